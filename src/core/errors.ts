@@ -1,0 +1,33 @@
+/**
+ * Error codes follow MLflow's `databricks.proto` names so the HTTP layer can pass them through unchanged.
+ * Domain code throws `RatchetError`; only the HTTP layer knows which status each code maps to.
+ */
+export type ErrorCode =
+  | 'INVALID_PARAMETER_VALUE'
+  | 'BAD_REQUEST'
+  | 'MALFORMED_REQUEST'
+  | 'RESOURCE_ALREADY_EXISTS'
+  | 'RESOURCE_DOES_NOT_EXIST'
+  | 'INVALID_STATE'
+  | 'REQUEST_LIMIT_EXCEEDED'
+  | 'NOT_IMPLEMENTED'
+  | 'INTERNAL_ERROR'
+  | 'TEMPORARILY_UNAVAILABLE';
+
+export class RatchetError extends Error {
+  override readonly name = 'RatchetError';
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export const invalidParameter = (message: string) => new RatchetError('INVALID_PARAMETER_VALUE', message);
+export const notFound = (message: string) => new RatchetError('RESOURCE_DOES_NOT_EXIST', message);
+export const alreadyExists = (message: string) => new RatchetError('RESOURCE_ALREADY_EXISTS', message);
+
+export function isRatchetError(error: unknown): error is RatchetError {
+  return error instanceof RatchetError;
+}

@@ -1,0 +1,16 @@
+/** MLflow's server-side limits (reference §3); Ratchet enforces the same so MLflow clients behave the same. */
+export const LIMITS = {
+  keyLength: 250,
+  paramValueLength: 6000,
+  runTagValueLength: 8000,
+  projectTagValueLength: 5000,
+  projectNameLength: 500,
+  batchMetrics: 1000,
+  batchParams: 100,
+  batchTags: 100,
+  batchBytes: 1_000_000,
+  /** Ratchet's native batch endpoint accepts larger batches than MLflow's log-batch. */
+  nativeBatchPoints: 100_000,
+  nativeBatchBytes: 16_000_000,
+  searchMaxResults: 50_000,
+} as const;

@@ -1,0 +1,39 @@
+/**
+ * The seam between Ratchet's SQL (written once, with `?` placeholders) and a database. Everything that
+ * differs between databases lives behind this interface, in store/<dialect>/, described as capabilities.
+ */
+export type SqlValue = string | number | null | Uint8Array;
+
+export interface SqlExecutor {
+  all<Row>(sql: string, params?: readonly SqlValue[]): Promise<Row[]>;
+  get<Row>(sql: string, params?: readonly SqlValue[]): Promise<Row | undefined>;
+  run(sql: string, params?: readonly SqlValue[]): Promise<{ changes: number }>;
+}
+
+export interface SqlDriver extends SqlExecutor {
+  readonly capabilities: DialectCapabilities;
+  /** Runs `work` in one transaction; nothing else runs on the same connection meanwhile. */
+  transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface DialectCapabilities {
+  /** Human name for messages and health output, never for branching. */
+  readonly displayName: string;
+  /** Appended to a SELECT inside a transaction to lock the rows read ('' where writers are serialised). */
+  readonly lockRowsClause: string;
+  /** Statement run first in the migration transaction so concurrent servers migrate one at a time. */
+  readonly migrationLockStatement: string | null;
+  /** A case-sensitive LIKE over `expr` with the pattern in the next placeholder. */
+  likeCaseSensitive(expr: string): string;
+  /** A case-insensitive LIKE over `expr` with the pattern in the next placeholder. */
+  likeCaseInsensitive(expr: string): string;
+  /** Rows an INSERT … VALUES may carry, so multi-row inserts stay under the placeholder limit. */
+  readonly maxParameters: number;
+}
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}

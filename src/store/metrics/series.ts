@@ -1,0 +1,57 @@
+/** A decoded run of metric points in columns, the shape the codec and downsampler work on. */
+export interface SeriesColumns {
+  steps: Float64Array;
+  timestamps: Float64Array;
+  values: Float64Array;
+}
+
+export function emptyColumns(length = 0): SeriesColumns {
+  return {
+    steps: new Float64Array(length),
+    timestamps: new Float64Array(length),
+    values: new Float64Array(length),
+  };
+}
+
+export function columnsLength(columns: SeriesColumns): number {
+  return columns.steps.length;
+}
+
+export function concatColumns(parts: SeriesColumns[]): SeriesColumns {
+  const total = parts.reduce((sum, part) => sum + part.steps.length, 0);
+  const out = emptyColumns(total);
+  let offset = 0;
+  for (const part of parts) {
+    out.steps.set(part.steps, offset);
+    out.timestamps.set(part.timestamps, offset);
+    out.values.set(part.values, offset);
+    offset += part.steps.length;
+  }
+  return out;
+}
+
+/** Stable sort by step: points logged at the same step keep their logging order. */
+export function sortColumnsByStep(columns: SeriesColumns): SeriesColumns {
+  const n = columns.steps.length;
+  let sorted = true;
+  for (let i = 1; i < n && sorted; i++) sorted = columns.steps[i - 1]! <= columns.steps[i]!;
+  if (sorted) return columns;
+  const order = Array.from({ length: n }, (_, i) => i).sort(
+    (a, b) => columns.steps[a]! - columns.steps[b]! || a - b,
+  );
+  const out = emptyColumns(n);
+  order.forEach((from, to) => {
+    out.steps[to] = columns.steps[from]!;
+    out.timestamps[to] = columns.timestamps[from]!;
+    out.values[to] = columns.values[from]!;
+  });
+  return out;
+}
+
+export function sliceColumns(columns: SeriesColumns, start: number, end: number): SeriesColumns {
+  return {
+    steps: columns.steps.subarray(start, end),
+    timestamps: columns.timestamps.subarray(start, end),
+    values: columns.values.subarray(start, end),
+  };
+}

@@ -1,0 +1,18 @@
+import type { SqlDriver } from './driver.js';
+import { MetricKeyDictionary } from './sql/metric-keys.js';
+import { SqlMetricStore } from './sql/metrics.js';
+import { SqlProjectStore } from './sql/projects.js';
+import { SqlRunStore } from './sql/runs.js';
+import type { Store } from './store.js';
+
+/** The one Store implementation: shared SQL over whichever dialect's driver it is given. */
+export function createSqlStore(driver: SqlDriver): Store {
+  const metricKeys = new MetricKeyDictionary(driver);
+  return {
+    projects: new SqlProjectStore(driver),
+    runs: new SqlRunStore(driver, metricKeys),
+    metrics: new SqlMetricStore(driver, metricKeys),
+    capabilities: driver.capabilities,
+    close: () => driver.close(),
+  };
+}

@@ -1,0 +1,112 @@
+import type { MetricPoint } from '../core/metric.js';
+import type { Direction, LifecycleStage, Project } from '../core/project.js';
+import type { Run, RunInfo, RunStatus } from '../core/run.js';
+import type { DialectCapabilities } from './driver.js';
+
+/** Which lifecycle stages a listing includes (MLflow's ViewType). */
+export type ViewType = 'ACTIVE_ONLY' | 'DELETED_ONLY' | 'ALL';
+
+export interface NewProject {
+  name: string;
+  description?: string;
+  artifactLocation?: string;
+  tags?: Record<string, string>;
+  primaryMetric?: string | null;
+  direction?: Direction | null;
+  creationTime: number;
+}
+
+export interface ProjectChanges {
+  name?: string;
+  description?: string;
+  primaryMetric?: string | null;
+  direction?: Direction | null;
+}
+
+export interface NewRun {
+  id: string;
+  projectId: string;
+  name: string;
+  userId: string;
+  status: RunStatus;
+  startTime: number;
+  artifactUri: string;
+  notes?: string;
+  parentRunId?: string | null;
+  trialId?: string | null;
+  seed?: number | null;
+  params?: Record<string, string>;
+  tags?: Record<string, string>;
+}
+
+export interface RunChanges {
+  name?: string;
+  status?: RunStatus;
+  endTime?: number | null;
+  notes?: string;
+}
+
+/** One write to a run: all of it is applied, or none of it (and a replayed batch id applies nothing). */
+export interface RunBatch {
+  batchId?: string;
+  metrics: { key: string; value: number; step: number; timestamp: number }[];
+  params: Record<string, string>;
+  tags: Record<string, string>;
+}
+
+export interface BatchOutcome {
+  /** False when the batch id had been applied before: the batch was acknowledged and nothing written. */
+  applied: boolean;
+}
+
+export interface RunListQuery {
+  projectIds: string[];
+  viewType?: ViewType;
+  limit: number;
+  offset?: number;
+}
+
+export interface HistoryQuery {
+  /** At most this many points, chosen to keep the series' shape; absent = every point. */
+  maxPoints?: number;
+  startStep?: number;
+  endStep?: number;
+}
+
+export interface ProjectStore {
+  create(project: NewProject): Promise<Project>;
+  get(id: string): Promise<Project | undefined>;
+  getByName(name: string): Promise<Project | undefined>;
+  list(viewType?: ViewType): Promise<Project[]>;
+  update(id: string, changes: ProjectChanges, now: number): Promise<void>;
+  setLifecycle(id: string, stage: LifecycleStage, now: number): Promise<void>;
+  setTag(id: string, key: string, value: string): Promise<void>;
+  deleteTag(id: string, key: string): Promise<void>;
+}
+
+export interface RunStore {
+  create(run: NewRun): Promise<Run>;
+  get(id: string): Promise<Run | undefined>;
+  getInfo(id: string): Promise<RunInfo | undefined>;
+  /** Runs of the given projects, newest first. */
+  list(query: RunListQuery): Promise<Run[]>;
+  update(id: string, changes: RunChanges): Promise<void>;
+  setLifecycle(id: string, stage: LifecycleStage, now: number): Promise<void>;
+  logBatch(id: string, batch: RunBatch): Promise<BatchOutcome>;
+  deleteTag(id: string, key: string): Promise<void>;
+}
+
+export interface MetricStore {
+  /** One series in step order (points logged at the same step keep their logging order). */
+  history(runId: string, key: string, query?: HistoryQuery): Promise<MetricPoint[]>;
+  /** Metric keys a run has logged. */
+  keys(runId: string): Promise<string[]>;
+}
+
+export interface Store {
+  readonly projects: ProjectStore;
+  readonly runs: RunStore;
+  readonly metrics: MetricStore;
+  readonly capabilities: DialectCapabilities;
+  close(): Promise<void>;
+}
