@@ -1,0 +1,19 @@
+import { Hono } from 'hono';
+import type { Services } from '../tracking/services.js';
+import { errorResponse, handleError } from './errors.js';
+import { projectRoutes } from './v1/projects.js';
+import { runRoutes } from './v1/runs.js';
+
+export const VERSION = '0.1.0';
+
+/** The whole server as `fetch(Request) → Response`; tests drive it in-process with `app.request()`. */
+export function createApp(services: Services): Hono {
+  const app = new Hono();
+  app.onError(handleError);
+  app.get('/health', (c) => c.text('OK'));
+  app.get('/version', (c) => c.text(VERSION));
+  app.route('/api/v1/projects', projectRoutes(services));
+  app.route('/api/v1/runs', runRoutes(services));
+  app.all('/api/v1/*', (c) => errorResponse('ENDPOINT_NOT_FOUND', `No endpoint ${c.req.method} ${c.req.path}`));
+  return app;
+}

@@ -1,0 +1,39 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { type ErrorCode, isRatchetError } from '../core/errors.js';
+
+/** MLflow's mapping from error code to HTTP status (reference §2). */
+const STATUS_BY_CODE: Record<ErrorCode, 400 | 404 | 429 | 500 | 501 | 503> = {
+  INVALID_PARAMETER_VALUE: 400,
+  BAD_REQUEST: 400,
+  MALFORMED_REQUEST: 400,
+  RESOURCE_ALREADY_EXISTS: 400,
+  RESOURCE_DOES_NOT_EXIST: 404,
+  ENDPOINT_NOT_FOUND: 404,
+  INVALID_STATE: 500,
+  REQUEST_LIMIT_EXCEEDED: 429,
+  NOT_IMPLEMENTED: 501,
+  INTERNAL_ERROR: 500,
+  TEMPORARILY_UNAVAILABLE: 503,
+};
+
+export function statusOf(code: ErrorCode): number {
+  return STATUS_BY_CODE[code];
+}
+
+export function errorResponse(code: ErrorCode, message: string): Response {
+  return Response.json({ error_code: code, message }, { status: statusOf(code) });
+}
+
+/** The one place thrown errors become responses: domain errors keep their code, anything else is a 500. */
+export function handleError(error: Error, c: Context): Response {
+  if (isRatchetError(error)) return errorResponse(error.code, error.message);
+  if (error instanceof HTTPException) return error.getResponse();
+  if (isQueryError(error)) return errorResponse('INVALID_PARAMETER_VALUE', error.message);
+  console.error(`[ratchet] ${c.req.method} ${c.req.path} failed:`, error);
+  return errorResponse('INTERNAL_ERROR', 'Internal server error; the details are in the server log.');
+}
+
+function isQueryError(error: Error): boolean {
+  return error.name === 'QueryError';
+}

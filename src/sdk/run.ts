@@ -1,0 +1,155 @@
+import { isRetryable } from './errors.js';
+import type { Transport } from './transport.js';
+import { toWireMetric, type WireMetric, type WireRun } from './wire.js';
+
+export interface RunHandleOptions {
+  /** Points per request; the server accepts up to 100,000. */
+  maxBatchPoints?: number;
+  /** How long a logged point may wait in the buffer before it is sent. */
+  flushIntervalMs?: number;
+}
+
+interface PendingBatch {
+  batch_id: string;
+  metrics: WireMetric[];
+  params: Record<string, string>;
+  tags: Record<string, string>;
+}
+
+/**
+ * A run being logged to. `log()` only buffers; batches go out in the background, one at a time and in order,
+ * each with a batch id so a retry after a timeout can never write a point twice. `flush()` waits for
+ * everything logged so far to be acknowledged and throws the first error a background send hit.
+ */
+export class RunHandle {
+  private metrics: WireMetric[] = [];
+  private params: Record<string, string> = {};
+  private tags: Record<string, string> = {};
+  private queue: PendingBatch[] = [];
+  private sending: Promise<void> = Promise.resolve();
+  private failure: unknown;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private nextStep = 0;
+  private batchCounter = 0;
+  private readonly maxBatchPoints: number;
+  private readonly flushIntervalMs: number;
+
+  constructor(
+    readonly info: WireRun,
+    private readonly transport: Transport,
+    options: RunHandleOptions = {},
+  ) {
+    this.maxBatchPoints = options.maxBatchPoints ?? 10_000;
+    this.flushIntervalMs = options.flushIntervalMs ?? 1_000;
+  }
+
+  get id(): string {
+    return this.info.id;
+  }
+
+  /**
+   * Buffers one value per key at one step. Without `step`, the step is one more than the last step logged
+   * through this handle (0 at first), so a training loop can just call `run.log({ loss })`.
+   */
+  log(values: Record<string, number>, options: { step?: number; timestamp?: number } = {}): void {
+    const step = options.step ?? this.nextStep;
+    if (!Number.isSafeInteger(step)) throw new RangeError(`step must be an integer (got ${step})`);
+    this.nextStep = step + 1;
+    const timestamp = options.timestamp ?? Date.now();
+    for (const [key, value] of Object.entries(values)) {
+      if (typeof value !== 'number') throw new TypeError(`metric '${key}' must be a number (got ${typeof value})`);
+      this.metrics.push(toWireMetric(key, value, step, timestamp));
+    }
+    this.schedule();
+  }
+
+  logParams(params: Record<string, string | number | boolean>): void {
+    for (const [key, value] of Object.entries(params)) this.params[key] = String(value);
+    this.schedule();
+  }
+
+  setTags(tags: Record<string, string>): void {
+    Object.assign(this.tags, tags);
+    this.schedule();
+  }
+
+  /** Sends everything buffered and waits for the server to acknowledge it. */
+  async flush(): Promise<void> {
+    this.cutBatches();
+    await this.drain();
+    if (this.failure !== undefined) {
+      const failure = this.failure;
+      this.failure = undefined;
+      throw failure;
+    }
+  }
+
+  /** Flushes, then marks the run finished (or failed/killed). */
+  async finish(status: 'FINISHED' | 'FAILED' | 'KILLED' = 'FINISHED'): Promise<void> {
+    try {
+      await this.flush();
+    } finally {
+      await this.transport.request('PATCH', `/api/v1/runs/${this.id}`, { body: { status }, idempotent: true });
+    }
+  }
+
+  private schedule(): void {
+    if (this.metrics.length >= this.maxBatchPoints) {
+      this.cutBatches();
+      void this.drain();
+      return;
+    }
+    if (this.timer === undefined) {
+      this.timer = setTimeout(() => {
+        this.timer = undefined;
+        this.cutBatches();
+        void this.drain();
+      }, this.flushIntervalMs);
+      // In Node, a pending flush must not keep a finished script alive; flush() or finish() sends the rest.
+      (this.timer as { unref?: () => void }).unref?.();
+    }
+  }
+
+  private cutBatches(): void {
+    if (this.timer !== undefined) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    }
+    const hasParamsOrTags = Object.keys(this.params).length > 0 || Object.keys(this.tags).length > 0;
+    if (this.metrics.length === 0 && !hasParamsOrTags) return;
+    const metrics = this.metrics;
+    this.metrics = [];
+    for (let start = 0; start < Math.max(metrics.length, 1); start += this.maxBatchPoints) {
+      this.queue.push({
+        batch_id: `${this.id.slice(0, 8)}-${Date.now().toString(36)}-${this.batchCounter++}-${randomSuffix()}`,
+        metrics: metrics.slice(start, start + this.maxBatchPoints),
+        params: start === 0 ? this.params : {},
+        tags: start === 0 ? this.tags : {},
+      });
+    }
+    this.params = {};
+    this.tags = {};
+  }
+
+  /** Sends queued batches one at a time; a batch that could not be delivered stays queued for the next try. */
+  private drain(): Promise<void> {
+    this.sending = this.sending.then(async () => {
+      while (this.queue.length > 0) {
+        const batch = this.queue[0]!;
+        try {
+          await this.transport.request('POST', `/api/v1/runs/${this.id}/batch`, { body: batch, idempotent: true });
+          this.queue.shift();
+        } catch (error) {
+          this.failure ??= error;
+          if (!isRetryable(error)) this.queue.shift();
+          return;
+        }
+      }
+    });
+    return this.sending;
+  }
+}
+
+function randomSuffix(): string {
+  return Math.random().toString(36).slice(2, 10);
+}

@@ -1,0 +1,97 @@
+import { invalidParameter, notFound } from '../core/errors.js';
+import { LIMITS } from '../core/limits.js';
+import type { Direction, Project } from '../core/project.js';
+import { validateKey, validateStringValue } from '../core/validation.js';
+import type { ProjectChanges, Store, ViewType } from '../store/store.js';
+
+export interface CreateProjectInput {
+  name: string;
+  description?: string;
+  artifactLocation?: string;
+  tags?: Record<string, string>;
+  primaryMetric?: string | null;
+  direction?: Direction | null;
+}
+
+export class ProjectService {
+  constructor(
+    private readonly store: Store,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async create(input: CreateProjectInput): Promise<Project> {
+    validateProjectName(input.name);
+    for (const [key, value] of Object.entries(input.tags ?? {})) {
+      validateKey(key, 'tags.key');
+      validateStringValue(value, `tags[${key}]`, LIMITS.projectTagValueLength);
+    }
+    if (input.primaryMetric) validateKey(input.primaryMetric, 'primary_metric');
+    return this.store.projects.create({ ...input, creationTime: this.now() });
+  }
+
+  async get(id: string): Promise<Project> {
+    const project = /^\d+$/.test(id) ? await this.store.projects.get(id) : undefined;
+    if (!project) throw notFound(`No Experiment with id=${id} exists`);
+    return project;
+  }
+
+  async getByName(name: string): Promise<Project> {
+    const project = await this.store.projects.getByName(name);
+    if (!project) throw notFound(`Could not find experiment with name '${name}'`);
+    return project;
+  }
+
+  /** The project of that name, created on first use (what `startRun({ project })` wants). */
+  async ensure(name: string): Promise<Project> {
+    const existing = await this.store.projects.getByName(name);
+    if (existing) return existing;
+    try {
+      return await this.create({ name });
+    } catch (error) {
+      const raced = await this.store.projects.getByName(name);
+      if (raced) return raced;
+      throw error;
+    }
+  }
+
+  list(viewType?: ViewType): Promise<Project[]> {
+    return this.store.projects.list(viewType);
+  }
+
+  async update(id: string, changes: ProjectChanges): Promise<Project> {
+    if (changes.name !== undefined) validateProjectName(changes.name);
+    if (changes.primaryMetric) validateKey(changes.primaryMetric, 'primary_metric');
+    await this.get(id);
+    await this.store.projects.update(id, changes, this.now());
+    return this.get(id);
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.get(id);
+    await this.store.projects.setLifecycle(id, 'deleted', this.now());
+  }
+
+  async restore(id: string): Promise<void> {
+    await this.get(id);
+    await this.store.projects.setLifecycle(id, 'active', this.now());
+  }
+
+  async setTag(id: string, key: string, value: string): Promise<void> {
+    validateKey(key, 'key');
+    validateStringValue(value, 'value', LIMITS.projectTagValueLength);
+    await this.store.projects.setTag(id, key, value);
+  }
+
+  async deleteTag(id: string, key: string): Promise<void> {
+    await this.store.projects.deleteTag(id, key);
+  }
+}
+
+function validateProjectName(name: unknown): void {
+  if (typeof name !== 'string' || name.trim() === '') {
+    throw invalidParameter("Invalid experiment name: '' (it must be a non-empty string).");
+  }
+  if (name.length > LIMITS.projectNameLength) {
+    throw invalidParameter(`Experiment name exceeds the maximum length of ${LIMITS.projectNameLength} characters.`);
+  }
+}

@@ -1,0 +1,165 @@
+import { invalidParameter, notFound } from '../core/errors.js';
+import { newRunId } from '../core/ids.js';
+import { LIMITS } from '../core/limits.js';
+import type { MetricPoint } from '../core/metric.js';
+import { isTerminalStatus, type Run, type RunInfo, type RunStatus } from '../core/run.js';
+import { randomRunName } from '../core/run-names.js';
+import { validateKey, validateStringValue } from '../core/validation.js';
+import type { BatchOutcome, HistoryQuery, RunBatch, RunChanges, Store, ViewType } from '../store/store.js';
+
+export interface CreateRunInput {
+  projectId: string;
+  name?: string;
+  userId?: string;
+  startTime?: number;
+  status?: RunStatus;
+  notes?: string;
+  parentRunId?: string | null;
+  trialId?: string | null;
+  seed?: number | null;
+  params?: Record<string, string>;
+  tags?: Record<string, string>;
+}
+
+export interface BatchLimits {
+  metrics: number;
+  params: number;
+  tags: number;
+}
+
+export const NATIVE_BATCH_LIMITS: BatchLimits = {
+  metrics: LIMITS.nativeBatchPoints,
+  params: LIMITS.batchParams * 10,
+  tags: LIMITS.batchTags * 10,
+};
+
+export interface RunListInput {
+  projectIds: string[];
+  viewType?: ViewType;
+  maxResults?: number;
+  offset?: number;
+}
+
+export class RunService {
+  constructor(
+    private readonly store: Store,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async create(input: CreateRunInput): Promise<Run> {
+    validateParams(input.params ?? {});
+    validateTags(input.tags ?? {});
+    const id = newRunId();
+    return this.store.runs.create({
+      id,
+      projectId: input.projectId,
+      name: input.name || randomRunName(),
+      userId: input.userId ?? '',
+      status: input.status ?? 'RUNNING',
+      startTime: input.startTime ?? this.now(),
+      artifactUri: `mlflow-artifacts:/${input.projectId}/${id}/artifacts`,
+      notes: input.notes ?? '',
+      parentRunId: input.parentRunId ?? null,
+      trialId: input.trialId ?? null,
+      seed: input.seed ?? null,
+      params: input.params ?? {},
+      tags: input.tags ?? {},
+    });
+  }
+
+  async get(id: string): Promise<Run> {
+    const run = await this.store.runs.get(id);
+    if (!run) throw notFound(`Run with id=${id} not found`);
+    return run;
+  }
+
+  async getInfo(id: string): Promise<RunInfo> {
+    const info = await this.store.runs.getInfo(id);
+    if (!info) throw notFound(`Run with id=${id} not found`);
+    return info;
+  }
+
+  /** Setting a terminal status without an end time stamps it now, as MLflow's set_terminated does. */
+  async update(id: string, changes: RunChanges): Promise<RunInfo> {
+    const endTime =
+      changes.endTime === undefined && changes.status !== undefined && isTerminalStatus(changes.status)
+        ? this.now()
+        : changes.endTime;
+    await this.store.runs.update(id, { ...changes, ...(endTime === undefined ? {} : { endTime }) });
+    return this.getInfo(id);
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.store.runs.setLifecycle(id, 'deleted', this.now());
+  }
+
+  async restore(id: string): Promise<void> {
+    await this.store.runs.setLifecycle(id, 'active', this.now());
+  }
+
+  list(input: RunListInput): Promise<Run[]> {
+    return this.store.runs.list({
+      projectIds: input.projectIds,
+      limit: input.maxResults ?? 1000,
+      ...(input.viewType === undefined ? {} : { viewType: input.viewType }),
+      ...(input.offset === undefined ? {} : { offset: input.offset }),
+    });
+  }
+
+  async logBatch(id: string, batch: RunBatch, limits: BatchLimits = NATIVE_BATCH_LIMITS): Promise<BatchOutcome> {
+    validateBatch(batch, limits);
+    return this.store.runs.logBatch(id, batch);
+  }
+
+  async deleteTag(id: string, key: string): Promise<void> {
+    await this.store.runs.deleteTag(id, key);
+  }
+
+  history(id: string, key: string, query?: HistoryQuery): Promise<MetricPoint[]> {
+    return this.store.metrics.history(id, key, query);
+  }
+
+  metricKeys(id: string): Promise<string[]> {
+    return this.store.metrics.keys(id);
+  }
+}
+
+export function validateBatch(batch: RunBatch, limits: BatchLimits): void {
+  const paramCount = Object.keys(batch.params).length;
+  const tagCount = Object.keys(batch.tags).length;
+  if (batch.metrics.length > limits.metrics) {
+    throw invalidParameter(`A batch logging request can contain at most ${limits.metrics} metrics. Got ${batch.metrics.length} metrics.`);
+  }
+  if (paramCount > limits.params) {
+    throw invalidParameter(`A batch logging request can contain at most ${limits.params} params. Got ${paramCount} params.`);
+  }
+  if (tagCount > limits.tags) {
+    throw invalidParameter(`A batch logging request can contain at most ${limits.tags} tags. Got ${tagCount} tags.`);
+  }
+  const seen = new Set<string>();
+  batch.metrics.forEach((metric, i) => {
+    if (!seen.has(metric.key)) {
+      validateKey(metric.key, `metrics[${i}].key`);
+      seen.add(metric.key);
+    }
+  });
+  validateParams(batch.params);
+  validateTags(batch.tags);
+  if (batch.batchId !== undefined && (batch.batchId.length === 0 || batch.batchId.length > 128)) {
+    throw invalidParameter('batch_id must be 1 to 128 characters long.');
+  }
+}
+
+function validateParams(params: Record<string, string>): void {
+  for (const [key, value] of Object.entries(params)) {
+    validateKey(key, 'params.key');
+    validateStringValue(value, `params[${key}].value`, LIMITS.paramValueLength);
+  }
+}
+
+function validateTags(tags: Record<string, string>): void {
+  for (const [key, value] of Object.entries(tags)) {
+    validateKey(key, 'tags.key');
+    validateStringValue(value, `tags[${key}].value`, LIMITS.runTagValueLength);
+  }
+}

@@ -1,0 +1,22 @@
+import { createApp } from '../../src/http/app.js';
+import type { Store } from '../../src/store/store.js';
+import { createServices } from '../../src/tracking/services.js';
+
+/** The app over a store, with JSON helpers for in-process requests (Hono's `app.request`). */
+export function testApp(store: Store) {
+  const app = createApp(createServices(store));
+  const call = async (method: string, path: string, body?: unknown) => {
+    const init: RequestInit = { method };
+    if (body !== undefined) init.body = typeof body === 'string' ? body : JSON.stringify(body);
+    const response = await app.request(path, init);
+    const text = await response.text();
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = text;
+    }
+    return { status: response.status, json: json as any };
+  };
+  return { app, call };
+}
