@@ -1,0 +1,10 @@
+export { binomialInterval, binomialStandardError } from './binomial.js';
+export { bcaAcceleration, bootstrapInterval, intervalFromReplicates } from './bootstrap.js';
+export { compare } from './compare.js';
+export { mannWhitneyU } from './mann-whitney.js';
+export { mcnemar } from './mcnemar.js';
+export { bonferroni, holm } from './multiple-testing.js';
+export { sampleSizePerGroup, tTestPower } from './power.js';
+export { iqm, probabilityOfImprovement } from './robust.js';
+export { pairedTTest, studentTTest, welchTTest } from './t-tests.js';
+export type { Alternative, TestResult, Verdict } from './types.js';
