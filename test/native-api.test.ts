@@ -15,7 +15,11 @@ for (const database of testDatabases) {
     afterAll(() => dispose?.());
 
     async function startRun(project = 'api') {
-      const res = await call('POST', '/api/v1/runs', { project, params: { lr: '0.1' }, tags: { kind: 'test' } });
+      const res = await call('POST', '/api/v1/runs', {
+        project,
+        params: { lr: '0.1' },
+        tags: { kind: 'test' },
+      });
       expect(res.status).toBe(200);
       return res.json.run.id as string;
     }
@@ -30,15 +34,23 @@ for (const database of testDatabases) {
         primary_metric: 'val_acc',
         direction: 'maximize',
       });
-      expect(created.json.project).toMatchObject({ name: 'cifar', primary_metric: 'val_acc', direction: 'maximize' });
+      expect(created.json.project).toMatchObject({
+        name: 'cifar',
+        primary_metric: 'val_acc',
+        direction: 'maximize',
+      });
       const id = created.json.project.id;
       expect((await call('GET', `/api/v1/projects/${id}`)).json.project.name).toBe('cifar');
       expect((await call('GET', '/api/v1/projects/by-name/cifar')).json.project.id).toBe(id);
       const patched = await call('PATCH', `/api/v1/projects/${id}`, { description: 'small images' });
       expect(patched.json.project.description).toBe('small images');
-      expect((await call('POST', '/api/v1/projects', { name: 'cifar' })).json.error_code).toBe('RESOURCE_ALREADY_EXISTS');
+      expect((await call('POST', '/api/v1/projects', { name: 'cifar' })).json.error_code).toBe(
+        'RESOURCE_ALREADY_EXISTS',
+      );
       await call('DELETE', `/api/v1/projects/${id}`);
-      const names = (await call('GET', '/api/v1/projects')).json.projects.map((p: { name: string }) => p.name);
+      const names = (await call('GET', '/api/v1/projects')).json.projects.map(
+        (p: { name: string }) => p.name,
+      );
       expect(names).not.toContain('cifar');
       expect((await call('GET', '/api/v1/projects?view=deleted')).json.projects[0].name).toBe('cifar');
     });
@@ -86,7 +98,11 @@ for (const database of testDatabases) {
 
     it('downsamples history with max_points', async () => {
       const id = await startRun();
-      const metrics = Array.from({ length: 20_000 }, (_, i) => ({ key: 'loss', value: Math.sin(i / 100), step: i }));
+      const metrics = Array.from({ length: 20_000 }, (_, i) => ({
+        key: 'loss',
+        value: Math.sin(i / 100),
+        step: i,
+      }));
       await call('POST', `/api/v1/runs/${id}/batch`, { metrics });
       const chart = await call('GET', `/api/v1/runs/${id}/metrics/loss?max_points=100`);
       expect(chart.json.points.length).toBeLessThanOrEqual(100);
@@ -110,10 +126,30 @@ for (const database of testDatabases) {
       const cases: [string, unknown, number, string][] = [
         ['malformed JSON', '{"metrics": [', 400, 'MALFORMED_REQUEST'],
         ['a body that is not an object', '[1,2]', 400, 'INVALID_PARAMETER_VALUE'],
-        ['NaN as a string', { metrics: [{ key: 'loss', value: 'NaN', step: 1 }] }, 400, 'INVALID_PARAMETER_VALUE'],
-        ['a number as a string', { metrics: [{ key: 'loss', value: '0.5', step: 1 }] }, 400, 'INVALID_PARAMETER_VALUE'],
-        ['a fractional step', { metrics: [{ key: 'loss', value: 1, step: 1.5 }] }, 400, 'INVALID_PARAMETER_VALUE'],
-        ['a negative timestamp', { metrics: [{ key: 'loss', value: 1, timestamp: -1 }] }, 400, 'INVALID_PARAMETER_VALUE'],
+        [
+          'NaN as a string',
+          { metrics: [{ key: 'loss', value: 'NaN', step: 1 }] },
+          400,
+          'INVALID_PARAMETER_VALUE',
+        ],
+        [
+          'a number as a string',
+          { metrics: [{ key: 'loss', value: '0.5', step: 1 }] },
+          400,
+          'INVALID_PARAMETER_VALUE',
+        ],
+        [
+          'a fractional step',
+          { metrics: [{ key: 'loss', value: 1, step: 1.5 }] },
+          400,
+          'INVALID_PARAMETER_VALUE',
+        ],
+        [
+          'a negative timestamp',
+          { metrics: [{ key: 'loss', value: 1, timestamp: -1 }] },
+          400,
+          'INVALID_PARAMETER_VALUE',
+        ],
         ['a bad metric key', { metrics: [{ key: 'bad key!', value: 1 }] }, 400, 'INVALID_PARAMETER_VALUE'],
         ['a key escaping upwards', { metrics: [{ key: '../x', value: 1 }] }, 400, 'INVALID_PARAMETER_VALUE'],
         ['a param that is not a string', { params: { lr: 0.2 } }, 400, 'INVALID_PARAMETER_VALUE'],
@@ -136,7 +172,9 @@ for (const database of testDatabases) {
       }
 
       it('an unknown run', async () => {
-        const res = await call('POST', '/api/v1/runs/0123456789abcdef0123456789abcdef/batch', { metrics: [] });
+        const res = await call('POST', '/api/v1/runs/0123456789abcdef0123456789abcdef/batch', {
+          metrics: [],
+        });
         expect(res).toMatchObject({ status: 404, json: { error_code: 'RESOURCE_DOES_NOT_EXIST' } });
         expect((await call('GET', '/api/v1/runs/nope')).status).toBe(404);
       });
@@ -151,7 +189,10 @@ for (const database of testDatabases) {
       it('a bad query parameter and an unknown endpoint', async () => {
         const bad = await call('GET', `/api/v1/runs/${id}/metrics/loss?max_points=abc`);
         expect(bad).toMatchObject({ status: 400, json: { error_code: 'INVALID_PARAMETER_VALUE' } });
-        expect(await call('GET', '/api/v1/nothing')).toMatchObject({ status: 404, json: { error_code: 'ENDPOINT_NOT_FOUND' } });
+        expect(await call('GET', '/api/v1/nothing')).toMatchObject({
+          status: 404,
+          json: { error_code: 'ENDPOINT_NOT_FOUND' },
+        });
       });
 
       it('a write to a deleted run', async () => {
@@ -160,7 +201,9 @@ for (const database of testDatabases) {
         const res = await call('POST', `/api/v1/runs/${other}/batch`, { metrics: [{ key: 'a', value: 1 }] });
         expect(res).toMatchObject({ status: 400, json: { error_code: 'INVALID_PARAMETER_VALUE' } });
         await call('POST', `/api/v1/runs/${other}/restore`);
-        expect((await call('POST', `/api/v1/runs/${other}/batch`, { metrics: [{ key: 'a', value: 1 }] })).status).toBe(200);
+        expect(
+          (await call('POST', `/api/v1/runs/${other}/batch`, { metrics: [{ key: 'a', value: 1 }] })).status,
+        ).toBe(200);
       });
     });
   });

@@ -29,7 +29,10 @@ for (const database of testDatabases) {
         ...extra,
       });
     }
-    const batch = (metrics: { key: string; value: number; step: number; timestamp?: number }[], batchId?: string) => ({
+    const batch = (
+      metrics: { key: string; value: number; step: number; timestamp?: number }[],
+      batchId?: string,
+    ) => ({
       metrics: metrics.map((m) => ({ timestamp: 1, ...m })),
       params: {},
       tags: {},
@@ -42,7 +45,11 @@ for (const database of testDatabases) {
 
     it('creates projects with unique names and tags', async () => {
       const p = await store.projects.create({ name: 'vision', tags: { team: 'cv' }, creationTime: 5 });
-      expect(p).toMatchObject({ name: 'vision', tags: { team: 'cv' }, artifactLocation: `mlflow-artifacts:/${p.id}` });
+      expect(p).toMatchObject({
+        name: 'vision',
+        tags: { team: 'cv' },
+        artifactLocation: `mlflow-artifacts:/${p.id}`,
+      });
       await expect(store.projects.create({ name: 'vision', creationTime: 6 })).rejects.toMatchObject({
         code: 'RESOURCE_ALREADY_EXISTS',
       });
@@ -182,13 +189,17 @@ for (const database of testDatabases) {
     it('refuses writes to deleted runs and unknown runs', async () => {
       const run = await newRun((await newProject()).id);
       await store.runs.setLifecycle(run.info.id, 'deleted', 1);
-      await expect(store.runs.logBatch(run.info.id, batch([{ key: 'a', value: 1, step: 0 }]))).rejects.toMatchObject({
+      await expect(
+        store.runs.logBatch(run.info.id, batch([{ key: 'a', value: 1, step: 0 }])),
+      ).rejects.toMatchObject({
         code: 'INVALID_PARAMETER_VALUE',
       });
       await expect(store.runs.logBatch(newRunId(), batch([]))).rejects.toMatchObject({
         code: 'RESOURCE_DOES_NOT_EXIST',
       });
-      await expect(store.metrics.history(newRunId(), 'a')).rejects.toMatchObject({ code: 'RESOURCE_DOES_NOT_EXIST' });
+      await expect(store.metrics.history(newRunId(), 'a')).rejects.toMatchObject({
+        code: 'RESOURCE_DOES_NOT_EXIST',
+      });
     });
 
     it('lists runs newest first with their data, filtered by lifecycle', async () => {
@@ -197,10 +208,23 @@ for (const database of testDatabases) {
       const b = await newRun(p.id, { params: { k: 'b' } });
       await store.runs.update(a.info.id, { name: 'renamed' });
       await store.runs.setLifecycle(b.info.id, 'deleted', 1);
-      const active = await store.runs.list({ projectIds: [p.id], limit: 10 });
+      const active = await store.runs.search({
+        projectIds: [p.id],
+        filter: null,
+        orderBy: [],
+        limit: 10,
+        offset: 0,
+      });
       expect(active.map((r) => r.info.name)).toEqual(['renamed']);
       expect(active[0]?.params).toEqual({ k: 'a' });
-      const all = await store.runs.list({ projectIds: [p.id], viewType: 'ALL', limit: 10 });
+      const all = await store.runs.search({
+        projectIds: [p.id],
+        filter: null,
+        orderBy: [],
+        viewType: 'ALL',
+        limit: 10,
+        offset: 0,
+      });
       expect(all).toHaveLength(2);
     });
 

@@ -10,7 +10,10 @@ export function storeLocation(options: StoreOption): string {
 }
 
 /** Opens the store for one command and always closes it, whatever the command does. */
-export async function withServices<T>(options: StoreOption, work: (services: Services) => Promise<T>): Promise<T> {
+export async function withServices<T>(
+  options: StoreOption,
+  work: (services: Services) => Promise<T>,
+): Promise<T> {
   const store = await openStore(storeLocation(options));
   try {
     return await work(createServices(store));

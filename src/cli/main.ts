@@ -26,7 +26,11 @@ try {
 /** Every failure is one line on stderr and a non-zero exit; the stack is for bugs, not for bad input. */
 function exitCodeFor(error: unknown): number {
   if (error instanceof CommanderError) return error.exitCode; // commander already printed its message
-  const message = isRatchetError(error) ? error.message : error instanceof Error ? error.message : String(error);
+  const message = isRatchetError(error)
+    ? error.message
+    : error instanceof Error
+      ? error.message
+      : String(error);
   process.stderr.write(`ratchet: ${message.split('\n')[0]}\n`);
   if (!isRatchetError(error) && process.env.RATCHET_DEBUG) console.error(error);
   return 1;

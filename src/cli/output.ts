@@ -3,7 +3,12 @@ export function table(headers: string[], rows: (string | number | null)[][]): st
   const cells = [headers, ...rows.map((row) => row.map((cell) => (cell === null ? '' : String(cell))))];
   const widths = headers.map((_, i) => Math.max(...cells.map((row) => (row[i] ?? '').length)));
   return cells
-    .map((row) => row.map((cell, i) => (cell ?? '').padEnd(widths[i]!)).join('  ').trimEnd())
+    .map((row) =>
+      row
+        .map((cell, i) => (cell ?? '').padEnd(widths[i]!))
+        .join('  ')
+        .trimEnd(),
+    )
     .join('\n');
 }
 

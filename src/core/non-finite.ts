@@ -11,7 +11,9 @@ const BY_NAME: Record<NonFiniteName, number> = {
 };
 
 export function parseNonFinite(name: unknown): number | undefined {
-  return typeof name === 'string' && Object.hasOwn(BY_NAME, name) ? BY_NAME[name as NonFiniteName] : undefined;
+  return typeof name === 'string' && Object.hasOwn(BY_NAME, name)
+    ? BY_NAME[name as NonFiniteName]
+    : undefined;
 }
 
 export function nonFiniteName(value: number): NonFiniteName | undefined {

@@ -39,7 +39,11 @@ export function validateStringValue(value: unknown, where: string, maxLength: nu
 }
 
 /** Integers the JSON wire can carry exactly (int64 beyond 2^53 cannot round-trip through a JS number). */
-export function validateInteger(value: unknown, where: string, { min = Number.MIN_SAFE_INTEGER } = {}): number {
+export function validateInteger(
+  value: unknown,
+  where: string,
+  { min = Number.MIN_SAFE_INTEGER } = {},
+): number {
   if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
     throw invalidParameter(`'${where}' must be an integer (got ${JSON.stringify(value)}).`);
   }

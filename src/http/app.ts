@@ -14,6 +14,8 @@ export function createApp(services: Services): Hono {
   app.get('/version', (c) => c.text(VERSION));
   app.route('/api/v1/projects', projectRoutes(services));
   app.route('/api/v1/runs', runRoutes(services));
-  app.all('/api/v1/*', (c) => errorResponse('ENDPOINT_NOT_FOUND', `No endpoint ${c.req.method} ${c.req.path}`));
+  app.all('/api/v1/*', (c) =>
+    errorResponse('ENDPOINT_NOT_FOUND', `No endpoint ${c.req.method} ${c.req.path}`),
+  );
   return app;
 }

@@ -22,7 +22,10 @@ export async function readJson(c: Context, maxBytes: number): Promise<unknown> {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new RatchetError('MALFORMED_REQUEST', `Malformed JSON in request body: ${(error as Error).message}`);
+    throw new RatchetError(
+      'MALFORMED_REQUEST',
+      `Malformed JSON in request body: ${(error as Error).message}`,
+    );
   }
 }
 

@@ -37,15 +37,22 @@ export function optionalInteger(fields: Fields, name: string, { min = Number.MIN
 
 export function integer(value: unknown, name: string, min = Number.MIN_SAFE_INTEGER): number {
   if (typeof value !== 'number' || !Number.isSafeInteger(value)) throw wrongType(name, 'an integer', value);
-  if (value < min) throw invalidParameter(`Invalid value ${value} for parameter '${name}': it must be >= ${min}.`);
+  if (value < min)
+    throw invalidParameter(`Invalid value ${value} for parameter '${name}': it must be >= ${min}.`);
   return value;
 }
 
-export function optionalEnum<T extends string>(fields: Fields, name: string, allowed: readonly T[]): T | undefined {
+export function optionalEnum<T extends string>(
+  fields: Fields,
+  name: string,
+  allowed: readonly T[],
+): T | undefined {
   const value = fields[name];
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
-    throw invalidParameter(`Invalid value ${JSON.stringify(value)} for parameter '${name}': expected one of ${allowed.join(', ')}.`);
+    throw invalidParameter(
+      `Invalid value ${JSON.stringify(value)} for parameter '${name}': expected one of ${allowed.join(', ')}.`,
+    );
   }
   return value as T;
 }
@@ -68,15 +75,24 @@ export function optionalArray(fields: Fields, name: string): unknown[] | undefin
 }
 
 /** Query-string integers ("?max_points=1000"). */
-export function queryInteger(raw: string | undefined, name: string, min: number, max = Number.MAX_SAFE_INTEGER) {
+export function queryInteger(
+  raw: string | undefined,
+  name: string,
+  min: number,
+  max = Number.MAX_SAFE_INTEGER,
+) {
   if (raw === undefined || raw === '') return undefined;
   const value = Number(raw);
   if (!/^-?\d+$/.test(raw) || !Number.isSafeInteger(value) || value < min || value > max) {
-    throw invalidParameter(`Invalid value '${raw}' for parameter '${name}': expected an integer in [${min}, ${max}].`);
+    throw invalidParameter(
+      `Invalid value '${raw}' for parameter '${name}': expected an integer in [${min}, ${max}].`,
+    );
   }
   return value;
 }
 
 export function wrongType(name: string, expected: string, value: unknown) {
-  return invalidParameter(`Invalid value ${JSON.stringify(value)} for parameter '${name}': it must be ${expected}.`);
+  return invalidParameter(
+    `Invalid value ${JSON.stringify(value)} for parameter '${name}': it must be ${expected}.`,
+  );
 }

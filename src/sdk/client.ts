@@ -42,7 +42,8 @@ export class Ratchet {
   }
 
   async getRun(id: string): Promise<WireRun> {
-    return (await this.transport.request<{ run: WireRun }>('GET', `/api/v1/runs/${encodeURIComponent(id)}`)).run;
+    return (await this.transport.request<{ run: WireRun }>('GET', `/api/v1/runs/${encodeURIComponent(id)}`))
+      .run;
   }
 
   async listRuns(project: string, options: { maxResults?: number } = {}): Promise<WireRun[]> {
@@ -54,7 +55,11 @@ export class Ratchet {
     return (await this.transport.request<{ projects: WireProject[] }>('GET', '/api/v1/projects')).projects;
   }
 
-  async history(runId: string, key: string, options: { maxPoints?: number; startStep?: number; endStep?: number } = {}) {
+  async history(
+    runId: string,
+    key: string,
+    options: { maxPoints?: number; startStep?: number; endStep?: number } = {},
+  ) {
     const { points } = await this.transport.request<{ points: WirePoint[] }>(
       'GET',
       `/api/v1/runs/${encodeURIComponent(runId)}/metrics/${encodeURIComponent(key)}`,

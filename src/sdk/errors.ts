@@ -19,7 +19,9 @@ export class HTTPError extends RatchetClientError {
     readonly body: ErrorBody,
     readonly request: { method: string; url: string },
   ) {
-    super(`${request.method} ${request.url} → ${status} ${body.error_code ?? ''}: ${body.message ?? ''}`.trim());
+    super(
+      `${request.method} ${request.url} → ${status} ${body.error_code ?? ''}: ${body.message ?? ''}`.trim(),
+    );
   }
 
   get errorCode(): string | undefined {

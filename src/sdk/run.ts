@@ -57,7 +57,8 @@ export class RunHandle {
     this.nextStep = step + 1;
     const timestamp = options.timestamp ?? Date.now();
     for (const [key, value] of Object.entries(values)) {
-      if (typeof value !== 'number') throw new TypeError(`metric '${key}' must be a number (got ${typeof value})`);
+      if (typeof value !== 'number')
+        throw new TypeError(`metric '${key}' must be a number (got ${typeof value})`);
       this.metrics.push(toWireMetric(key, value, step, timestamp));
     }
     this.schedule();
@@ -89,7 +90,10 @@ export class RunHandle {
     try {
       await this.flush();
     } finally {
-      await this.transport.request('PATCH', `/api/v1/runs/${this.id}`, { body: { status }, idempotent: true });
+      await this.transport.request('PATCH', `/api/v1/runs/${this.id}`, {
+        body: { status },
+        idempotent: true,
+      });
     }
   }
 
@@ -137,7 +141,10 @@ export class RunHandle {
       while (this.queue.length > 0) {
         const batch = this.queue[0]!;
         try {
-          await this.transport.request('POST', `/api/v1/runs/${this.id}/batch`, { body: batch, idempotent: true });
+          await this.transport.request('POST', `/api/v1/runs/${this.id}/batch`, {
+            body: batch,
+            idempotent: true,
+          });
           this.queue.shift();
         } catch (error) {
           this.failure ??= error;

@@ -1,4 +1,4 @@
-import { HTTPError, isRetryable, NetworkError, TimeoutError, type ErrorBody } from './errors.js';
+import { type ErrorBody, HTTPError, isRetryable, NetworkError, TimeoutError } from './errors.js';
 
 export interface TransportOptions {
   uri: string;
@@ -65,7 +65,8 @@ export class Transport {
       throw new NetworkError(`${method} ${url} failed: ${(error as Error).message}`, error);
     }
     const text = await response.text();
-    if (!response.ok) throw new HTTPError(response.status, parseErrorBody(text), { method, url: url.toString() });
+    if (!response.ok)
+      throw new HTTPError(response.status, parseErrorBody(text), { method, url: url.toString() });
     return (text === '' ? {} : JSON.parse(text)) as T;
   }
 }

@@ -49,9 +49,15 @@ export interface WireMetric {
 
 export function toWireMetric(key: string, value: number, step: number, timestamp: number): WireMetric {
   const special = nonFiniteName(value);
-  return special === undefined ? { key, value, step, timestamp } : { key, value: null, non_finite: special, step, timestamp };
+  return special === undefined
+    ? { key, value, step, timestamp }
+    : { key, value: null, non_finite: special, step, timestamp };
 }
 
 export function fromWirePoint(point: WirePoint): { step: number; timestamp: number; value: number } {
-  return { step: point.step, timestamp: point.timestamp, value: parseNonFinite(point.non_finite) ?? point.value ?? Number.NaN };
+  return {
+    step: point.step,
+    timestamp: point.timestamp,
+    value: parseNonFinite(point.non_finite) ?? point.value ?? Number.NaN,
+  };
 }

@@ -28,6 +28,10 @@ export interface DialectCapabilities {
   likeCaseSensitive(expr: string): string;
   /** A case-insensitive LIKE over `expr` with the pattern in the next placeholder. */
   likeCaseInsensitive(expr: string): string;
+  /** A placeholder for a float64 compared with any numeric column (integer columns included). */
+  readonly doubleParameter: string;
+  /** `expr` made to order strings by Unicode code point (the query language's order). */
+  codePointOrder(expr: string): string;
   /** Rows an INSERT … VALUES may carry, so multi-row inserts stay under the placeholder limit. */
   readonly maxParameters: number;
 }

@@ -8,8 +8,11 @@ export async function migrate(driver: SqlDriver, migrations: readonly Migration[
   const applied: number[] = [];
   for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
     const done = await driver.transaction(async (tx) => {
-      if (driver.capabilities.migrationLockStatement) await tx.run(driver.capabilities.migrationLockStatement);
-      const row = await tx.get('SELECT version FROM schema_migrations WHERE version = ?', [migration.version]);
+      if (driver.capabilities.migrationLockStatement)
+        await tx.run(driver.capabilities.migrationLockStatement);
+      const row = await tx.get('SELECT version FROM schema_migrations WHERE version = ?', [
+        migration.version,
+      ]);
       if (row) return false;
       for (const statement of splitStatements(migration.sql)) await tx.run(statement);
       await tx.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [

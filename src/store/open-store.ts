@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
 import { migrate } from './migrate.js';
 import { PostgresDriver } from './postgres/driver.js';
-import { postgresMigrations } from './postgres/migrations.js';
+import { postgresMigrations } from './postgres/migrations/index.js';
 import { createSqlStore } from './sql-store.js';
 import { SqliteDriver } from './sqlite/driver.js';
-import { sqliteMigrations } from './sqlite/migrations.js';
+import { sqliteMigrations } from './sqlite/migrations/index.js';
 import type { Store } from './store.js';
 
 export const DEFAULT_STORE_PATH = '.ratchet/ratchet.db';
@@ -24,7 +24,10 @@ export async function openStore(location: string = DEFAULT_STORE_PATH): Promise<
   return createSqlStore(driver);
 }
 
-async function migrateOrClose(driver: { close(): Promise<void> }, run: () => Promise<unknown>): Promise<void> {
+async function migrateOrClose(
+  driver: { close(): Promise<void> },
+  run: () => Promise<unknown>,
+): Promise<void> {
   try {
     await run();
   } catch (error) {

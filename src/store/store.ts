@@ -1,5 +1,6 @@
 import type { MetricPoint } from '../core/metric.js';
 import type { Direction, LifecycleStage, Project } from '../core/project.js';
+import type { Filter, OrderBy } from '../core/query/index.js';
 import type { Run, RunInfo, RunStatus } from '../core/run.js';
 import type { DialectCapabilities } from './driver.js';
 
@@ -59,11 +60,14 @@ export interface BatchOutcome {
   applied: boolean;
 }
 
-export interface RunListQuery {
+/** A run search: filter and order_by already parsed by the query language (src/core/query). */
+export interface RunSearchQuery {
   projectIds: string[];
+  filter: Filter;
+  orderBy: readonly OrderBy[];
   viewType?: ViewType;
   limit: number;
-  offset?: number;
+  offset: number;
 }
 
 export interface HistoryQuery {
@@ -88,8 +92,8 @@ export interface RunStore {
   create(run: NewRun): Promise<Run>;
   get(id: string): Promise<Run | undefined>;
   getInfo(id: string): Promise<RunInfo | undefined>;
-  /** Runs of the given projects, newest first. */
-  list(query: RunListQuery): Promise<Run[]>;
+  /** Matching runs of the given projects, in order_by order (then newest first, then by id). */
+  search(query: RunSearchQuery): Promise<Run[]>;
   update(id: string, changes: RunChanges): Promise<void>;
   setLifecycle(id: string, stage: LifecycleStage, now: number): Promise<void>;
   logBatch(id: string, batch: RunBatch): Promise<BatchOutcome>;

@@ -92,6 +92,8 @@ function validateProjectName(name: unknown): void {
     throw invalidParameter("Invalid experiment name: '' (it must be a non-empty string).");
   }
   if (name.length > LIMITS.projectNameLength) {
-    throw invalidParameter(`Experiment name exceeds the maximum length of ${LIMITS.projectNameLength} characters.`);
+    throw invalidParameter(
+      `Experiment name exceeds the maximum length of ${LIMITS.projectNameLength} characters.`,
+    );
   }
 }

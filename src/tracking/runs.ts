@@ -2,6 +2,13 @@ import { invalidParameter, notFound } from '../core/errors.js';
 import { newRunId } from '../core/ids.js';
 import { LIMITS } from '../core/limits.js';
 import type { MetricPoint } from '../core/metric.js';
+import {
+  decodePageToken,
+  encodePageToken,
+  parseFilter,
+  parseOrderBy,
+  runFilterSchema,
+} from '../core/query/index.js';
 import { isTerminalStatus, type Run, type RunInfo, type RunStatus } from '../core/run.js';
 import { randomRunName } from '../core/run-names.js';
 import { validateKey, validateStringValue } from '../core/validation.js';
@@ -33,11 +40,19 @@ export const NATIVE_BATCH_LIMITS: BatchLimits = {
   tags: LIMITS.batchTags * 10,
 };
 
-export interface RunListInput {
+export interface RunSearchInput {
   projectIds: string[];
+  /** The query language's filter (MLflow's grammar plus OR and parentheses). */
+  filter?: string;
+  orderBy?: string[];
   viewType?: ViewType;
   maxResults?: number;
-  offset?: number;
+  pageToken?: string;
+}
+
+export interface RunSearchPage {
+  runs: Run[];
+  nextPageToken?: string;
 }
 
 export class RunService {
@@ -97,16 +112,35 @@ export class RunService {
     await this.store.runs.setLifecycle(id, 'active', this.now());
   }
 
-  list(input: RunListInput): Promise<Run[]> {
-    return this.store.runs.list({
+  async search(input: RunSearchInput): Promise<RunSearchPage> {
+    const maxResults = input.maxResults ?? 1000;
+    if (!Number.isSafeInteger(maxResults) || maxResults < 1 || maxResults > LIMITS.searchMaxResults) {
+      throw invalidParameter(
+        `Invalid value ${maxResults} for parameter 'max_results' supplied. It must be at most ${LIMITS.searchMaxResults}.`,
+      );
+    }
+    const { offset } = decodePageToken(input.pageToken);
+    // One extra row tells whether another page exists, so the last page carries no token.
+    const found = await this.store.runs.search({
       projectIds: input.projectIds,
-      limit: input.maxResults ?? 1000,
+      filter: parseFilter(input.filter, runFilterSchema),
+      orderBy: parseOrderBy(input.orderBy ?? [], runFilterSchema),
       ...(input.viewType === undefined ? {} : { viewType: input.viewType }),
-      ...(input.offset === undefined ? {} : { offset: input.offset }),
+      limit: maxResults + 1,
+      offset,
     });
+    if (found.length <= maxResults) return { runs: found };
+    return {
+      runs: found.slice(0, maxResults),
+      nextPageToken: encodePageToken({ offset: offset + maxResults }),
+    };
   }
 
-  async logBatch(id: string, batch: RunBatch, limits: BatchLimits = NATIVE_BATCH_LIMITS): Promise<BatchOutcome> {
+  async logBatch(
+    id: string,
+    batch: RunBatch,
+    limits: BatchLimits = NATIVE_BATCH_LIMITS,
+  ): Promise<BatchOutcome> {
     validateBatch(batch, limits);
     return this.store.runs.logBatch(id, batch);
   }
@@ -128,13 +162,19 @@ export function validateBatch(batch: RunBatch, limits: BatchLimits): void {
   const paramCount = Object.keys(batch.params).length;
   const tagCount = Object.keys(batch.tags).length;
   if (batch.metrics.length > limits.metrics) {
-    throw invalidParameter(`A batch logging request can contain at most ${limits.metrics} metrics. Got ${batch.metrics.length} metrics.`);
+    throw invalidParameter(
+      `A batch logging request can contain at most ${limits.metrics} metrics. Got ${batch.metrics.length} metrics.`,
+    );
   }
   if (paramCount > limits.params) {
-    throw invalidParameter(`A batch logging request can contain at most ${limits.params} params. Got ${paramCount} params.`);
+    throw invalidParameter(
+      `A batch logging request can contain at most ${limits.params} params. Got ${paramCount} params.`,
+    );
   }
   if (tagCount > limits.tags) {
-    throw invalidParameter(`A batch logging request can contain at most ${limits.tags} tags. Got ${tagCount} tags.`);
+    throw invalidParameter(
+      `A batch logging request can contain at most ${limits.tags} tags. Got ${tagCount} tags.`,
+    );
   }
   const seen = new Set<string>();
   batch.metrics.forEach((metric, i) => {

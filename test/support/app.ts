@@ -16,6 +16,7 @@ export function testApp(store: Store) {
     } catch {
       json = text;
     }
+    // biome-ignore lint/suspicious/noExplicitAny: tests assert on the shape with expect()
     return { status: response.status, json: json as any };
   };
   return { app, call };

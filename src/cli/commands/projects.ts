@@ -11,7 +11,9 @@ export function registerProjects(program: Command): void {
     .option('--all', 'include deleted projects')
     .option('--json', 'machine-readable output')
     .action(async (options: StoreOption & { json?: boolean; all?: boolean }) => {
-      const projects = await withServices(options, (s) => s.projects.list(options.all ? 'ALL' : 'ACTIVE_ONLY'));
+      const projects = await withServices(options, (s) =>
+        s.projects.list(options.all ? 'ALL' : 'ACTIVE_ONLY'),
+      );
       if (options.json) return printJson(projects.map(projectJson));
       process.stdout.write(
         `${table(

@@ -19,8 +19,16 @@ export function registerServer(program: Command): void {
     .command('server')
     .description('serve the tracking API (native /api/v1 and MLflow-compatible) and the UI')
     .option('--host <host>', 'interface to bind', '127.0.0.1')
-    .option('--port <port>', 'port to listen on (0 picks a free one)', integerOption('--port', 0, 65535), 5000)
-    .option('--store <location>', 'SQLite file or postgres://… URL (default: .ratchet/ratchet.db, or $RATCHET_STORE)')
+    .option(
+      '--port <port>',
+      'port to listen on (0 picks a free one)',
+      integerOption('--port', 0, 65535),
+      5000,
+    )
+    .option(
+      '--store <location>',
+      'SQLite file or postgres://… URL (default: .ratchet/ratchet.db, or $RATCHET_STORE)',
+    )
     .option('--artifacts <dir>', 'artifact root directory', '.ratchet/artifacts')
     .action(async (options: ServerOptions) => {
       const running = await startServer(options);

@@ -18,7 +18,9 @@ export function registerShow(program: Command): void {
         `project  ${info.projectId}`,
         `status   ${info.status}${info.lifecycleStage === 'deleted' ? ' (deleted)' : ''}`,
         `started  ${formatTime(info.startTime)}${info.endTime ? `   ended ${formatTime(info.endTime)}` : ''}`,
-        ...(info.trialId ? [`trial    ${info.trialId}${info.seed === null ? '' : `  seed ${info.seed}`}`] : []),
+        ...(info.trialId
+          ? [`trial    ${info.trialId}${info.seed === null ? '' : `  seed ${info.seed}`}`]
+          : []),
         '',
         table(['PARAM', 'VALUE'], Object.entries(run.params)),
         '',

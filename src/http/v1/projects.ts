@@ -23,11 +23,17 @@ export function projectRoutes({ projects }: Services) {
       return c.json({ project: projectJson(project) });
     })
     .get('/', async (c) => {
-      const view = optionalEnum({ view: c.req.query('view') }, 'view', Object.keys(VIEWS) as (keyof typeof VIEWS)[]);
+      const view = optionalEnum(
+        { view: c.req.query('view') },
+        'view',
+        Object.keys(VIEWS) as (keyof typeof VIEWS)[],
+      );
       const list = await projects.list(VIEWS[view ?? 'active']);
       return c.json({ projects: list.map(projectJson) });
     })
-    .get('/by-name/:name', async (c) => c.json({ project: projectJson(await projects.getByName(c.req.param('name'))) }))
+    .get('/by-name/:name', async (c) =>
+      c.json({ project: projectJson(await projects.getByName(c.req.param('name'))) }),
+    )
     .get('/:id', async (c) => c.json({ project: projectJson(await projects.get(c.req.param('id'))) }))
     .patch('/:id', async (c) => {
       const body = asObject(await readJson(c, BODY_LIMIT));

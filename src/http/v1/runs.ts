@@ -29,7 +29,8 @@ export function runRoutes({ projects, runs }: Services) {
       if (projectId === undefined && projectName === undefined) {
         throw invalidParameter("Missing value for required parameter 'project' (a name) or 'project_id'.");
       }
-      const project = projectId !== undefined ? await projects.get(projectId) : await projects.ensure(projectName!);
+      const project =
+        projectId !== undefined ? await projects.get(projectId) : await projects.ensure(projectName!);
       const name = optionalString(body, 'name');
       const userId = optionalString(body, 'user_id');
       const startTime = optionalInteger(body, 'start_time', { min: 0 });
@@ -55,10 +56,23 @@ export function runRoutes({ projects, runs }: Services) {
       if (projectIds.length === 0) {
         throw invalidParameter("Missing value for required parameter 'project' (a name) or 'project_id'.");
       }
-      const view = optionalEnum({ view: c.req.query('view') }, 'view', Object.keys(VIEWS) as (keyof typeof VIEWS)[]);
-      const maxResults = queryInteger(c.req.query('max_results'), 'max_results', 1, LIMITS.searchMaxResults) ?? 1000;
-      const list = await runs.list({ projectIds, viewType: VIEWS[view ?? 'active'], maxResults });
-      return c.json({ runs: list.map(runJson) });
+      const view = optionalEnum(
+        { view: c.req.query('view') },
+        'view',
+        Object.keys(VIEWS) as (keyof typeof VIEWS)[],
+      );
+      const maxResults = queryInteger(c.req.query('max_results'), 'max_results', 1, LIMITS.searchMaxResults);
+      const filter = c.req.query('filter');
+      const pageToken = c.req.query('page_token');
+      const page = await runs.search({
+        projectIds,
+        viewType: VIEWS[view ?? 'active'],
+        orderBy: c.req.queries('order_by') ?? [],
+        ...(maxResults === undefined ? {} : { maxResults }),
+        ...(filter === undefined ? {} : { filter }),
+        ...(pageToken === undefined ? {} : { pageToken }),
+      });
+      return c.json({ runs: page.runs.map(runJson), next_page_token: page.nextPageToken ?? null });
     })
     .get('/:id', async (c) => c.json({ run: runJson(await runs.get(c.req.param('id'))) }))
     .patch('/:id', async (c) => {

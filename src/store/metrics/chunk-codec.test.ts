@@ -36,18 +36,22 @@ describe('metric chunk codec', () => {
 
   it('extends a chunk by appending bytes encoded from its last step and timestamp', () => {
     fc.assert(
-      fc.property(fc.array(point, { minLength: 1, maxLength: 50 }), fc.array(point, { maxLength: 50 }), (a, b) => {
-        const first = columnsOf(a);
-        const last = a.at(-1)!;
-        const bytes = new Uint8Array([
-          ...encodePoints(first),
-          ...encodePoints(columnsOf(b), { step: last.step, timestamp: last.timestamp }),
-        ]);
-        const decoded = decodePoints(bytes, a.length + b.length);
-        const expected = concatColumns([first, columnsOf(b)]);
-        expect(Array.from(decoded.steps)).toEqual(Array.from(expected.steps));
-        expect(Array.from(decoded.timestamps)).toEqual(Array.from(expected.timestamps));
-      }),
+      fc.property(
+        fc.array(point, { minLength: 1, maxLength: 50 }),
+        fc.array(point, { maxLength: 50 }),
+        (a, b) => {
+          const first = columnsOf(a);
+          const last = a.at(-1)!;
+          const bytes = new Uint8Array([
+            ...encodePoints(first),
+            ...encodePoints(columnsOf(b), { step: last.step, timestamp: last.timestamp }),
+          ]);
+          const decoded = decodePoints(bytes, a.length + b.length);
+          const expected = concatColumns([first, columnsOf(b)]);
+          expect(Array.from(decoded.steps)).toEqual(Array.from(expected.steps));
+          expect(Array.from(decoded.timestamps)).toEqual(Array.from(expected.timestamps));
+        },
+      ),
     );
   });
 

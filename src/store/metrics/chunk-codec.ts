@@ -64,7 +64,8 @@ export function decodePoints(bytes: Uint8Array, count: number): SeriesColumns {
     out.values[i] = view.getFloat64(offset, true);
     offset += 8;
   }
-  if (offset !== bytes.length) throw new Error(`corrupt metric chunk: ${bytes.length - offset} bytes left over`);
+  if (offset !== bytes.length)
+    throw new Error(`corrupt metric chunk: ${bytes.length - offset} bytes left over`);
   return out;
 }
 

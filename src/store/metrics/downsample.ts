@@ -40,7 +40,10 @@ export function readSeries(
 ): MetricPoint[] {
   const p = plan(chunks, range, maxPoints);
   if (p.decodeAll) {
-    const points = pointsInRange(sortColumnsByStep(concatColumns(p.inRange.map((c) => decodedOf(decoded, c)))), range);
+    const points = pointsInRange(
+      sortColumnsByStep(concatColumns(p.inRange.map((c) => decodedOf(decoded, c)))),
+      range,
+    );
     return maxPoints === undefined || points.length <= maxPoints ? points : bucketPoints(points, maxPoints);
   }
   // Buckets close at the chunk boundary nearest their target size; when that overshoots the budget, retry
@@ -132,7 +135,10 @@ function bucketPoints(points: MetricPoint[], maxPoints: number): MetricPoint[] {
 
 function evenlySpaced(points: MetricPoint[], maxPoints: number): MetricPoint[] {
   if (maxPoints === 1) return [points.at(-1)!];
-  return Array.from({ length: maxPoints }, (_, i) => points[Math.round((i * (points.length - 1)) / (maxPoints - 1))]!);
+  return Array.from(
+    { length: maxPoints },
+    (_, i) => points[Math.round((i * (points.length - 1)) / (maxPoints - 1))]!,
+  );
 }
 
 function pointsInRange(columns: SeriesColumns, range: StepRange): MetricPoint[] {

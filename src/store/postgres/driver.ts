@@ -6,8 +6,12 @@ const capabilities: DialectCapabilities = {
   lockRowsClause: ' FOR UPDATE',
   // Several servers may start against one database; the first migrates, the others wait and find it done.
   migrationLockStatement: 'SELECT pg_advisory_xact_lock(7242024)',
+  // LIKE's default escape character is already the backslash. ILIKE folds only ASCII letters, like the
+  // query language's evaluator; ordering by code point needs the "C" collation.
   likeCaseSensitive: (expr) => `${expr} LIKE ?`,
-  likeCaseInsensitive: (expr) => `${expr} ILIKE ?`,
+  likeCaseInsensitive: (expr) => `lower(${expr} COLLATE "C") LIKE lower(?::text COLLATE "C")`,
+  doubleParameter: 'CAST(? AS DOUBLE PRECISION)', // else a BIGINT column makes 0.5 an invalid bigint
+  codePointOrder: (expr) => `${expr} COLLATE "C"`,
   maxParameters: 65_535,
 };
 
@@ -31,7 +35,11 @@ export class PostgresDriver implements SqlDriver {
   private readonly direct: SqlExecutor;
 
   constructor(options: PostgresOptions) {
-    this.pool = new pg.Pool({ connectionString: options.connectionString, max: options.maxConnections ?? 10, types });
+    this.pool = new pg.Pool({
+      connectionString: options.connectionString,
+      max: options.maxConnections ?? 10,
+      types,
+    });
     // An idle pooled connection that dies (server restart, admin termination) is discarded by the pool and
     // the next query opens a new one; without a listener the error would crash the process.
     this.pool.on('error', () => undefined);
@@ -66,7 +74,7 @@ export class PostgresDriver implements SqlDriver {
   }
 
   async close(): Promise<void> {
-    await this.pool.end();
+    if (!this.pool.ended) await this.pool.end();
   }
 }
 

@@ -25,8 +25,12 @@ export function toChunkSummary(row: ChunkSummaryRow): ChunkSummary {
     lastStep: row.last_step,
     lastTimestamp: row.last_timestamp,
     min:
-      row.min_value === null ? null : { value: row.min_value, step: row.min_step!, timestamp: row.min_timestamp! },
+      row.min_value === null
+        ? null
+        : { value: row.min_value, step: row.min_step!, timestamp: row.min_timestamp! },
     max:
-      row.max_value === null ? null : { value: row.max_value, step: row.max_step!, timestamp: row.max_timestamp! },
+      row.max_value === null
+        ? null
+        : { value: row.max_value, step: row.max_step!, timestamp: row.max_timestamp! },
   };
 }

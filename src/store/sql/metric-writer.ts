@@ -1,9 +1,9 @@
 import { isLaterPoint, type MetricPoint } from '../../core/metric.js';
+import type { SqlExecutor } from '../driver.js';
 import { encodePoints } from '../metrics/chunk-codec.js';
 import { planChunks } from '../metrics/chunk-plan.js';
 import { type ChunkSummary, mergeSummaries, summarize } from '../metrics/chunk-summary.js';
 import { emptyColumns, type SeriesColumns, sortColumnsByStep } from '../metrics/series.js';
-import type { SqlExecutor } from '../driver.js';
 import type { RunBatch } from '../store.js';
 import { type ChunkSummaryRow, SUMMARY_COLUMNS, toChunkSummary } from './chunk-rows.js';
 
@@ -25,7 +25,12 @@ export async function writeMetrics(
   }
 }
 
-async function writeSeries(tx: SqlExecutor, runPk: number, keyId: number, points: SeriesColumns): Promise<void> {
+async function writeSeries(
+  tx: SqlExecutor,
+  runPk: number,
+  keyId: number,
+  points: SeriesColumns,
+): Promise<void> {
   const tailRow = await tx.get<ChunkSummaryRow>(
     `SELECT ${SUMMARY_COLUMNS} FROM metric_chunks WHERE run_pk = ? AND key_id = ? ORDER BY seq DESC LIMIT 1`,
     [runPk, keyId],
@@ -33,7 +38,9 @@ async function writeSeries(tx: SqlExecutor, runPk: number, keyId: number, points
   const tail = tailRow ? toChunkSummary(tailRow) : null;
   const plan = planChunks(tail, points);
   if (plan.appendToTail && tail && tailRow) {
-    const stored = await tx.get<{ data: Uint8Array }>('SELECT data FROM metric_chunks WHERE id = ?', [tailRow.id]);
+    const stored = await tx.get<{ data: Uint8Array }>('SELECT data FROM metric_chunks WHERE id = ?', [
+      tailRow.id,
+    ]);
     const appended = encodePoints(plan.appendToTail, { step: tail.lastStep, timestamp: tail.lastTimestamp });
     const summary = mergeSummaries(tail, summarize(plan.appendToTail));
     await tx.run(
@@ -53,7 +60,12 @@ async function writeSeries(tx: SqlExecutor, runPk: number, keyId: number, points
   }
 }
 
-async function updateLatest(tx: SqlExecutor, runPk: number, keyId: number, point: MetricPoint): Promise<void> {
+async function updateLatest(
+  tx: SqlExecutor,
+  runPk: number,
+  keyId: number,
+  point: MetricPoint,
+): Promise<void> {
   const isNan = Number.isNaN(point.value);
   // Row values compare left to right: (step, timestamp, not-NaN, value) is MLflow's "latest" order.
   await tx.run(
@@ -99,7 +111,11 @@ function groupByKey(metrics: RunBatch['metrics']): Map<string, SeriesColumns> {
 }
 
 function latestOf(columns: SeriesColumns): MetricPoint {
-  let latest: MetricPoint = { step: columns.steps[0]!, timestamp: columns.timestamps[0]!, value: columns.values[0]! };
+  let latest: MetricPoint = {
+    step: columns.steps[0]!,
+    timestamp: columns.timestamps[0]!,
+    value: columns.values[0]!,
+  };
   for (let i = 1; i < columns.steps.length; i++) {
     const point = { step: columns.steps[i]!, timestamp: columns.timestamps[i]!, value: columns.values[i]! };
     if (isLaterPoint(point, latest)) latest = point;

@@ -26,7 +26,11 @@ export class SqlProjectStore implements ProjectStore {
         ],
       );
       for (const [key, value] of Object.entries(project.tags ?? {})) {
-        await tx.run('INSERT INTO project_tags (project_id, key, value) VALUES (?, ?, ?)', [row!.id, key, value]);
+        await tx.run('INSERT INTO project_tags (project_id, key, value) VALUES (?, ?, ?)', [
+          row!.id,
+          key,
+          value,
+        ]);
       }
       return String(row!.id);
     });
@@ -34,12 +38,16 @@ export class SqlProjectStore implements ProjectStore {
   }
 
   async get(id: string): Promise<Project | undefined> {
-    const row = await this.db.get<ProjectRow>(`SELECT ${PROJECT_COLUMNS} FROM projects WHERE id = ?`, [Number(id)]);
+    const row = await this.db.get<ProjectRow>(`SELECT ${PROJECT_COLUMNS} FROM projects WHERE id = ?`, [
+      Number(id),
+    ]);
     return row && (await this.withTags([row]))[0];
   }
 
   async getByName(name: string): Promise<Project | undefined> {
-    const row = await this.db.get<ProjectRow>(`SELECT ${PROJECT_COLUMNS} FROM projects WHERE name = ?`, [name]);
+    const row = await this.db.get<ProjectRow>(`SELECT ${PROJECT_COLUMNS} FROM projects WHERE name = ?`, [
+      name,
+    ]);
     return row && (await this.withTags([row]))[0];
   }
 
@@ -55,7 +63,9 @@ export class SqlProjectStore implements ProjectStore {
 
   async update(id: string, changes: ProjectChanges, now: number): Promise<void> {
     await this.db.transaction(async (tx) => {
-      const current = await tx.get<ProjectRow>(`SELECT ${PROJECT_COLUMNS} FROM projects WHERE id = ?`, [Number(id)]);
+      const current = await tx.get<ProjectRow>(`SELECT ${PROJECT_COLUMNS} FROM projects WHERE id = ?`, [
+        Number(id),
+      ]);
       if (!current) throw projectNotFound(id);
       if (changes.name !== undefined && changes.name !== current.name) {
         if (await tx.get('SELECT id FROM projects WHERE name = ?', [changes.name])) {
@@ -80,11 +90,10 @@ export class SqlProjectStore implements ProjectStore {
   /** Deleting a project soft-deletes its runs with it; restoring brings them back, as in MLflow. */
   async setLifecycle(id: string, stage: LifecycleStage, now: number): Promise<void> {
     await this.db.transaction(async (tx) => {
-      const changed = await tx.run('UPDATE projects SET lifecycle_stage = ?, last_update_time = ? WHERE id = ?', [
-        stage,
-        now,
-        Number(id),
-      ]);
+      const changed = await tx.run(
+        'UPDATE projects SET lifecycle_stage = ?, last_update_time = ? WHERE id = ?',
+        [stage, now, Number(id)],
+      );
       if (changed.changes === 0) throw projectNotFound(id);
       const from = stage === 'deleted' ? 'active' : 'deleted';
       await tx.run(
@@ -105,7 +114,10 @@ export class SqlProjectStore implements ProjectStore {
 
   async deleteTag(id: string, key: string): Promise<void> {
     await this.requireExists(id);
-    const deleted = await this.db.run('DELETE FROM project_tags WHERE project_id = ? AND key = ?', [Number(id), key]);
+    const deleted = await this.db.run('DELETE FROM project_tags WHERE project_id = ? AND key = ?', [
+      Number(id),
+      key,
+    ]);
     if (deleted.changes === 0) throw notFound(`No tag with name: ${key} in experiment with id ${id}`);
   }
 

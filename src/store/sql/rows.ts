@@ -71,7 +71,9 @@ export function toRunInfo(row: RunRow): RunInfo {
   };
 }
 
-export function lifecyclesOf(viewType: 'ACTIVE_ONLY' | 'DELETED_ONLY' | 'ALL' = 'ACTIVE_ONLY'): LifecycleStage[] {
+export function lifecyclesOf(
+  viewType: 'ACTIVE_ONLY' | 'DELETED_ONLY' | 'ALL' = 'ACTIVE_ONLY',
+): LifecycleStage[] {
   if (viewType === 'ALL') return ['active', 'deleted'];
   return viewType === 'DELETED_ONLY' ? ['deleted'] : ['active'];
 }
@@ -94,6 +96,7 @@ export async function selectIn<Row>(
   ids: readonly (string | number)[],
 ): Promise<Row[]> {
   const rows: Row[] = [];
-  for (const group of inGroups(ids)) rows.push(...(await db.all<Row>(sqlWithIn(placeholders(group.length)), group)));
+  for (const group of inGroups(ids))
+    rows.push(...(await db.all<Row>(sqlWithIn(placeholders(group.length)), group)));
   return rows;
 }

@@ -2,11 +2,12 @@ import { invalidParameter, notFound } from '../../core/errors.js';
 import type { LifecycleStage } from '../../core/project.js';
 import type { LatestMetric, Run, RunInfo } from '../../core/run.js';
 import type { SqlDriver, SqlExecutor } from '../driver.js';
-import type { BatchOutcome, NewRun, RunBatch, RunChanges, RunListQuery, RunStore } from '../store.js';
+import type { BatchOutcome, NewRun, RunBatch, RunChanges, RunSearchQuery, RunStore } from '../store.js';
 import type { MetricKeyDictionary } from './metric-keys.js';
 import { writeMetrics } from './metric-writer.js';
 import { projectNotFound } from './projects.js';
-import { lifecyclesOf, placeholders, RUN_COLUMNS, type RunRow, selectIn, toRunInfo } from './rows.js';
+import { RUN_COLUMNS, type RunRow, selectIn, toRunInfo } from './rows.js';
+import { compileRunSearch } from './run-search.js';
 
 export class SqlRunStore implements RunStore {
   constructor(
@@ -16,9 +17,10 @@ export class SqlRunStore implements RunStore {
 
   async create(run: NewRun): Promise<Run> {
     await this.db.transaction(async (tx) => {
-      const project = await tx.get<{ lifecycle_stage: string }>('SELECT lifecycle_stage FROM projects WHERE id = ?', [
-        Number(run.projectId),
-      ]);
+      const project = await tx.get<{ lifecycle_stage: string }>(
+        'SELECT lifecycle_stage FROM projects WHERE id = ?',
+        [Number(run.projectId)],
+      );
       if (!project) throw projectNotFound(run.projectId);
       if (project.lifecycle_stage !== 'active') {
         throw invalidParameter(`The experiment ${run.projectId} must be in the 'active' state.`);
@@ -59,17 +61,13 @@ export class SqlRunStore implements RunStore {
     return row && toRunInfo(row);
   }
 
-  async list(query: RunListQuery): Promise<Run[]> {
+  async search(query: RunSearchQuery): Promise<Run[]> {
     if (query.projectIds.length === 0) return [];
-    const stages = lifecyclesOf(query.viewType);
-    const rows = await this.db.all<RunRow>(
-      `SELECT ${RUN_COLUMNS} FROM runs
-       WHERE project_id IN (${placeholders(query.projectIds.length)})
-         AND lifecycle_stage IN (${placeholders(stages.length)})
-       ORDER BY start_time DESC, run_id ASC LIMIT ? OFFSET ?`,
-      [...query.projectIds.map(Number), ...stages, query.limit, query.offset ?? 0],
-    );
-    return this.hydrate(rows);
+    const columns = RUN_COLUMNS.split(', ')
+      .map((c) => `r.${c}`)
+      .join(', ');
+    const { sql, params } = compileRunSearch(query, this.db.capabilities, columns);
+    return this.hydrate(await this.db.all<RunRow>(sql, params));
   }
 
   async update(id: string, changes: RunChanges): Promise<void> {
@@ -87,11 +85,10 @@ export class SqlRunStore implements RunStore {
   }
 
   async setLifecycle(id: string, stage: LifecycleStage, now: number): Promise<void> {
-    const changed = await this.db.run('UPDATE runs SET lifecycle_stage = ?, deleted_time = ? WHERE run_id = ?', [
-      stage,
-      stage === 'deleted' ? now : null,
-      id,
-    ]);
+    const changed = await this.db.run(
+      'UPDATE runs SET lifecycle_stage = ?, deleted_time = ? WHERE run_id = ?',
+      [stage, stage === 'deleted' ? now : null, id],
+    );
     if (changed.changes === 0) throw runNotFound(id);
   }
 
@@ -126,8 +123,16 @@ export class SqlRunStore implements RunStore {
     if (rows.length === 0) return [];
     const pks = rows.map((r) => r.pk);
     const [params, tags, metrics] = await Promise.all([
-      selectIn<KeyValueRow>(this.db, (list) => `SELECT run_pk, key, value FROM run_params WHERE run_pk IN (${list})`, pks),
-      selectIn<KeyValueRow>(this.db, (list) => `SELECT run_pk, key, value FROM run_tags WHERE run_pk IN (${list})`, pks),
+      selectIn<KeyValueRow>(
+        this.db,
+        (list) => `SELECT run_pk, key, value FROM run_params WHERE run_pk IN (${list})`,
+        pks,
+      ),
+      selectIn<KeyValueRow>(
+        this.db,
+        (list) => `SELECT run_pk, key, value FROM run_tags WHERE run_pk IN (${list})`,
+        pks,
+      ),
       selectIn<LatestRow>(
         this.db,
         (list) => `SELECT l.run_pk, k.name AS key, l.value, l.is_nan, l.step, l.timestamp
@@ -140,7 +145,12 @@ export class SqlRunStore implements RunStore {
     const metricsByRun = new Map<number, LatestMetric[]>();
     for (const m of metrics) {
       const list = metricsByRun.get(m.run_pk) ?? [];
-      list.push({ key: m.key, value: m.is_nan ? Number.NaN : m.value!, step: m.step, timestamp: m.timestamp });
+      list.push({
+        key: m.key,
+        value: m.is_nan ? Number.NaN : m.value!,
+        step: m.step,
+        timestamp: m.timestamp,
+      });
       metricsByRun.set(m.run_pk, list);
     }
     return rows.map((row) => ({
@@ -184,7 +194,8 @@ async function lockActiveRun(tx: SqlExecutor, id: string, lockClause: string): P
     [id],
   );
   if (!run) throw runNotFound(id);
-  if (run.lifecycle_stage !== 'active') throw invalidParameter(`The run ${id} must be in the 'active' state.`);
+  if (run.lifecycle_stage !== 'active')
+    throw invalidParameter(`The run ${id} must be in the 'active' state.`);
   return run.pk;
 }
 
@@ -196,10 +207,10 @@ async function writeParams(tx: SqlExecutor, runPk: number, runId: string, params
       [runPk, key, value],
     );
     if (inserted.changes > 0) continue;
-    const existing = await tx.get<{ value: string }>('SELECT value FROM run_params WHERE run_pk = ? AND key = ?', [
-      runPk,
-      key,
-    ]);
+    const existing = await tx.get<{ value: string }>(
+      'SELECT value FROM run_params WHERE run_pk = ? AND key = ?',
+      [runPk, key],
+    );
     if (existing && existing.value !== value) {
       throw invalidParameter(
         `Changing param values is not allowed. Param with key='${key}' was already logged with ` +

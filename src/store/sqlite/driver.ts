@@ -20,6 +20,8 @@ const capabilities: DialectCapabilities = {
   migrationLockStatement: null,
   likeCaseSensitive: (expr) => `ratchet_like(${expr}, ?, 0)`,
   likeCaseInsensitive: (expr) => `ratchet_like(${expr}, ?, 1)`,
+  doubleParameter: '?',
+  codePointOrder: (expr) => expr, // BINARY collation compares UTF-8 bytes, i.e. code points
   maxParameters: 32_766,
 };
 

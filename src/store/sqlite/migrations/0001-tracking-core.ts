@@ -1,10 +1,9 @@
-import type { Migration } from '../driver.js';
+import type { Migration } from '../../driver.js';
 
-export const sqliteMigrations: readonly Migration[] = [
-  {
-    version: 1,
-    name: 'tracking core',
-    sql: `
+export const trackingCore: Migration = {
+  version: 1,
+  name: 'tracking core',
+  sql: `
 CREATE TABLE projects (
   id INTEGER PRIMARY KEY,
   name TEXT NOT NULL UNIQUE,
@@ -94,5 +93,4 @@ CREATE TABLE ingest_batches (
 INSERT INTO projects (id, name, creation_time, last_update_time)
   VALUES (0, 'Default', CAST(unixepoch('subsec') * 1000 AS INTEGER), CAST(unixepoch('subsec') * 1000 AS INTEGER));
 `,
-  },
-];
+};

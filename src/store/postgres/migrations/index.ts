@@ -1,0 +1,6 @@
+import type { Migration } from '../../driver.js';
+import { trackingCore } from './0001-tracking-core.js';
+import { searchIndexes } from './0002-search-indexes.js';
+
+/** Every schema version, oldest first; add a file per version and list it here. */
+export const postgresMigrations: readonly Migration[] = [trackingCore, searchIndexes];
