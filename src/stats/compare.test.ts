@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compare } from './compare.js';
-import { pairedTTest } from './t-tests.js';
+import { pooledSd } from './descriptive.js';
+import { pairedTTest, welchTTest } from './t-tests.js';
 
 const baseline = [0.801, 0.795, 0.81, 0.798, 0.805];
 const candidate = [0.812, 0.803, 0.809, 0.815, 0.806];
@@ -21,6 +22,13 @@ describe('compare: the worked example', () => {
     expect(v.probabilityOfImprovement).toBeCloseTo(21 / 25, 12); // 21 of the 25 pairs favour the candidate
     expect(v.notes).toHaveLength(1);
     expect(v.notes[0]).toMatch(/10 runs per arm \(5 more\)/);
+  });
+
+  it('rests on Welch t = 2.1287, df = 7.6519 and pooled sd 0.0053479', () => {
+    const t = welchTTest(candidate, baseline);
+    expect(t.statistic).toBeCloseTo(2.128724625560664, 9);
+    expect(t.df).toBeCloseTo(7.651905469087994, 9);
+    expect(pooledSd(baseline, candidate)).toBeCloseTo(0.0053479, 7);
   });
 
   it('needs 19 runs per arm to detect a minimum effect of 0.005 (d = 0.935)', () => {

@@ -30,14 +30,20 @@ const TARGET_POWER = 0.8;
  *   (two one-sided tests); also when both arms are the same constant.
  * - `inconclusive` otherwise, with the runs per arm needed for 80% power.
  *
- * Edge cases (never an exception):
- * - Fewer than 2 runs in an arm: `inconclusive`; ci is [−∞, ∞], pValue and power are NaN; effectSize
- *   and runsNeededPerArm are NaN unless a pooled sd can be estimated (3 runs in all);
- *   additionalRunsPerArm is then the runs missing to reach 2 per arm.
- * - Zero variance (the metric did not vary across runs): the difference is exact, ci = [Δ, Δ],
- *   pValue 0 (or 1 when Δ = 0), the verdict follows the sign of Δ, runsNeededPerArm = 2.
- * - An observed effect of exactly 0 (without minEffect) needs runsNeededPerArm = Infinity.
- * When the arms differ in size, power uses both sizes and additionalRunsPerArm counts from the smaller.
+ * probabilityOfImprovement counts run-against-run pairs (ties ½) even when paired. Power and runs needed
+ * use the pooled two-sample t design (statsmodels TTestIndPower) also when paired, which is conservative
+ * when paired runs are positively correlated; with arms of different sizes, power uses both sizes and
+ * additionalRunsPerArm counts from the smaller arm.
+ *
+ * Edge cases (never an exception; bad arguments still throw RangeError):
+ * - Fewer than 2 runs in an arm (0 included): `inconclusive` with a note; ci is [−∞, ∞], pValue and
+ *   power are NaN (estimate and probabilityOfImprovement too when an arm is empty); effectSize and
+ *   runsNeededPerArm are NaN unless a pooled sd exists (3 runs in all), and when runsNeededPerArm is NaN
+ *   additionalRunsPerArm counts the runs missing to reach 2 per arm.
+ * - Zero standard error (the metric did not vary across runs, or paired differences are constant): the
+ *   difference is exact; ci = [Δ, Δ], pValue 0, verdict by the sign of Δ, runsNeededPerArm 2; when Δ = 0
+ *   (up to rounding) pValue 1 and `no_detectable_difference`. A note says so.
+ * - An observed effect of exactly 0 (without minEffect) gives runsNeededPerArm = Infinity.
  */
 export function compare(baseline: number[], candidate: number[], o: CompareOptions): Verdict {
   assertSample('baseline', baseline, 0);

@@ -1,6 +1,5 @@
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
-import { ALTERNATIVES } from './t-tests.js';
-import type { Alternative } from './types.js';
+import { ALTERNATIVES, type Alternative } from './types.js';
 import { assertOneOf, assertSample } from './validate.js';
 
 export interface MannWhitneyOptions {
@@ -20,7 +19,7 @@ interface Ranking {
  * Mann–Whitney U test (scipy's conventions). statistic = U of a, the number of pairs with a > b plus
  * half the ties. 'auto' is exact when there are no ties and min(n1, n2) ≤ 8, asymptotic otherwise.
  * The exact method, when asked for explicitly with ties, uses the exact permutation distribution of
- * the midrank sum (scipy instead ignores the ties there).
+ * the midrank sum (scipy instead ignores the ties there); it costs O(n1·N³) for N values in all.
  */
 export function mannWhitneyU(
   a: number[],

@@ -1,7 +1,7 @@
 import tCdf from '@stdlib/stats-base-dists-t-cdf';
 import tQuantile from '@stdlib/stats-base-dists-t-quantile';
 import { mean, sumOfSquares, variance } from './descriptive.js';
-import type { Alternative, TestResult } from './types.js';
+import { ALTERNATIVES, type Alternative, type TestResult } from './types.js';
 import { assertOneOf, assertOpenUnit, assertSample } from './validate.js';
 
 export interface TTestOptions {
@@ -17,8 +17,6 @@ export interface DifferenceEstimate {
   /** Largest |mean| involved: the scale of floating-point rounding in the standard error. */
   scale: number;
 }
-
-export const ALTERNATIVES: readonly Alternative[] = ['two-sided', 'less', 'greater'];
 
 /** Welch's unequal-variance t test; estimate = mean(a) − mean(b). */
 export function welchTTest(a: number[], b: number[], opts: TTestOptions = {}): TestResult {

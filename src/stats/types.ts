@@ -1,5 +1,7 @@
 export type Alternative = 'two-sided' | 'less' | 'greater';
 
+export const ALTERNATIVES: readonly Alternative[] = ['two-sided', 'less', 'greater'];
+
 export interface TestResult {
   statistic: number;
   df: number;
