@@ -1,19 +1,17 @@
-// The public API as users import it: `ratchet/stats`, through package.json "exports".
-// tsc resolves the type import below through that map (custom condition 'source'), so the public
-// types must match this module. Vitest runs tests in Vite's SSR environment, which does not get the
-// 'source' condition from vitest.config.ts (it would need `ssr.resolve.conditions`), so the value
-// side is checked through the map entry instead of a runtime self-import.
+// The public API as users import it: `ratchet/stats`, through package.json "exports" (the 'source'
+// condition maps it to src/ for tsc and vitest; the build maps it to dist/).
 
-import type * as PublicApi from 'ratchet/stats';
+import * as PublicApi from 'ratchet/stats';
 import { describe, expect, it } from 'vitest';
 import pkg from '../../package.json' with { type: 'json' };
 import * as stats from './index.js';
 
-const publicApi: typeof PublicApi = stats;
+const publicApi: typeof PublicApi = PublicApi;
 const alternative: PublicApi.Alternative = 'two-sided';
 
 describe("package subpath 'ratchet/stats'", () => {
   it('maps to this module, source and build', () => {
+    expect(PublicApi.compare).toBe(stats.compare);
     expect(pkg.name).toBe('ratchet');
     expect(pkg.exports['./stats']).toMatchObject({
       source: './src/stats/index.ts',
