@@ -88,6 +88,35 @@ for (const database of testDatabases) {
       expect(listed.json.runs.map((r: { id: string }) => r.id)).toContain(id);
     });
 
+    it('takes points in columns too, next to rows of the same key', async () => {
+      const id = await startRun();
+      const res = await call('POST', `/api/v1/runs/${id}/batch`, {
+        metrics: [{ key: 'loss', value: 9, step: 9, timestamp: 9 }],
+        series: [
+          {
+            key: 'loss',
+            steps: [0, 1, 2],
+            timestamps: [5, 6, 7],
+            values: [0.5, null, 0.25],
+            non_finite: { 1: '-Infinity' },
+          },
+          { key: 'acc', steps: [0, 1], values: [0.1, 0.2] },
+        ],
+      });
+      expect(res.json).toEqual({ applied: true });
+      const loss = (await call('GET', `/api/v1/runs/${id}/metrics/loss`)).json.points;
+      expect(loss).toEqual([
+        { step: 0, timestamp: 5, value: 0.5 },
+        { step: 1, timestamp: 6, value: null, non_finite: '-Infinity' },
+        { step: 2, timestamp: 7, value: 0.25 },
+        { step: 9, timestamp: 9, value: 9 },
+      ]);
+      expect((await call('GET', `/api/v1/runs/${id}`)).json.run.metrics.acc).toMatchObject({
+        step: 1,
+        value: 0.2,
+      });
+    });
+
     it('acknowledges a replayed batch id without writing it again', async () => {
       const id = await startRun();
       const batch = { batch_id: 'same', metrics: [{ key: 'acc', value: 0.5, step: 0 }] };
@@ -160,6 +189,30 @@ for (const database of testDatabases) {
           'INVALID_PARAMETER_VALUE',
         ],
         ['metrics that are not a list', { metrics: { key: 'loss' } }, 400, 'INVALID_PARAMETER_VALUE'],
+        [
+          'columns of different lengths',
+          { series: [{ key: 'loss', steps: [1, 2], values: [1] }] },
+          400,
+          'INVALID_PARAMETER_VALUE',
+        ],
+        [
+          'a null value without its non_finite name',
+          { series: [{ key: 'loss', steps: [1], values: [null] }] },
+          400,
+          'INVALID_PARAMETER_VALUE',
+        ],
+        [
+          'a string among column values',
+          { series: [{ key: 'loss', steps: [1, 2], values: [1, 'NaN'] }] },
+          400,
+          'INVALID_PARAMETER_VALUE',
+        ],
+        [
+          'a bad key in a series',
+          { series: [{ key: 'a b!', steps: [1], values: [1] }] },
+          400,
+          'INVALID_PARAMETER_VALUE',
+        ],
       ];
       for (const [name, body, status, code] of cases) {
         it(name, async () => {

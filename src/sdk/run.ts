@@ -1,6 +1,7 @@
 import { isRetryable } from './errors.js';
+import { SeriesBuffer, type WireSeries } from './series-buffer.js';
 import type { Transport } from './transport.js';
-import { toWireMetric, type WireMetric, type WireRun } from './wire.js';
+import type { WireRun } from './wire.js';
 
 export interface RunHandleOptions {
   /** Points per request; the server accepts up to 100,000. */
@@ -11,7 +12,7 @@ export interface RunHandleOptions {
 
 interface PendingBatch {
   batch_id: string;
-  metrics: WireMetric[];
+  series: WireSeries[];
   params: Record<string, string>;
   tags: Record<string, string>;
 }
@@ -22,7 +23,7 @@ interface PendingBatch {
  * everything logged so far to be acknowledged and throws the first error a background send hit.
  */
 export class RunHandle {
-  private metrics: WireMetric[] = [];
+  private series = new SeriesBuffer();
   private params: Record<string, string> = {};
   private tags: Record<string, string> = {};
   private queue: PendingBatch[] = [];
@@ -57,9 +58,10 @@ export class RunHandle {
     this.nextStep = step + 1;
     const timestamp = options.timestamp ?? Date.now();
     for (const [key, value] of Object.entries(values)) {
-      if (typeof value !== 'number')
+      if (typeof value !== 'number') {
         throw new TypeError(`metric '${key}' must be a number (got ${typeof value})`);
-      this.metrics.push(toWireMetric(key, value, step, timestamp));
+      }
+      this.series.add(key, step, timestamp, value);
     }
     this.schedule();
   }
@@ -98,7 +100,7 @@ export class RunHandle {
   }
 
   private schedule(): void {
-    if (this.metrics.length >= this.maxBatchPoints) {
+    if (this.series.points >= this.maxBatchPoints) {
       this.cutBatches();
       void this.drain();
       return;
@@ -120,17 +122,13 @@ export class RunHandle {
       this.timer = undefined;
     }
     const hasParamsOrTags = Object.keys(this.params).length > 0 || Object.keys(this.tags).length > 0;
-    if (this.metrics.length === 0 && !hasParamsOrTags) return;
-    const metrics = this.metrics;
-    this.metrics = [];
-    for (let start = 0; start < Math.max(metrics.length, 1); start += this.maxBatchPoints) {
-      this.queue.push({
-        batch_id: `${this.id.slice(0, 8)}-${Date.now().toString(36)}-${this.batchCounter++}-${randomSuffix()}`,
-        metrics: metrics.slice(start, start + this.maxBatchPoints),
-        params: start === 0 ? this.params : {},
-        tags: start === 0 ? this.tags : {},
-      });
-    }
+    if (this.series.points === 0 && !hasParamsOrTags) return;
+    this.queue.push({
+      batch_id: `${this.id.slice(0, 8)}-${Date.now().toString(36)}-${this.batchCounter++}-${randomSuffix()}`,
+      series: this.series.take(),
+      params: this.params,
+      tags: this.tags,
+    });
     this.params = {};
     this.tags = {};
   }

@@ -1,4 +1,4 @@
-import { nonFiniteName, parseNonFinite } from '../core/non-finite.js';
+import { parseNonFinite } from '../core/non-finite.js';
 
 /** The native API's JSON, as the SDK sees it. */
 export interface WirePoint {
@@ -37,21 +37,6 @@ export interface WireProject {
   tags: Record<string, string>;
   creation_time: number;
   last_update_time: number;
-}
-
-export interface WireMetric {
-  key: string;
-  step: number;
-  timestamp: number;
-  value: number | null;
-  non_finite?: string;
-}
-
-export function toWireMetric(key: string, value: number, step: number, timestamp: number): WireMetric {
-  const special = nonFiniteName(value);
-  return special === undefined
-    ? { key, value, step, timestamp }
-    : { key, value: null, non_finite: special, step, timestamp };
 }
 
 export function fromWirePoint(point: WirePoint): { step: number; timestamp: number; value: number } {

@@ -3,6 +3,7 @@ import type { Direction, LifecycleStage, Project } from '../core/project.js';
 import type { Filter, OrderBy } from '../core/query/index.js';
 import type { Run, RunInfo, RunStatus } from '../core/run.js';
 import type { DialectCapabilities } from './driver.js';
+import type { SeriesColumns } from './metrics/series.js';
 
 /** Which lifecycle stages a listing includes (MLflow's ViewType). */
 export type ViewType = 'ACTIVE_ONLY' | 'DELETED_ONLY' | 'ALL';
@@ -47,10 +48,18 @@ export interface RunChanges {
   notes?: string;
 }
 
+/** Points of one metric key in columns: the fast shape for bulk ingest (no object per point). */
+export interface MetricSeries {
+  key: string;
+  columns: SeriesColumns;
+}
+
 /** One write to a run: all of it is applied, or none of it (and a replayed batch id applies nothing). */
 export interface RunBatch {
   batchId?: string;
   metrics: { key: string; value: number; step: number; timestamp: number }[];
+  /** More points, already in columns; may repeat keys of `metrics`. */
+  series?: MetricSeries[];
   params: Record<string, string>;
   tags: Record<string, string>;
 }

@@ -161,9 +161,10 @@ export class RunService {
 export function validateBatch(batch: RunBatch, limits: BatchLimits): void {
   const paramCount = Object.keys(batch.params).length;
   const tagCount = Object.keys(batch.tags).length;
-  if (batch.metrics.length > limits.metrics) {
+  const points = batch.metrics.length + (batch.series ?? []).reduce((n, s) => n + s.columns.steps.length, 0);
+  if (points > limits.metrics) {
     throw invalidParameter(
-      `A batch logging request can contain at most ${limits.metrics} metrics. Got ${batch.metrics.length} metrics.`,
+      `A batch logging request can contain at most ${limits.metrics} metrics. Got ${points} metrics.`,
     );
   }
   if (paramCount > limits.params) {
@@ -183,6 +184,7 @@ export function validateBatch(batch: RunBatch, limits: BatchLimits): void {
       seen.add(metric.key);
     }
   });
+  for (const [i, series] of (batch.series ?? []).entries()) validateKey(series.key, `series[${i}].key`);
   validateParams(batch.params);
   validateTags(batch.tags);
   if (batch.batchId !== undefined && (batch.batchId.length === 0 || batch.batchId.length > 128)) {

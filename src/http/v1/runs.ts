@@ -15,6 +15,7 @@ import {
   queryInteger,
   requiredString,
 } from '../input.js';
+import { parseSeries } from './series.js';
 import { metricValue, pointJson, runInfoJson, runJson, step } from './wire.js';
 
 const BODY_LIMIT = 1_000_000;
@@ -132,9 +133,11 @@ function parseBatch(body: Record<string, unknown>, now: number): RunBatch {
       timestamp: optionalInteger(fields, 'timestamp', { min: 0 }) ?? now,
     };
   });
+  const series = (optionalArray(body, 'series') ?? []).map((raw, i) => parseSeries(raw, `series[${i}]`, now));
   return {
     ...(batchId === undefined ? {} : { batchId }),
     metrics,
+    series,
     params: optionalStringMap(body, 'params') ?? {},
     tags: optionalStringMap(body, 'tags') ?? {},
   };

@@ -3,7 +3,7 @@ import type { SqlExecutor } from '../driver.js';
 import { encodePoints } from '../metrics/chunk-codec.js';
 import { planChunks } from '../metrics/chunk-plan.js';
 import { type ChunkSummary, mergeSummaries, summarize } from '../metrics/chunk-summary.js';
-import { emptyColumns, type SeriesColumns, sortColumnsByStep } from '../metrics/series.js';
+import { concatColumns, emptyColumns, type SeriesColumns, sortColumnsByStep } from '../metrics/series.js';
 import type { RunBatch } from '../store.js';
 import { type ChunkSummaryRow, SUMMARY_COLUMNS, toChunkSummary } from './chunk-rows.js';
 
@@ -15,10 +15,10 @@ import { type ChunkSummaryRow, SUMMARY_COLUMNS, toChunkSummary } from './chunk-r
 export async function writeMetrics(
   tx: SqlExecutor,
   runPk: number,
-  metrics: RunBatch['metrics'],
+  batch: RunBatch,
   keyIds: Map<string, number>,
 ): Promise<void> {
-  for (const [key, columns] of groupByKey(metrics)) {
+  for (const [key, columns] of seriesByKey(batch)) {
     const keyId = keyIds.get(key)!;
     await writeSeries(tx, runPk, keyId, sortColumnsByStep(columns));
     await updateLatest(tx, runPk, keyId, latestOf(columns));
@@ -91,6 +91,16 @@ function summaryValues(s: ChunkSummary): (number | null)[] {
     s.max?.step ?? null,
     s.max?.timestamp ?? null,
   ];
+}
+
+/** Every point of the batch, one column set per key (rows first, then series, in the order given). */
+function seriesByKey(batch: RunBatch): Map<string, SeriesColumns> {
+  const groups = groupByKey(batch.metrics);
+  for (const { key, columns } of batch.series ?? []) {
+    const earlier = groups.get(key);
+    groups.set(key, earlier === undefined ? columns : concatColumns([earlier, columns]));
+  }
+  return groups;
 }
 
 function groupByKey(metrics: RunBatch['metrics']): Map<string, SeriesColumns> {

@@ -93,7 +93,8 @@ export class SqlRunStore implements RunStore {
   }
 
   async logBatch(id: string, batch: RunBatch): Promise<BatchOutcome> {
-    const keyIds = await this.metricKeys.resolve(batch.metrics.map((m) => m.key));
+    const keys = [...batch.metrics.map((m) => m.key), ...(batch.series ?? []).map((s) => s.key)];
+    const keyIds = await this.metricKeys.resolve(keys);
     return this.db.transaction(async (tx) => {
       const runPk = await lockActiveRun(tx, id, this.db.capabilities.lockRowsClause);
       if (batch.batchId !== undefined) {
@@ -106,7 +107,7 @@ export class SqlRunStore implements RunStore {
       }
       await writeParams(tx, runPk, id, batch.params);
       await writeTags(tx, runPk, batch.tags);
-      if (batch.metrics.length > 0) await writeMetrics(tx, runPk, batch.metrics, keyIds);
+      if (keys.length > 0) await writeMetrics(tx, runPk, batch, keyIds);
       return { applied: true };
     });
   }

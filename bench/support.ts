@@ -1,0 +1,109 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Shared by the benchmarks: timing, scratch directories, and a Ratchet server in its own process. */
+export const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** Multiplies workload sizes (RATCHET_BENCH_SCALE=0.1 for a quick run); 1 = the issue's figures. */
+export const scale = Number(process.env.RATCHET_BENCH_SCALE ?? 1);
+
+export function scratchDir(name: string): string {
+  return mkdtempSync(join(tmpdir(), `ratchet-bench-${name}-`));
+}
+
+export async function median(times: number[]): Promise<number> {
+  const sorted = [...times].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+/** p50 of `repeats` timed calls after `warmup` untimed ones, in milliseconds. */
+export async function p50(fn: () => unknown, repeats = 50, warmup = 3): Promise<number> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const times: number[] = [];
+  for (let i = 0; i < repeats; i++) {
+    const start = performance.now();
+    await fn();
+    times.push(performance.now() - start);
+  }
+  return median(times);
+}
+
+export function report(name: string, lines: Record<string, string | number>): void {
+  console.log(`\n## ${name}`);
+  for (const [label, value] of Object.entries(lines)) {
+    console.log(`  ${label.padEnd(44)} ${typeof value === 'number' ? fmt(value) : value}`);
+  }
+}
+
+export function fmt(n: number): string {
+  if (Math.abs(n) >= 1000) return Math.round(n).toLocaleString('en-US');
+  return n.toPrecision(3);
+}
+
+export interface ServerProcess {
+  url: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** `ratchet server` in a child process, as in production: the benchmark's client does not share its CPU. */
+export function startServer(store: string): Promise<ServerProcess> {
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'src/cli/main.ts',
+      'server',
+      '--port',
+      '0',
+      '--store',
+      store,
+      '--artifacts',
+      `${store}.artifacts`,
+    ],
+    { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  return new Promise((resolve, reject) => {
+    let output = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening on (http:\/\/\S+)/.exec(output);
+      if (match) {
+        resolve({
+          url: match[1]!,
+          child,
+          stop: () =>
+            new Promise((done) => {
+              child.once('exit', () => done());
+              child.kill('SIGTERM');
+            }),
+        });
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`server exited early with code ${code}: ${output}`)));
+  });
+}
+
+/** Sends requests with at most `concurrency` in flight; resolves when all have answered 2xx. */
+export async function sendAll(requests: (() => Promise<Response>)[], concurrency: number): Promise<void> {
+  let next = 0;
+  const lanes = Array.from({ length: concurrency }, async () => {
+    while (next < requests.length) {
+      const response = await requests[next++]!();
+      if (!response.ok)
+        throw new Error(`benchmark request failed: ${response.status} ${await response.text()}`);
+      await response.arrayBuffer().catch(() => undefined);
+    }
+  });
+  await Promise.all(lanes);
+}
+
+export async function postJson(url: string, body: unknown): Promise<unknown> {
+  const response = await fetch(url, { method: 'POST', body: JSON.stringify(body) });
+  if (!response.ok) throw new Error(`${url}: ${response.status} ${await response.text()}`);
+  return response.json();
+}
