@@ -20,7 +20,10 @@ export class MlflowFields {
   static async from(c: Context, maxBytes: number = LIMITS.batchBytes): Promise<MlflowFields> {
     if (c.req.method === 'GET') {
       const query = c.req.queries();
-      return new MlflowFields(Object.fromEntries(Object.entries(query).map(([k, v]) => [snakeCase(k), v])), true);
+      return new MlflowFields(
+        Object.fromEntries(Object.entries(query).map(([k, v]) => [snakeCase(k), v])),
+        true,
+      );
     }
     return new MlflowFields(asObject(snakeKeys(await readJson(c, maxBytes))));
   }
