@@ -58,6 +58,16 @@ for (const database of testDatabases) {
       expect((await store.projects.getByName('vision'))?.tags).toEqual({});
     });
 
+    it('lets exactly one of several concurrent creations of a name win', async () => {
+      const results = await Promise.allSettled(
+        Array.from({ length: 6 }, () => store.projects.create({ name: 'contended', creationTime: 1 })),
+      );
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      for (const r of results.filter((r) => r.status === 'rejected')) {
+        expect((r as PromiseRejectedResult).reason).toMatchObject({ code: 'RESOURCE_ALREADY_EXISTS' });
+      }
+    });
+
     it('soft-deletes a project with its runs and restores both', async () => {
       const p = await newProject();
       const run = await newRun(p.id);

@@ -32,6 +32,8 @@ export interface DialectCapabilities {
   readonly doubleParameter: string;
   /** `expr` made to order strings by Unicode code point (the query language's order). */
   codePointOrder(expr: string): string;
+  /** Whether a driver error is a UNIQUE constraint violation (a lost race to create the same thing). */
+  isUniqueViolation(error: unknown): boolean;
   /** Rows an INSERT … VALUES may carry, so multi-row inserts stay under the placeholder limit. */
   readonly maxParameters: number;
 }

@@ -1,6 +1,6 @@
 import { alreadyExists, notFound } from '../../core/errors.js';
 import type { LifecycleStage, Project } from '../../core/project.js';
-import type { SqlDriver } from '../driver.js';
+import type { SqlDriver, SqlExecutor } from '../driver.js';
 import type { NewProject, ProjectChanges, ProjectStore, ViewType } from '../store.js';
 import { lifecyclesOf, PROJECT_COLUMNS, type ProjectRow, placeholders, selectIn, toProject } from './rows.js';
 
@@ -8,33 +8,40 @@ export class SqlProjectStore implements ProjectStore {
   constructor(private readonly db: SqlDriver) {}
 
   async create(project: NewProject): Promise<Project> {
-    const id = await this.db.transaction(async (tx) => {
-      if (await tx.get('SELECT id FROM projects WHERE name = ?', [project.name])) {
-        throw alreadyExists(`Experiment(name=${project.name}) already exists.`);
-      }
-      const row = await tx.get<{ id: number }>(
-        `INSERT INTO projects (name, description, artifact_location, primary_metric, direction, creation_time, last_update_time)
-         VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-        [
-          project.name,
-          project.description ?? '',
-          project.artifactLocation ?? null,
-          project.primaryMetric ?? null,
-          project.direction ?? null,
-          project.creationTime,
-          project.creationTime,
-        ],
-      );
-      for (const [key, value] of Object.entries(project.tags ?? {})) {
-        await tx.run('INSERT INTO project_tags (project_id, key, value) VALUES (?, ?, ?)', [
-          row!.id,
-          key,
-          value,
-        ]);
-      }
-      return String(row!.id);
-    });
+    const id = await this.db
+      .transaction(async (tx) => this.insert(tx, project))
+      .catch((error: unknown) => {
+        if (this.db.capabilities.isUniqueViolation(error)) throw duplicateName(project.name);
+        throw error;
+      });
     return (await this.get(id))!;
+  }
+
+  private async insert(tx: SqlExecutor, project: NewProject): Promise<string> {
+    if (await tx.get('SELECT id FROM projects WHERE name = ?', [project.name])) {
+      throw duplicateName(project.name);
+    }
+    const row = await tx.get<{ id: number }>(
+      `INSERT INTO projects (name, description, artifact_location, primary_metric, direction, creation_time, last_update_time)
+       VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+      [
+        project.name,
+        project.description ?? '',
+        project.artifactLocation ?? null,
+        project.primaryMetric ?? null,
+        project.direction ?? null,
+        project.creationTime,
+        project.creationTime,
+      ],
+    );
+    for (const [key, value] of Object.entries(project.tags ?? {})) {
+      await tx.run('INSERT INTO project_tags (project_id, key, value) VALUES (?, ?, ?)', [
+        row!.id,
+        key,
+        value,
+      ]);
+    }
+    return String(row!.id);
   }
 
   async get(id: string): Promise<Project | undefined> {
@@ -69,7 +76,7 @@ export class SqlProjectStore implements ProjectStore {
       if (!current) throw projectNotFound(id);
       if (changes.name !== undefined && changes.name !== current.name) {
         if (await tx.get('SELECT id FROM projects WHERE name = ?', [changes.name])) {
-          throw alreadyExists(`Experiment(name=${changes.name}) already exists.`);
+          throw duplicateName(changes.name);
         }
       }
       await tx.run(
@@ -140,6 +147,10 @@ export class SqlProjectStore implements ProjectStore {
     }
     return rows.map((row) => toProject(row, byProject.get(row.id) ?? {}));
   }
+}
+
+function duplicateName(name: string) {
+  return alreadyExists(`Experiment(name=${name}) already exists.`);
 }
 
 export function projectNotFound(id: string) {
