@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodePoints, encodePoints } from './chunk-codec.js';
-import { concatColumns, emptyColumns, type SeriesColumns } from './series.js';
+import { columnsFromPoints, concatColumns, emptyColumns } from './series.js';
 
 const point = fc.record({
   step: fc.maxSafeInteger().map((n) => n % 2 ** 50),
@@ -9,21 +9,11 @@ const point = fc.record({
   value: fc.double(),
 });
 
-function columnsOf(points: { step: number; timestamp: number; value: number }[]): SeriesColumns {
-  const c = emptyColumns(points.length);
-  points.forEach((p, i) => {
-    c.steps[i] = p.step;
-    c.timestamps[i] = p.timestamp;
-    c.values[i] = p.value;
-  });
-  return c;
-}
-
 describe('metric chunk codec', () => {
   it('round-trips any points, including NaN, ±Infinity, -0 and negative steps', () => {
     fc.assert(
       fc.property(fc.array(point, { maxLength: 200 }), (points) => {
-        const columns = columnsOf(points);
+        const columns = columnsFromPoints(points);
         const decoded = decodePoints(encodePoints(columns), points.length);
         expect(Array.from(decoded.steps)).toEqual(Array.from(columns.steps));
         expect(Array.from(decoded.timestamps)).toEqual(Array.from(columns.timestamps));
@@ -40,14 +30,14 @@ describe('metric chunk codec', () => {
         fc.array(point, { minLength: 1, maxLength: 50 }),
         fc.array(point, { maxLength: 50 }),
         (a, b) => {
-          const first = columnsOf(a);
+          const first = columnsFromPoints(a);
           const last = a.at(-1)!;
           const bytes = new Uint8Array([
             ...encodePoints(first),
-            ...encodePoints(columnsOf(b), { step: last.step, timestamp: last.timestamp }),
+            ...encodePoints(columnsFromPoints(b), { step: last.step, timestamp: last.timestamp }),
           ]);
           const decoded = decodePoints(bytes, a.length + b.length);
-          const expected = concatColumns([first, columnsOf(b)]);
+          const expected = concatColumns([first, columnsFromPoints(b)]);
           expect(Array.from(decoded.steps)).toEqual(Array.from(expected.steps));
           expect(Array.from(decoded.timestamps)).toEqual(Array.from(expected.timestamps));
         },
@@ -67,7 +57,7 @@ describe('metric chunk codec', () => {
   });
 
   it('refuses bytes that do not hold the announced number of points', () => {
-    const bytes = encodePoints(columnsOf([{ step: 1, timestamp: 2, value: 3 }]));
+    const bytes = encodePoints(columnsFromPoints([{ step: 1, timestamp: 2, value: 3 }]));
     expect(() => decodePoints(new Uint8Array([...bytes, 0]), 1)).toThrow(/corrupt/);
   });
 });

@@ -37,36 +37,47 @@ export function encodePoints(columns: SeriesColumns, from: EncodeOrigin = ORIGIN
 
 export function decodePoints(bytes: Uint8Array, count: number): SeriesColumns {
   const out = emptyColumns(count);
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let offset = 0;
+  const reader = new ByteReader(bytes);
   let step = 0;
   let timestamp = 0;
   for (let i = 0; i < count; i++) {
-    let shift = 1;
-    let raw = 0;
-    let byte: number;
-    do {
-      byte = bytes[offset++]!;
-      raw += (byte & 0x7f) * shift;
-      shift *= 128;
-    } while (byte & 0x80);
-    step += unzigzag(raw);
-    shift = 1;
-    raw = 0;
-    do {
-      byte = bytes[offset++]!;
-      raw += (byte & 0x7f) * shift;
-      shift *= 128;
-    } while (byte & 0x80);
-    timestamp += unzigzag(raw);
+    step += unzigzag(reader.varint());
+    timestamp += unzigzag(reader.varint());
     out.steps[i] = step;
     out.timestamps[i] = timestamp;
-    out.values[i] = view.getFloat64(offset, true);
-    offset += 8;
+    out.values[i] = reader.float64();
   }
-  if (offset !== bytes.length)
-    throw new Error(`corrupt metric chunk: ${bytes.length - offset} bytes left over`);
+  if (reader.offset !== bytes.length) {
+    throw new Error(`corrupt metric chunk: ${bytes.length - reader.offset} bytes left over`);
+  }
   return out;
+}
+
+class ByteReader {
+  offset = 0;
+  private readonly view: DataView;
+
+  constructor(private readonly bytes: Uint8Array) {
+    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+
+  varint(): number {
+    let shift = 1;
+    let value = 0;
+    let byte: number;
+    do {
+      byte = this.bytes[this.offset++]!;
+      value += (byte & 0x7f) * shift;
+      shift *= 128;
+    } while (byte & 0x80);
+    return value;
+  }
+
+  float64(): number {
+    const value = this.view.getFloat64(this.offset, true);
+    this.offset += 8;
+    return value;
+  }
 }
 
 // Zigzag and varint with arithmetic, not bit operators: steps and timestamps exceed 32 bits.

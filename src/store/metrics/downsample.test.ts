@@ -4,24 +4,19 @@ import type { MetricPoint } from '../../core/metric.js';
 import { planChunks } from './chunk-plan.js';
 import type { ChunkSummary } from './chunk-summary.js';
 import { ALL_STEPS, type ChunkRef, chunksToDecode, readSeries, type StepRange } from './downsample.js';
-import { emptyColumns, type SeriesColumns } from './series.js';
+import { columnsFromPoints, emptyColumns, type SeriesColumns } from './series.js';
 
 /** Chunks a series the way the writer does, batch by batch, keeping the decoded columns aside. */
 function store(batches: MetricPoint[][]) {
   const chunks: ChunkRef[] = [];
   const columnsById = new Map<number, SeriesColumns>();
   for (const batch of batches) {
-    const columns = emptyColumns(batch.length);
-    batch.forEach((p, i) => {
-      columns.steps[i] = p.step;
-      columns.timestamps[i] = p.timestamp;
-      columns.values[i] = p.value;
-    });
+    const columns = columnsFromPoints(batch);
     const tail = chunks.at(-1);
     const plan = planChunks(tail?.summary ?? null, columns);
     if (plan.appendToTail && tail) {
       const merged = [...pointsOf(columnsById.get(tail.id)!), ...pointsOf(plan.appendToTail)];
-      const [fresh] = planChunks(null, columnsFrom(merged)).newChunks;
+      const [fresh] = planChunks(null, columnsFromPoints(merged)).newChunks;
       tail.summary = fresh!.summary;
       columnsById.set(tail.id, fresh!.columns);
     }
@@ -42,16 +37,6 @@ function read(batches: MetricPoint[][], range: StepRange, maxPoints?: number) {
 
 function pointsOf(c: SeriesColumns): MetricPoint[] {
   return Array.from(c.steps, (step, i) => ({ step, timestamp: c.timestamps[i]!, value: c.values[i]! }));
-}
-
-function columnsFrom(points: MetricPoint[]): SeriesColumns {
-  const c = emptyColumns(points.length);
-  points.forEach((p, i) => {
-    c.steps[i] = p.step;
-    c.timestamps[i] = p.timestamp;
-    c.values[i] = p.value;
-  });
-  return c;
 }
 
 function series(n: number, f: (i: number) => number, batchSize: number): MetricPoint[][] {

@@ -1,3 +1,5 @@
+import type { MetricPoint } from '../../core/metric.js';
+
 /** A decoded run of metric points in columns, the shape the codec and downsampler work on. */
 export interface SeriesColumns {
   steps: Float64Array;
@@ -11,6 +13,16 @@ export function emptyColumns(length = 0): SeriesColumns {
     timestamps: new Float64Array(length),
     values: new Float64Array(length),
   };
+}
+
+export function columnsFromPoints(points: readonly MetricPoint[]): SeriesColumns {
+  const out = emptyColumns(points.length);
+  points.forEach((p, i) => {
+    out.steps[i] = p.step;
+    out.timestamps[i] = p.timestamp;
+    out.values[i] = p.value;
+  });
+  return out;
 }
 
 export function columnsLength(columns: SeriesColumns): number {

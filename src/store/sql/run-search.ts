@@ -1,23 +1,7 @@
-import type { Expr, Field, Filter, OrderBy, Predicate } from '../../core/query/index.js';
+import type { Expr, Field, OrderBy, Predicate } from '../../core/query/index.js';
 import type { DialectCapabilities, SqlValue } from '../driver.js';
-import type { ViewType } from '../store.js';
+import type { RunSearchQuery } from '../store.js';
 import { lifecyclesOf, placeholders } from './rows.js';
-
-/**
- * Compiles a parsed run filter and order_by into one parameterised SELECT over `runs r`. Values only ever
- * travel as parameters. Semantics are the query language's evaluator's (src/core/query/evaluate.ts): a run
- * lacking a metric/param/tag never matches a comparison, NaN metrics fail numeric comparisons, and ordering
- * puts present values first (in the requested direction), then NaN, then missing, then breaks ties by
- * start_time DESC, run_id ASC.
- */
-export interface RunSearchSql {
-  projectIds: string[];
-  filter: Filter;
-  orderBy: readonly OrderBy[];
-  viewType?: ViewType;
-  limit: number;
-  offset: number;
-}
 
 const ATTRIBUTE_COLUMNS: Record<string, string> = {
   run_id: 'r.run_id',
@@ -29,6 +13,8 @@ const ATTRIBUTE_COLUMNS: Record<string, string> = {
   end_time: 'r.end_time',
 };
 
+const DATASET_COLUMNS: Record<string, string> = { name: 'd.name', digest: 'd.digest', context: 'i.context' };
+
 const KEYED_TABLES = { param: 'run_params', tag: 'run_tags' } as const;
 const METRIC_KEY_ID = '(SELECT id FROM metric_keys WHERE name = ?)';
 
@@ -39,7 +25,14 @@ class Fragment {
   ) {}
 }
 
-export function compileRunSearch(query: RunSearchSql, dialect: DialectCapabilities, columns: string) {
+/**
+ * Compiles a parsed run filter and order_by into one parameterised SELECT over `runs r`. Values only ever
+ * travel as parameters. Semantics are the query language's evaluator's (src/core/query/evaluate.ts): a run
+ * lacking a metric/param/tag never matches a comparison, NaN metrics fail numeric comparisons, and ordering
+ * puts present values first (in the requested direction), then NaN, then missing, then breaks ties by
+ * start_time DESC, run_id ASC.
+ */
+export function compileRunSearch(query: RunSearchQuery, dialect: DialectCapabilities, columns: string) {
   const stages = lifecyclesOf(query.viewType);
   const joins: Fragment[] = [];
   const orderTerms: string[] = [];
@@ -72,7 +65,7 @@ function compileExpr(expr: Expr, dialect: DialectCapabilities): Fragment {
 
 function compilePredicate(p: Predicate, dialect: DialectCapabilities): Fragment {
   const { entity, key } = p.field;
-  if (entity === 'dataset') return new Fragment('1 = 0'); // no dataset inputs are stored yet: nothing matches
+  if (entity === 'dataset') return compileDatasetPredicate(p, dialect);
   if (entity === 'attribute') {
     const column = attributeColumn(p.field);
     return p.kind === 'null'
@@ -89,6 +82,17 @@ function compilePredicate(p: Predicate, dialect: DialectCapabilities): Fragment 
   if (p.kind === 'null') return new Fragment(`r.pk ${p.negated ? '' : 'NOT '}IN (${present})`, [key]);
   const test = condition(p, 'value', dialect);
   return new Fragment(`r.pk IN (${present} AND ${test.sql})`, [key, ...test.params]);
+}
+
+/** A run matches when any of its dataset inputs does (`context` is the input's context tag). */
+function compileDatasetPredicate(p: Predicate, dialect: DialectCapabilities): Fragment {
+  const column = DATASET_COLUMNS[p.field.key];
+  if (column === undefined) throw new Error(`run search cannot compile dataset field '${p.field.key}'`);
+  const inputs = 'SELECT i.run_pk FROM run_dataset_inputs i JOIN datasets d ON d.id = i.dataset_id WHERE';
+  if (p.kind === 'null')
+    return new Fragment(`r.pk ${p.negated ? '' : 'NOT '}IN (${inputs} ${column} IS NOT NULL)`);
+  const test = condition(p, column, dialect);
+  return new Fragment(`r.pk IN (${inputs} ${test.sql})`, test.params);
 }
 
 /** The comparison itself, over a value expression that is known to be present (or NULL, which fails it). */
