@@ -13,4 +13,12 @@ export const LIMITS = {
   nativeBatchPoints: 100_000,
   nativeBatchBytes: 16_000_000,
   searchMaxResults: 50_000,
+  /** MLflow's registry columns hold names of up to 256 characters. */
+  registeredModelNameLength: 256,
+  registryTagValueLength: 100_000,
+  registryAliasLength: 255,
+  registeredModelsSearchDefault: 100,
+  registeredModelsSearchMax: 1000,
+  modelVersionsSearchDefault: 10_000,
+  modelVersionsSearchMax: 200_000,
 } as const;

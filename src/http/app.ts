@@ -1,6 +1,9 @@
 import { Hono } from 'hono';
 import type { Services } from '../tracking/services.js';
 import { errorResponse, handleError } from './errors.js';
+import { modelVersionRoutes } from './mlflow/registry/model-versions.js';
+import { registeredModelRoutes } from './mlflow/registry/registered-models.js';
+import { mountMlflow } from './mlflow/routes.js';
 import { projectRoutes } from './v1/projects.js';
 import { runRoutes } from './v1/runs.js';
 
@@ -14,6 +17,7 @@ export function createApp(services: Services): Hono {
   app.get('/version', (c) => c.text(VERSION));
   app.route('/api/v1/projects', projectRoutes(services));
   app.route('/api/v1/runs', runRoutes(services));
+  mountMlflow(app, services, [registeredModelRoutes, modelVersionRoutes]);
   app.all('/api/v1/*', (c) =>
     errorResponse('ENDPOINT_NOT_FOUND', `No endpoint ${c.req.method} ${c.req.path}`),
   );

@@ -1,7 +1,9 @@
 import type { SqlDriver } from './driver.js';
 import { MetricKeyDictionary } from './sql/metric-keys.js';
 import { SqlMetricStore } from './sql/metrics.js';
+import { SqlModelVersionStore } from './sql/model-versions.js';
 import { SqlProjectStore } from './sql/projects.js';
+import { SqlRegisteredModelStore } from './sql/registered-models.js';
 import { SqlRunStore } from './sql/runs.js';
 import type { Store } from './store.js';
 
@@ -12,6 +14,7 @@ export function createSqlStore(driver: SqlDriver): Store {
     projects: new SqlProjectStore(driver),
     runs: new SqlRunStore(driver, metricKeys),
     metrics: new SqlMetricStore(driver, metricKeys),
+    registry: { models: new SqlRegisteredModelStore(driver), versions: new SqlModelVersionStore(driver) },
     capabilities: driver.capabilities,
     close: () => driver.close(),
   };

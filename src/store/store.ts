@@ -3,6 +3,7 @@ import type { Direction, LifecycleStage, Project } from '../core/project.js';
 import type { Filter, OrderBy } from '../core/query/index.js';
 import type { Run, RunInfo, RunStatus } from '../core/run.js';
 import type { DialectCapabilities } from './driver.js';
+import type { RegistryStore } from './registry-store.js';
 import type { SeriesColumns } from './metrics/series.js';
 
 /** Which lifecycle stages a listing includes (MLflow's ViewType). */
@@ -120,6 +121,7 @@ export interface Store {
   readonly projects: ProjectStore;
   readonly runs: RunStore;
   readonly metrics: MetricStore;
+  readonly registry: RegistryStore;
   readonly capabilities: DialectCapabilities;
   close(): Promise<void>;
 }

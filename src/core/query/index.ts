@@ -32,4 +32,4 @@ export {
   type ValueType,
   valueType,
 } from './schema.js';
-export { compareCodePoints, compareRuns } from './sort.js';
+export { compareCodePoints, compareRecords, compareRuns } from './sort.js';

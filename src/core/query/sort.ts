@@ -14,7 +14,11 @@ const RUN_TIE_BREAKERS: readonly OrderBy[] = [
  * the ends); strings by Unicode code point (= UTF-8 byte order = SQLite BINARY / PostgreSQL `COLLATE "C"`).
  */
 export function compareRuns(orderBy: readonly OrderBy[]): (a: RunRecord, b: RunRecord) => number {
-  const clauses = [...orderBy, ...RUN_TIE_BREAKERS];
+  return compareRecords([...orderBy, ...RUN_TIE_BREAKERS]);
+}
+
+/** The same ordering rules over any search records (registered models, model versions, …). */
+export function compareRecords(clauses: readonly OrderBy[]): (a: SearchRecord, b: SearchRecord) => number {
   return (a, b) => {
     for (const clause of clauses) {
       const order = compareOn(a, b, clause);

@@ -1,0 +1,148 @@
+import { invalidParameter, notFound } from '../../core/errors.js';
+import { LIMITS } from '../../core/limits.js';
+import { modelVersionFilterSchema } from '../../core/query/index.js';
+import {
+  ACTIVE_STAGES,
+  canonicalStage,
+  type ModelVersion,
+  modelVersionNotFound,
+  registeredModelNotFound,
+} from '../../core/registry.js';
+import {
+  validateAlias,
+  validateModelName,
+  validateRegistryTag,
+  validateRegistryTags,
+} from '../../core/registry-validation.js';
+import { validateKey } from '../../core/validation.js';
+import type { Store } from '../../store/store.js';
+import { type SearchInput, type SearchPage, type SearchSpec, searchInMemory } from './search.js';
+
+export interface CreateModelVersionInput {
+  name: string;
+  source: string;
+  runId?: string | undefined;
+  runLink?: string | undefined;
+  description?: string | undefined;
+  /** The MLflow 3 logged model (`m-…`) the version comes from. */
+  loggedModelId?: string | undefined;
+  tags?: Record<string, string> | undefined;
+}
+
+const SEARCH: SearchSpec<ModelVersion> = {
+  schema: modelVersionFilterSchema,
+  defaultOrderBy: ['last_updated_timestamp DESC'],
+  tieBreakers: ['name', 'version_number DESC'],
+  defaultMaxResults: LIMITS.modelVersionsSearchDefault,
+  maxMaxResults: LIMITS.modelVersionsSearchMax,
+  toRecord: (version) => ({
+    info: {
+      name: version.modelName,
+      run_id: version.runId,
+      source_path: version.source,
+      version_number: version.version,
+      creation_timestamp: version.creationTime,
+      last_updated_timestamp: version.lastUpdatedTime,
+    },
+    tags: version.tags,
+  }),
+};
+
+/** `runs:/<run_id>/<path>`, the URI of an artifact relative to a run's artifact root. */
+const RUNS_URI = /^runs:\/([^/]+)\/?(.*)$/;
+
+/** Versions of registered models: stages, tags, aliases and where their artifacts are. */
+export class ModelVersionService {
+  constructor(
+    private readonly store: Store,
+    private readonly now: () => number,
+  ) {}
+
+  create(input: CreateModelVersionInput): Promise<ModelVersion> {
+    validateModelName(input.name);
+    if (input.source === '') throw invalidParameter("Missing value for required parameter 'source'.");
+    const tags = input.tags ?? {};
+    validateRegistryTags(tags);
+    return this.store.registry.versions.create({
+      modelName: input.name,
+      source: input.source,
+      runId: input.runId || null,
+      runLink: input.runLink || null,
+      description: input.description ?? null,
+      userId: null,
+      loggedModelId: input.loggedModelId || null,
+      tags,
+      creationTime: this.now(),
+    });
+  }
+
+  async get(name: string, version: number): Promise<ModelVersion> {
+    const found = await this.store.registry.versions.get(name, version);
+    if (!found) throw modelVersionNotFound(name, version);
+    return found;
+  }
+
+  /** The version an alias points at; an unknown alias is INVALID_PARAMETER_VALUE, as in MLflow. */
+  async getByAlias(name: string, alias: string): Promise<ModelVersion> {
+    validateAlias(alias);
+    const model = await this.store.registry.models.get(name);
+    if (!model) throw registeredModelNotFound(name);
+    if (!Object.hasOwn(model.aliases, alias))
+      throw invalidParameter(`Registered model alias ${alias} not found.`);
+    return this.get(name, model.aliases[alias]!);
+  }
+
+  /** An absent description leaves it as it is. */
+  async update(name: string, version: number, description: string | undefined): Promise<ModelVersion> {
+    if (description !== undefined) {
+      await this.store.registry.versions.setDescription(name, version, description, this.now());
+    }
+    return this.get(name, version);
+  }
+
+  async transitionStage(
+    name: string,
+    version: number,
+    stage: string,
+    archiveExistingVersions: boolean,
+  ): Promise<ModelVersion> {
+    const target = canonicalStage(stage);
+    if (archiveExistingVersions && !ACTIVE_STAGES.includes(target)) {
+      throw invalidParameter(
+        `Model version transition cannot archive existing model versions because '${target}' is not an ` +
+          `Active stage. Valid stages are ${ACTIVE_STAGES.join(', ')}`,
+      );
+    }
+    await this.store.registry.versions.setStage(name, version, target, archiveExistingVersions, this.now());
+    return this.get(name, version);
+  }
+
+  delete(name: string, version: number): Promise<void> {
+    return this.store.registry.versions.delete(name, version, this.now());
+  }
+
+  search(input: SearchInput): Promise<SearchPage<ModelVersion>> {
+    return searchInMemory(SEARCH, input, () => this.store.registry.versions.list());
+  }
+
+  async setTag(name: string, version: number, key: string, value: string): Promise<void> {
+    validateRegistryTag(key, value);
+    await this.store.registry.versions.setTag(name, version, key, value);
+  }
+
+  async deleteTag(name: string, version: number, key: string): Promise<void> {
+    validateKey(key, 'key');
+    await this.store.registry.versions.deleteTag(name, version, key);
+  }
+
+  /** Where to download the version's artifacts: a `runs:/` source resolved to its run's artifact root. */
+  async downloadUri(name: string, version: number): Promise<string> {
+    const { source } = await this.get(name, version);
+    const runsUri = RUNS_URI.exec(source);
+    if (!runsUri) return source;
+    const [, runId, path] = runsUri as unknown as [string, string, string];
+    const run = await this.store.runs.getInfo(runId);
+    if (!run) throw notFound(`Run with id=${runId} not found`);
+    return path === '' ? run.artifactUri : `${run.artifactUri.replace(/\/+$/, '')}/${path}`;
+  }
+}

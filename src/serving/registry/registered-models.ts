@@ -1,0 +1,114 @@
+import { LIMITS } from '../../core/limits.js';
+import { registeredModelFilterSchema } from '../../core/query/index.js';
+import {
+  canonicalStage,
+  MODEL_STAGES,
+  type ModelVersion,
+  type RegisteredModel,
+  registeredModelNotFound,
+} from '../../core/registry.js';
+import {
+  validateAlias,
+  validateModelName,
+  validateRegistryTag,
+  validateRegistryTags,
+} from '../../core/registry-validation.js';
+import { validateKey } from '../../core/validation.js';
+import type { Store } from '../../store/store.js';
+import { type SearchInput, type SearchPage, type SearchSpec, searchInMemory } from './search.js';
+
+export interface CreateRegisteredModelInput {
+  name: string;
+  description?: string | undefined;
+  tags?: Record<string, string> | undefined;
+}
+
+const SEARCH: SearchSpec<RegisteredModel> = {
+  schema: registeredModelFilterSchema,
+  defaultOrderBy: ['name'],
+  tieBreakers: ['name'],
+  defaultMaxResults: LIMITS.registeredModelsSearchDefault,
+  maxMaxResults: LIMITS.registeredModelsSearchMax,
+  toRecord: (model) => ({
+    info: {
+      name: model.name,
+      creation_timestamp: model.creationTime,
+      last_updated_timestamp: model.lastUpdatedTime,
+    },
+    tags: model.tags,
+  }),
+};
+
+/** Registered models: names, descriptions, tags and aliases (MLflow's registered-models routes). */
+export class RegisteredModelService {
+  constructor(
+    private readonly store: Store,
+    private readonly now: () => number,
+  ) {}
+
+  create(input: CreateRegisteredModelInput): Promise<RegisteredModel> {
+    validateModelName(input.name);
+    const tags = input.tags ?? {};
+    validateRegistryTags(tags);
+    return this.store.registry.models.create({
+      name: input.name,
+      description: input.description ?? null,
+      tags,
+      creationTime: this.now(),
+    });
+  }
+
+  async get(name: string): Promise<RegisteredModel> {
+    const model = await this.store.registry.models.get(name);
+    if (!model) throw registeredModelNotFound(name);
+    return model;
+  }
+
+  async rename(name: string, newName: string): Promise<RegisteredModel> {
+    validateModelName(newName);
+    await this.store.registry.models.rename(name, newName, this.now());
+    return this.get(newName);
+  }
+
+  /** An absent description leaves it as it is. */
+  async update(name: string, description: string | undefined): Promise<RegisteredModel> {
+    if (description !== undefined)
+      await this.store.registry.models.setDescription(name, description, this.now());
+    return this.get(name);
+  }
+
+  delete(name: string): Promise<void> {
+    return this.store.registry.models.delete(name);
+  }
+
+  search(input: SearchInput): Promise<SearchPage<RegisteredModel>> {
+    return searchInMemory(SEARCH, input, () => this.store.registry.models.list());
+  }
+
+  async setTag(name: string, key: string, value: string): Promise<void> {
+    validateRegistryTag(key, value);
+    await this.store.registry.models.setTag(name, key, value);
+  }
+
+  async deleteTag(name: string, key: string): Promise<void> {
+    validateKey(key, 'key');
+    await this.store.registry.models.deleteTag(name, key);
+  }
+
+  /** The newest version in each requested stage (every stage when none is requested), in request order. */
+  async latestVersions(name: string, stages: readonly string[]): Promise<ModelVersion[]> {
+    const wanted = stages.length === 0 ? MODEL_STAGES : [...new Set(stages.map(canonicalStage))];
+    const { latestVersions } = await this.get(name);
+    return wanted.flatMap((stage) => latestVersions.filter((v) => v.stage === stage));
+  }
+
+  async setAlias(name: string, alias: string, version: number): Promise<void> {
+    validateAlias(alias);
+    await this.store.registry.models.setAlias(name, alias, version);
+  }
+
+  async deleteAlias(name: string, alias: string): Promise<void> {
+    validateAlias(alias);
+    await this.store.registry.models.deleteAlias(name, alias);
+  }
+}

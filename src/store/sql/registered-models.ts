@@ -1,0 +1,132 @@
+import { alreadyExists } from '../../core/errors.js';
+import type { RegisteredModel } from '../../core/registry.js';
+import type { SqlDriver } from '../driver.js';
+import type { NewRegisteredModel, RegisteredModelStore } from '../registry-store.js';
+import {
+  MODEL_COLUMNS,
+  type ModelRow,
+  requireModelId,
+  requireVersion,
+  toRegisteredModels,
+} from './registry-rows.js';
+
+export class SqlRegisteredModelStore implements RegisteredModelStore {
+  constructor(private readonly db: SqlDriver) {}
+
+  async create(model: NewRegisteredModel): Promise<RegisteredModel> {
+    await this.db.transaction(async (tx) => {
+      const row = await tx.get<{ id: number }>(
+        `INSERT INTO registered_models (name, description, creation_time, last_updated_time)
+         VALUES (?, ?, ?, ?) ON CONFLICT (name) DO NOTHING RETURNING id`,
+        [model.name, model.description, model.creationTime, model.creationTime],
+      );
+      if (!row) throw modelExists(model.name);
+      for (const [key, value] of Object.entries(model.tags)) {
+        await tx.run('INSERT INTO registered_model_tags (registered_model_id, key, value) VALUES (?, ?, ?)', [
+          row.id,
+          key,
+          value,
+        ]);
+      }
+    });
+    return (await this.get(model.name))!;
+  }
+
+  async get(name: string): Promise<RegisteredModel | undefined> {
+    const row = await this.db.get<ModelRow>(`SELECT ${MODEL_COLUMNS} FROM registered_models WHERE name = ?`, [
+      name,
+    ]);
+    return row && (await toRegisteredModels(this.db, [row]))[0];
+  }
+
+  async list(): Promise<RegisteredModel[]> {
+    const rows = await this.db.all<ModelRow>(`SELECT ${MODEL_COLUMNS} FROM registered_models`);
+    return toRegisteredModels(this.db, rows);
+  }
+
+  async rename(name: string, newName: string, now: number): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const id = await requireModelId(tx, name, this.db.capabilities.lockRowsClause);
+      if (newName !== name && (await tx.get('SELECT id FROM registered_models WHERE name = ?', [newName]))) {
+        throw modelExists(newName);
+      }
+      await tx.run('UPDATE registered_models SET name = ?, last_updated_time = ? WHERE id = ?', [
+        newName,
+        now,
+        id,
+      ]);
+      await tx.run('UPDATE model_versions SET last_updated_time = ? WHERE registered_model_id = ?', [
+        now,
+        id,
+      ]);
+    });
+  }
+
+  async setDescription(name: string, description: string, now: number): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const id = await requireModelId(tx, name, this.db.capabilities.lockRowsClause);
+      await tx.run('UPDATE registered_models SET description = ?, last_updated_time = ? WHERE id = ?', [
+        description,
+        now,
+        id,
+      ]);
+    });
+  }
+
+  async delete(name: string): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const id = await requireModelId(tx, name, this.db.capabilities.lockRowsClause);
+      for (const table of [
+        'registered_model_aliases',
+        'model_version_tags',
+        'model_versions',
+        'registered_model_tags',
+      ]) {
+        await tx.run(`DELETE FROM ${table} WHERE registered_model_id = ?`, [id]);
+      }
+      await tx.run('DELETE FROM registered_models WHERE id = ?', [id]);
+    });
+  }
+
+  async setTag(name: string, key: string, value: string): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const id = await requireModelId(tx, name, this.db.capabilities.lockRowsClause);
+      await tx.run(
+        `INSERT INTO registered_model_tags (registered_model_id, key, value) VALUES (?, ?, ?)
+         ON CONFLICT (registered_model_id, key) DO UPDATE SET value = excluded.value`,
+        [id, key, value],
+      );
+    });
+  }
+
+  async deleteTag(name: string, key: string): Promise<void> {
+    const id = await requireModelId(this.db, name);
+    await this.db.run('DELETE FROM registered_model_tags WHERE registered_model_id = ? AND key = ?', [
+      id,
+      key,
+    ]);
+  }
+
+  async setAlias(name: string, alias: string, version: number): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const id = await requireVersion(tx, name, version, this.db.capabilities.lockRowsClause);
+      await tx.run(
+        `INSERT INTO registered_model_aliases (registered_model_id, alias, version) VALUES (?, ?, ?)
+         ON CONFLICT (registered_model_id, alias) DO UPDATE SET version = excluded.version`,
+        [id, alias, version],
+      );
+    });
+  }
+
+  async deleteAlias(name: string, alias: string): Promise<void> {
+    const id = await requireModelId(this.db, name);
+    await this.db.run('DELETE FROM registered_model_aliases WHERE registered_model_id = ? AND alias = ?', [
+      id,
+      alias,
+    ]);
+  }
+}
+
+function modelExists(name: string) {
+  return alreadyExists(`Registered Model (name=${name}) already exists.`);
+}

@@ -1,0 +1,62 @@
+/** The column types in which the two dialects' registry schemas differ. */
+export interface RegistryColumnTypes {
+  /** An auto-assigned integer primary key. */
+  identity: string;
+  /** A 64-bit integer (ids referencing `identity`, millisecond timestamps). */
+  bigint: string;
+  /** Appended to small tables keyed by their primary key alone. */
+  clusteredByKey: string;
+}
+
+/**
+ * The model registry's tables. Versions are keyed by (model id, number) so a rename touches one row; the
+ * model's `next_version` counter keeps a deleted version's number from being handed out again. Child rows
+ * are deleted explicitly (SQLite does not enforce foreign keys here), so nothing relies on cascades.
+ */
+export function registrySchema({ identity, bigint, clusteredByKey }: RegistryColumnTypes): string {
+  return `
+CREATE TABLE registered_models (
+  id ${identity},
+  name TEXT NOT NULL UNIQUE,
+  description TEXT,
+  creation_time ${bigint} NOT NULL,
+  last_updated_time ${bigint} NOT NULL,
+  next_version ${bigint} NOT NULL DEFAULT 1
+);
+CREATE TABLE registered_model_tags (
+  registered_model_id ${bigint} NOT NULL REFERENCES registered_models (id),
+  key TEXT NOT NULL,
+  value TEXT NOT NULL,
+  PRIMARY KEY (registered_model_id, key)
+);
+CREATE TABLE model_versions (
+  registered_model_id ${bigint} NOT NULL REFERENCES registered_models (id),
+  version ${bigint} NOT NULL,
+  description TEXT,
+  user_id TEXT,
+  stage TEXT NOT NULL DEFAULT 'None',
+  source TEXT NOT NULL,
+  run_id TEXT,
+  run_link TEXT,
+  logged_model_id TEXT,
+  creation_time ${bigint} NOT NULL,
+  last_updated_time ${bigint} NOT NULL,
+  PRIMARY KEY (registered_model_id, version)
+);
+CREATE TABLE model_version_tags (
+  registered_model_id ${bigint} NOT NULL,
+  version ${bigint} NOT NULL,
+  key TEXT NOT NULL,
+  value TEXT NOT NULL,
+  PRIMARY KEY (registered_model_id, version, key),
+  FOREIGN KEY (registered_model_id, version) REFERENCES model_versions (registered_model_id, version)
+);
+CREATE TABLE registered_model_aliases (
+  registered_model_id ${bigint} NOT NULL,
+  alias TEXT NOT NULL,
+  version ${bigint} NOT NULL,
+  PRIMARY KEY (registered_model_id, alias),
+  FOREIGN KEY (registered_model_id, version) REFERENCES model_versions (registered_model_id, version)
+)${clusteredByKey};
+`;
+}
