@@ -56,6 +56,34 @@ export function sampleSizePerGroup(o: {
   return findRoot(shortfall, lo, hi);
 }
 
+/**
+ * The smallest effect size (Cohen's d) the pooled two-sample t test detects with the target power (default
+ * 0.8) at n per group: the inverse of tTestPower in d. Multiply by the metric's sd for the metric's units.
+ */
+export function detectableEffectSize(o: {
+  nPerGroup: number;
+  power?: number;
+  alpha?: number;
+  alternative?: PowerAlternative;
+}): number {
+  const { nPerGroup, power = 0.8, alpha = 0.05, alternative = 'two-sided' } = o;
+  assertFinite('nPerGroup', nPerGroup);
+  if (!(nPerGroup > 1)) throw new RangeError(`nPerGroup must be > 1, got ${nPerGroup}`);
+  assertOpenUnit('power', power);
+  assertOpenUnit('alpha', alpha);
+  assertOneOf('alternative', alternative, POWER_ALTERNATIVES);
+  const shortfall = (d: number): number =>
+    twoSampleTPower(d, nPerGroup, nPerGroup, alpha, alternative) - power;
+  if (shortfall(0) >= 0) return 0;
+  let lo = 0;
+  let hi = 1;
+  while (shortfall(hi) < 0) {
+    lo = hi;
+    hi *= 2;
+  }
+  return findRoot(shortfall, lo, hi);
+}
+
 /** Power of the pooled two-sample t test for groups of n1 and n2; ±Infinity effect sizes allowed. */
 export function twoSampleTPower(
   effectSize: number,

@@ -5,6 +5,7 @@ import type { Run, RunInfo, RunStatus } from '../core/run.js';
 import type { DialectCapabilities } from './driver.js';
 import type { RegistryStore } from './registry-store.js';
 import type { SeriesColumns } from './metrics/series.js';
+import type { BaselineStore, ExampleStore, ProjectSettingsStore, TrialStore } from './trial-store.js';
 
 /** Which lifecycle stages a listing includes (MLflow's ViewType). */
 export type ViewType = 'ACTIVE_ONLY' | 'DELETED_ONLY' | 'ALL';
@@ -107,6 +108,8 @@ export interface RunStore {
   update(id: string, changes: RunChanges): Promise<void>;
   setLifecycle(id: string, stage: LifecycleStage, now: number): Promise<void>;
   logBatch(id: string, batch: RunBatch): Promise<BatchOutcome>;
+  /** The active runs of these trials, oldest first. */
+  listByTrials(trialIds: readonly string[]): Promise<Run[]>;
   deleteTag(id: string, key: string): Promise<void>;
 }
 
@@ -121,6 +124,10 @@ export interface Store {
   readonly projects: ProjectStore;
   readonly runs: RunStore;
   readonly metrics: MetricStore;
+  readonly trials: TrialStore;
+  readonly baselines: BaselineStore;
+  readonly examples: ExampleStore;
+  readonly projectSettings: ProjectSettingsStore;
   readonly registry: RegistryStore;
   readonly capabilities: DialectCapabilities;
   close(): Promise<void>;

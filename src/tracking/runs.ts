@@ -13,6 +13,7 @@ import { isTerminalStatus, type Run, type RunInfo, type RunStatus } from '../cor
 import { randomRunName } from '../core/run-names.js';
 import { validateKey, validateStringValue } from '../core/validation.js';
 import type { BatchOutcome, HistoryQuery, RunBatch, RunChanges, Store, ViewType } from '../store/store.js';
+import { resolveMembership } from './trials/membership.js';
 
 export interface CreateRunInput {
   projectId: string;
@@ -55,7 +56,12 @@ export interface RunSearchPage {
   nextPageToken?: string;
 }
 
+/** Told when a run of a trial ends, is deleted or restored, or logs metrics after it ended. */
+export type TrialRunListener = (run: RunInfo) => Promise<void>;
+
 export class RunService {
+  private readonly trialRunListeners: TrialRunListener[] = [];
+
   constructor(
     private readonly store: Store,
     private readonly now: () => number = Date.now,
@@ -64,6 +70,7 @@ export class RunService {
   async create(input: CreateRunInput): Promise<Run> {
     validateParams(input.params ?? {});
     validateTags(input.tags ?? {});
+    const { trialId, seed, params, tags } = await resolveMembership(this.store, input);
     const id = newRunId();
     return this.store.runs.create({
       id,
@@ -75,10 +82,10 @@ export class RunService {
       artifactUri: `mlflow-artifacts:/${input.projectId}/${id}/artifacts`,
       notes: input.notes ?? '',
       parentRunId: input.parentRunId ?? null,
-      trialId: input.trialId ?? null,
-      seed: input.seed ?? null,
-      params: input.params ?? {},
-      tags: input.tags ?? {},
+      trialId,
+      seed,
+      params,
+      tags,
     });
   }
 
@@ -101,15 +108,28 @@ export class RunService {
         ? this.now()
         : changes.endTime;
     await this.store.runs.update(id, { ...changes, ...(endTime === undefined ? {} : { endTime }) });
-    return this.getInfo(id);
+    const info = await this.getInfo(id);
+    if (changes.status !== undefined && isTerminalStatus(changes.status)) await this.notifyTrial(info);
+    return info;
+  }
+
+  onTrialRunChange(listener: TrialRunListener): void {
+    this.trialRunListeners.push(listener);
+  }
+
+  private async notifyTrial(info: RunInfo | undefined): Promise<void> {
+    if (info?.trialId == null) return;
+    for (const listener of this.trialRunListeners) await listener(info);
   }
 
   async delete(id: string): Promise<void> {
     await this.store.runs.setLifecycle(id, 'deleted', this.now());
+    await this.notifyTrial(await this.store.runs.getInfo(id));
   }
 
   async restore(id: string): Promise<void> {
     await this.store.runs.setLifecycle(id, 'active', this.now());
+    await this.notifyTrial(await this.store.runs.getInfo(id));
   }
 
   async search(input: RunSearchInput): Promise<RunSearchPage> {
@@ -142,7 +162,17 @@ export class RunService {
     limits: BatchLimits = NATIVE_BATCH_LIMITS,
   ): Promise<BatchOutcome> {
     validateBatch(batch, limits);
-    return this.store.runs.logBatch(id, batch);
+    if (batch.metrics.length === 0 || this.trialRunListeners.length === 0) {
+      return this.store.runs.logBatch(id, batch);
+    }
+    // Read alongside the write (another connection on PostgreSQL), so ingest waits no longer: a run that has
+    // already ended and belongs to a trial has a verdict these metrics may change.
+    const [outcome, info] = await Promise.all([
+      this.store.runs.logBatch(id, batch),
+      this.store.runs.getInfo(id),
+    ]);
+    if (info && isTerminalStatus(info.status)) await this.notifyTrial(info);
+    return outcome;
   }
 
   async deleteTag(id: string, key: string): Promise<void> {

@@ -2,9 +2,10 @@ import { createRegistry, type Registry } from '../serving/registry/registry.js';
 import type { Store } from '../store/store.js';
 import { ProjectService } from './projects.js';
 import { RunService } from './runs.js';
+import { createTrialServices, type TrialServices } from './trials/index.js';
 
 /** Everything the HTTP layer and the CLI need, built over one store. */
-export interface Services {
+export interface Services extends TrialServices {
   store: Store;
   projects: ProjectService;
   runs: RunService;
@@ -12,10 +13,13 @@ export interface Services {
 }
 
 export function createServices(store: Store, now: () => number = Date.now): Services {
+  const projects = new ProjectService(store, now);
+  const runs = new RunService(store, now);
   return {
     store,
-    projects: new ProjectService(store, now),
-    runs: new RunService(store, now),
+    projects,
+    runs,
+    ...createTrialServices(store, projects, runs, now),
     registry: createRegistry(store, now),
   };
 }

@@ -112,6 +112,17 @@ export class SqlRunStore implements RunStore {
     });
   }
 
+  async listByTrials(trialIds: readonly string[]): Promise<Run[]> {
+    const rows = await selectIn<RunRow>(
+      this.db,
+      (list) =>
+        `SELECT ${RUN_COLUMNS} FROM runs WHERE trial_id IN (${list}) AND lifecycle_stage = 'active'
+         ORDER BY start_time, run_id`,
+      trialIds,
+    );
+    return this.hydrate(rows);
+  }
+
   async deleteTag(id: string, key: string): Promise<void> {
     await this.db.transaction(async (tx) => {
       const runPk = await lockActiveRun(tx, id, this.db.capabilities.lockRowsClause);

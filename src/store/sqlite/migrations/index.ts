@@ -2,6 +2,7 @@ import type { Migration } from '../../driver.js';
 import { trackingCore } from './0001-tracking-core.js';
 import { searchIndexes } from './0002-search-indexes.js';
 import { modelRegistry } from './0004-model-registry.js';
+import { trials } from './0005-trials.js';
 
 /** Every schema version, oldest first; add a file per version and list it here. */
-export const sqliteMigrations: readonly Migration[] = [trackingCore, searchIndexes, modelRegistry];
+export const sqliteMigrations: readonly Migration[] = [trackingCore, searchIndexes, modelRegistry, trials];

@@ -1,0 +1,45 @@
+import type { SqlDriver } from '../driver.js';
+import type { ExampleStore } from '../trial-store.js';
+import { placeholders, selectIn } from './rows.js';
+import { runNotFound } from './runs.js';
+
+const COLUMNS_PER_ROW = 3;
+
+export class SqlExampleStore implements ExampleStore {
+  constructor(private readonly db: SqlDriver) {}
+
+  async record(runId: string, results: ReadonlyMap<string, boolean>): Promise<void> {
+    const rowsPerStatement = Math.min(500, Math.floor(this.db.capabilities.maxParameters / COLUMNS_PER_ROW));
+    const entries = [...results];
+    await this.db.transaction(async (tx) => {
+      const run = await tx.get<{ pk: number }>('SELECT pk FROM runs WHERE run_id = ?', [runId]);
+      if (!run) throw runNotFound(runId);
+      for (let start = 0; start < entries.length; start += rowsPerStatement) {
+        const group = entries.slice(start, start + rowsPerStatement);
+        await tx.run(
+          `INSERT INTO example_results (run_pk, example_id, correct) VALUES ${group
+            .map(() => `(${placeholders(COLUMNS_PER_ROW)})`)
+            .join(', ')}
+           ON CONFLICT (run_pk, example_id) DO UPDATE SET correct = excluded.correct`,
+          group.flatMap(([exampleId, correct]) => [run.pk, exampleId, correct ? 1 : 0]),
+        );
+      }
+    });
+  }
+
+  async forRuns(runIds: readonly string[]): Promise<Map<string, Map<string, boolean>>> {
+    const rows = await selectIn<{ run_id: string; example_id: string; correct: number }>(
+      this.db,
+      (list) => `SELECT r.run_id, e.example_id, e.correct FROM example_results e
+                 JOIN runs r ON r.pk = e.run_pk WHERE r.run_id IN (${list})`,
+      runIds,
+    );
+    const byRun = new Map<string, Map<string, boolean>>();
+    for (const row of rows) {
+      const results = byRun.get(row.run_id) ?? new Map<string, boolean>();
+      results.set(row.example_id, row.correct === 1);
+      byRun.set(row.run_id, results);
+    }
+    return byRun;
+  }
+}

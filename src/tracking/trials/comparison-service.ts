@@ -1,0 +1,126 @@
+import { invalidParameter, notFound } from '../../core/errors.js';
+import type { Direction } from '../../core/project.js';
+import { DEFAULT_PROJECT_SETTINGS } from '../../core/project-settings.js';
+import type { Run } from '../../core/run.js';
+import type { PerExampleComparison } from '../../core/trial.js';
+import { armsBySeed, type SeededValue } from '../../core/trial-rules.js';
+import { compare, type Verdict } from '../../stats/index.js';
+import type { Store } from '../../store/store.js';
+import { perExampleComparison } from './per-example.js';
+import { evalSetSizeOf, finishedValues, latest } from './run-values.js';
+
+/** One side of a comparison: a trial's finished runs, some runs, or raw per-seed values. */
+export type ArmRef = { trialId: string } | { runIds: string[] } | { values: number[] };
+
+export interface CompareRequest {
+  baseline: ArmRef;
+  candidate: ArmRef;
+  /** Default: the project's primary metric. */
+  metric?: string;
+  /** Default: the project's direction (required for raw values). */
+  direction?: Direction;
+  /** Default: the project's minimum effect. */
+  minEffect?: number;
+  alpha?: number;
+  /** Default: paired when both sides are runs with the same seeds. */
+  paired?: boolean;
+  evalSetSize?: number;
+}
+
+export interface ComparisonResult {
+  metric: string | null;
+  direction: Direction;
+  paired: boolean;
+  baselineValues: number[];
+  candidateValues: number[];
+  verdict: Verdict;
+  perExample: PerExampleComparison | null;
+}
+
+/** Ad-hoc comparisons (`ratchet compare`, POST /api/v1/compare) with the statistics library's verdict. */
+export class ComparisonService {
+  constructor(private readonly store: Store) {}
+
+  async compare(request: CompareRequest): Promise<ComparisonResult> {
+    const baselineRuns = await this.runsOf(request.baseline);
+    const candidateRuns = await this.runsOf(request.candidate);
+    const projectId = baselineRuns?.[0]?.info.projectId ?? candidateRuns?.[0]?.info.projectId ?? null;
+    const project = projectId === null ? undefined : await this.store.projects.get(projectId);
+    const settings =
+      (projectId === null ? undefined : await this.store.projectSettings.get(projectId)) ??
+      DEFAULT_PROJECT_SETTINGS;
+    const metric = request.metric ?? project?.primaryMetric ?? null;
+    const direction = request.direction ?? project?.direction ?? null;
+    if (direction === null) throw invalidParameter("Missing value for required parameter 'direction'.");
+    const baseline = this.valuesOf(request.baseline, baselineRuns, metric, 'baseline');
+    const candidate = this.valuesOf(request.candidate, candidateRuns, metric, 'candidate');
+    const bothRuns = baselineRuns !== null && candidateRuns !== null;
+    const arms = bothRuns
+      ? armsBySeed(baseline, candidate)
+      : { baseline: baseline.map((v) => v.value), candidate: candidate.map((v) => v.value), paired: false };
+    const paired = request.paired ?? arms.paired;
+    const minEffect = request.minEffect ?? settings.minEffect ?? undefined;
+    const evalSetSize =
+      request.evalSetSize ??
+      evalSetSizeOf([...(baselineRuns ?? []), ...(candidateRuns ?? [])], settings.evalSetSizeMetric) ??
+      undefined;
+    let verdict: Verdict;
+    try {
+      verdict = compare(arms.baseline, arms.candidate, {
+        direction,
+        paired,
+        ...(request.alpha === undefined ? {} : { alpha: request.alpha }),
+        ...(minEffect === undefined ? {} : { minEffect }),
+        ...(evalSetSize === undefined ? {} : { evalSetSize }),
+      });
+    } catch (error) {
+      if (error instanceof RangeError) throw invalidParameter(error.message);
+      throw error;
+    }
+    const examples = bothRuns ? await this.examples(baselineRuns, candidateRuns) : null;
+    return {
+      metric,
+      direction,
+      paired,
+      baselineValues: arms.baseline,
+      candidateValues: arms.candidate,
+      verdict,
+      perExample: examples,
+    };
+  }
+
+  private async runsOf(ref: ArmRef): Promise<Run[] | null> {
+    if ('values' in ref) return null;
+    if ('trialId' in ref) {
+      if (!(await this.store.trials.get(ref.trialId)))
+        throw notFound(`Trial with id=${ref.trialId} not found`);
+      return (await this.store.runs.listByTrials([ref.trialId])).filter((r) => r.info.status === 'FINISHED');
+    }
+    return Promise.all(
+      ref.runIds.map(async (id) => {
+        const run = await this.store.runs.get(id);
+        if (!run) throw notFound(`Run with id=${id} not found`);
+        return run;
+      }),
+    );
+  }
+
+  private valuesOf(ref: ArmRef, runs: Run[] | null, metric: string | null, side: string): SeededValue[] {
+    if ('values' in ref) return ref.values.map((value) => ({ seed: null, value }));
+    if (metric === null) throw invalidParameter("Missing value for required parameter 'metric'.");
+    if ('trialId' in ref) return finishedValues(runs!, metric);
+    return runs!.map((run) => {
+      const value = latest(run, metric);
+      if (value === undefined || !Number.isFinite(value)) {
+        throw invalidParameter(`Run ${run.info.id} (${side}) has no finite value of '${metric}'.`);
+      }
+      return { seed: run.info.seed, value };
+    });
+  }
+
+  private async examples(baseline: Run[], candidate: Run[]): Promise<PerExampleComparison | null> {
+    const byRun = await this.store.examples.forRuns([...baseline, ...candidate].map((r) => r.info.id));
+    const of = (runs: Run[]) => runs.flatMap((r) => (byRun.has(r.info.id) ? [byRun.get(r.info.id)!] : []));
+    return perExampleComparison(of(baseline), of(candidate));
+  }
+}

@@ -1,0 +1,51 @@
+import type { Direction, Project } from '../../core/project.js';
+import {
+  type ProjectSettings,
+  type ProjectSettingsChanges,
+  validateSettingsChanges,
+} from '../../core/project-settings.js';
+import type { Store } from '../../store/store.js';
+import type { ProjectService } from '../projects.js';
+import type { TrialService } from './trial-service.js';
+
+export interface ProjectSettingsUpdate extends ProjectSettingsChanges {
+  primaryMetric?: string | null;
+  direction?: Direction | null;
+}
+
+export interface ProjectWithSettings {
+  project: Project;
+  settings: ProjectSettings;
+}
+
+const JUDGING = ['primaryMetric', 'direction', 'minEffect', 'evalSetSizeMetric'] as const;
+
+/** A project's metric definition, time-box and stall settings. */
+export class ProjectSettingsService {
+  constructor(
+    private readonly store: Store,
+    private readonly projects: ProjectService,
+    private readonly trials: TrialService,
+  ) {}
+
+  async get(projectId: string): Promise<ProjectWithSettings> {
+    const project = await this.projects.get(projectId);
+    return { project, settings: (await this.store.projectSettings.get(project.id))! };
+  }
+
+  /** Changing how trials are judged (metric, direction, minimum effect…) recomputes the open verdicts. */
+  async update(projectId: string, update: ProjectSettingsUpdate): Promise<ProjectWithSettings> {
+    const { primaryMetric, direction, ...settings } = update;
+    validateSettingsChanges(settings);
+    await this.projects.get(projectId);
+    if (primaryMetric !== undefined || direction !== undefined) {
+      await this.projects.update(projectId, {
+        ...(primaryMetric === undefined ? {} : { primaryMetric }),
+        ...(direction === undefined ? {} : { direction }),
+      });
+    }
+    await this.store.projectSettings.update(projectId, settings);
+    if (JUDGING.some((key) => update[key] !== undefined)) await this.trials.refreshOpen(projectId);
+    return this.get(projectId);
+  }
+}

@@ -1,0 +1,139 @@
+import { diffConfigs } from '../../core/change-set.js';
+import { invalidParameter } from '../../core/errors.js';
+import { newRunId } from '../../core/ids.js';
+import type { Run, RunInfo } from '../../core/run.js';
+import { type Trial, type TrialFlag, trialFlags } from '../../core/trial.js';
+import { type RunTally, tallyRuns } from '../../core/trial-rules.js';
+import { validateStringValue } from '../../core/validation.js';
+import { type Summary, summarize } from '../../stats/summary.js';
+import type { Store } from '../../store/store.js';
+import type { BaselineService } from './baseline-service.js';
+import { configOf, finishedValues } from './run-values.js';
+import type { TrialEvaluator } from './trial-evaluator.js';
+import { type CreateTrialInput, declaredConfig, HYPOTHESIS_MAX_LENGTH } from './trial-input.js';
+
+export interface TrialDetail {
+  trial: Trial;
+  flags: TrialFlag[];
+  isBaseline: boolean;
+  tally: RunTally;
+  /** The trial's active runs, oldest first. */
+  runs: Run[];
+  /** Per metric, over the finished runs' latest values: n, mean, sd, t interval, IQM, min/max. */
+  metrics: Record<string, Summary>;
+}
+
+export class TrialService {
+  constructor(
+    private readonly store: Store,
+    private readonly evaluator: TrialEvaluator,
+    private readonly baselines: BaselineService,
+    private readonly now: () => number,
+  ) {}
+
+  async create(input: CreateTrialInput): Promise<Trial> {
+    const declared = declaredConfig(input);
+    if (input.notes !== undefined) validateStringValue(input.notes, 'notes', HYPOTHESIS_MAX_LENGTH);
+    const parentTrialId =
+      input.parentTrialId === undefined
+        ? ((await this.store.baselines.current(input.projectId))?.trialId ?? null)
+        : input.parentTrialId;
+    let changeSet: Trial['changeSet'] = [];
+    if (parentTrialId !== null) {
+      const parent = await this.evaluator.trial(parentTrialId);
+      if (parent.projectId !== input.projectId) {
+        throw invalidParameter(`Parent trial ${parentTrialId} belongs to another project.`);
+      }
+      const runs = await this.store.runs.listByTrials([parentTrialId]);
+      changeSet = diffConfigs(configOf({ trial: parent, runs }).config, declared);
+    }
+    const trial = await this.store.trials.create({
+      id: newRunId(),
+      projectId: input.projectId,
+      hypothesis: input.hypothesis.trim(),
+      parentTrialId,
+      declared,
+      changeSet,
+      notes: input.notes ?? '',
+      createdTime: this.now(),
+    });
+    return this.evaluator.evaluate(trial.id);
+  }
+
+  get(id: string): Promise<Trial> {
+    return this.evaluator.trial(id);
+  }
+
+  list(projectId: string): Promise<Trial[]> {
+    return this.store.trials.list(projectId);
+  }
+
+  async detail(id: string): Promise<TrialDetail> {
+    const trial = await this.evaluator.trial(id);
+    const [runs, current] = await Promise.all([
+      this.store.runs.listByTrials([id]),
+      this.store.baselines.current(trial.projectId),
+    ]);
+    const keys = [...new Set(runs.flatMap((run) => run.metrics.map((m) => m.key)))].sort();
+    const metrics: Record<string, Summary> = {};
+    for (const key of keys) {
+      const values = finishedValues(runs, key).map((v) => v.value);
+      if (values.length > 0) metrics[key] = summarize(values);
+    }
+    return {
+      trial,
+      flags: trialFlags(trial),
+      isBaseline: current?.trialId === id,
+      tally: tallyRuns(runs.map((run) => run.info.status)),
+      runs,
+      metrics,
+    };
+  }
+
+  /** Records why a change-set of several changes is acceptable (the flag stays, marked as accepted). */
+  async acceptChanges(id: string, reason: string): Promise<Trial> {
+    const trimmed = reason.trim();
+    if (trimmed === '') throw invalidParameter("Missing value for required parameter 'reason'.");
+    validateStringValue(trimmed, 'reason', HYPOTHESIS_MAX_LENGTH);
+    await this.evaluator.trial(id);
+    await this.store.trials.acceptChanges(id, trimmed);
+    return this.evaluator.trial(id);
+  }
+
+  /** Recomputes the trial's change-set and verdict now; promotes it when it improved and auto-promote is on. */
+  async refresh(id: string): Promise<Trial> {
+    const trial = await this.evaluator.evaluate(id);
+    if (trial.evaluation?.outcome !== 'improved') return trial;
+    const settings = await this.store.projectSettings.get(trial.projectId);
+    if (!settings?.autoPromote) return trial;
+    const current = await this.store.baselines.current(trial.projectId);
+    if (current?.trialId !== trial.evaluation.baselineTrialId) return trial;
+    await this.baselines.promote(id, {}, true);
+    return this.evaluator.trial(id);
+  }
+
+  /** Recomputes the verdicts judged against the current baseline, and those still pending. */
+  async refreshOpen(projectId: string): Promise<void> {
+    const current = await this.store.baselines.current(projectId);
+    for (const trial of await this.store.trials.list(projectId)) {
+      const against = trial.evaluation?.baselineTrialId ?? null;
+      const open = trial.evaluation?.outcome === 'pending' || against === (current?.trialId ?? null);
+      if (trial.id !== current?.trialId && open) await this.refresh(trial.id);
+    }
+  }
+
+  /**
+   * A run of a trial ended, was deleted or restored, or logged metrics after it ended: its trial's verdict is
+   * recomputed, and when the trial is the baseline, so are the verdicts that were judged against it.
+   */
+  async runChanged(run: RunInfo): Promise<void> {
+    if (run.trialId === null) return;
+    const trial = await this.refresh(run.trialId);
+    const current = await this.store.baselines.current(trial.projectId);
+    if (current?.trialId !== trial.id) return;
+    for (const other of await this.store.trials.list(trial.projectId)) {
+      if (other.id !== trial.id && other.evaluation?.baselineTrialId === trial.id)
+        await this.refresh(other.id);
+    }
+  }
+}
