@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/http/app.js';
 import { listen, type RunningServer } from '../src/http/serve.js';
 import { createServices, type Services } from '../src/tracking/services.js';
+import { jsonClient } from './support/app.js';
 import { testDatabases } from './support/databases.js';
 
 type Query = Record<string, string | number | readonly string[]>;
@@ -23,23 +24,7 @@ for (const database of testDatabases) {
       await dispose?.();
     });
 
-    async function call(method: string, path: string, body?: unknown) {
-      const init: RequestInit = { method };
-      if (body !== undefined) {
-        init.body = typeof body === 'string' ? body : JSON.stringify(body);
-        init.headers = { 'content-type': 'application/json' };
-      }
-      const response = await fetch(`${server.url}${path}`, init);
-      const text = await response.text();
-      let json: unknown;
-      try {
-        json = JSON.parse(text);
-      } catch {
-        json = text;
-      }
-      // biome-ignore lint/suspicious/noExplicitAny: assertions check the shape
-      return { status: response.status, json: json as any };
-    }
+    const call = jsonClient((path, init) => fetch(`${server.url}${path}`, init));
     const post = (route: string, body: unknown) => call('POST', `/api/2.0/mlflow/${route}`, body);
     const patch = (route: string, body: unknown) => call('PATCH', `/api/2.0/mlflow/${route}`, body);
     const del = (route: string, body: unknown) => call('DELETE', `/api/2.0/mlflow/${route}`, body);

@@ -1,9 +1,17 @@
 import { Hono } from 'hono';
 import type { Services } from '../tracking/services.js';
 import { errorResponse, handleError } from './errors.js';
+import { mountArtifactProxy } from './mlflow/artifact-proxy.js';
+import { artifactRoutes } from './mlflow/artifacts.js';
+import { experimentRoutes } from './mlflow/experiments.js';
+import { loggedModelRoutes } from './mlflow/logged-models.js';
+import { ajaxMetricRoutes, metricRoutes } from './mlflow/metrics.js';
 import { modelVersionRoutes } from './mlflow/registry/model-versions.js';
 import { registeredModelRoutes } from './mlflow/registry/registered-models.js';
 import { mountMlflow } from './mlflow/routes.js';
+import { runIoRoutes } from './mlflow/run-io.js';
+import { runLoggingRoutes } from './mlflow/run-logging.js';
+import { runRoutes as mlflowRunRoutes } from './mlflow/runs.js';
 import { projectRoutes } from './v1/projects.js';
 import { runRoutes } from './v1/runs.js';
 
@@ -17,7 +25,23 @@ export function createApp(services: Services): Hono {
   app.get('/version', (c) => c.text(VERSION));
   app.route('/api/v1/projects', projectRoutes(services));
   app.route('/api/v1/runs', runRoutes(services));
-  mountMlflow(app, services, [registeredModelRoutes, modelVersionRoutes]);
+  mountArtifactProxy(app, services);
+  mountMlflow(
+    app,
+    services,
+    [
+      experimentRoutes,
+      mlflowRunRoutes,
+      runLoggingRoutes,
+      runIoRoutes,
+      metricRoutes,
+      artifactRoutes,
+      loggedModelRoutes,
+      registeredModelRoutes,
+      modelVersionRoutes,
+    ],
+    [ajaxMetricRoutes],
+  );
   app.all('/api/v1/*', (c) =>
     errorResponse('ENDPOINT_NOT_FOUND', `No endpoint ${c.req.method} ${c.req.path}`),
   );

@@ -3,8 +3,10 @@ import type { Direction, LifecycleStage, Project } from '../core/project.js';
 import type { Filter, OrderBy } from '../core/query/index.js';
 import type { Run, RunInfo, RunStatus } from '../core/run.js';
 import type { DialectCapabilities } from './driver.js';
-import type { RegistryStore } from './registry-store.js';
+import type { LoggedModelStore } from './logged-model-store.js';
 import type { SeriesColumns } from './metrics/series.js';
+import type { RegistryStore } from './registry-store.js';
+import type { RunIoStore } from './run-io-store.js';
 import type { BaselineStore, ExampleStore, ProjectSettingsStore, TrialStore } from './trial-store.js';
 
 /** Which lifecycle stages a listing includes (MLflow's ViewType). */
@@ -128,6 +130,8 @@ export interface Store {
   readonly baselines: BaselineStore;
   readonly examples: ExampleStore;
   readonly projectSettings: ProjectSettingsStore;
+  readonly runIo: RunIoStore;
+  readonly loggedModels: LoggedModelStore;
   readonly registry: RegistryStore;
   readonly capabilities: DialectCapabilities;
   close(): Promise<void>;

@@ -3,6 +3,8 @@ import { LIMITS } from '../core/limits.js';
 import type { Direction, Project } from '../core/project.js';
 import { validateKey, validateStringValue } from '../core/validation.js';
 import type { ProjectChanges, Store, ViewType } from '../store/store.js';
+import type { Page } from './paging.js';
+import { type ProjectSearchInput, searchProjects } from './project-search.js';
 
 export interface CreateProjectInput {
   name: string;
@@ -56,6 +58,11 @@ export class ProjectService {
 
   list(viewType?: ViewType): Promise<Project[]> {
     return this.store.projects.list(viewType);
+  }
+
+  /** MLflow's experiment search: filter, order_by, view type and page tokens. */
+  search(input: ProjectSearchInput): Promise<Page<Project>> {
+    return searchProjects(this.store, input);
   }
 
   async update(id: string, changes: ProjectChanges): Promise<Project> {

@@ -222,14 +222,14 @@ export function validateBatch(batch: RunBatch, limits: BatchLimits): void {
   }
 }
 
-function validateParams(params: Record<string, string>): void {
+export function validateParams(params: Record<string, string>): void {
   for (const [key, value] of Object.entries(params)) {
     validateKey(key, 'params.key');
     validateStringValue(value, `params[${key}].value`, LIMITS.paramValueLength);
   }
 }
 
-function validateTags(tags: Record<string, string>): void {
+export function validateTags(tags: Record<string, string>): void {
   for (const [key, value] of Object.entries(tags)) {
     validateKey(key, 'tags.key');
     validateStringValue(value, `tags[${key}].value`, LIMITS.runTagValueLength);

@@ -42,9 +42,10 @@ export function registerServer(program: Command): void {
 }
 
 export async function startServer(options: ServerOptions) {
-  mkdirSync(resolve(options.artifacts), { recursive: true });
+  const artifactRoot = resolve(options.artifacts);
+  mkdirSync(artifactRoot, { recursive: true });
   const store = await openStore(storeLocation(options));
-  const app = createApp(createServices(store));
+  const app = createApp(createServices(store, Date.now, { artifactRoot }));
   const server = await listen(app, { host: options.host, port: options.port });
   return {
     url: server.url,

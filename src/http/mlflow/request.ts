@@ -139,6 +139,14 @@ export class MlflowFields {
     return value as T;
   }
 
+  /** An enum as sent, by name or by number (protobuf JSON accepts both), for a lookup by the caller. */
+  enumToken(name: string): string | undefined {
+    const value = this.scalar(name);
+    if (value === undefined || value === null) return undefined;
+    if (typeof value === 'string' || Number.isInteger(value)) return String(value);
+    throw wrongType(name, 'an enum name or number', value);
+  }
+
   /** Query parameters always arrive as lists; a scalar field takes the first. */
   private scalar(name: string): unknown {
     const value = this.fields[name];

@@ -6,10 +6,8 @@ import {
   canonicalStage,
   type ModelVersion,
   modelVersionNotFound,
-  registeredModelNotFound,
 } from '../../core/registry.js';
 import {
-  validateAlias,
   validateModelName,
   validateRegistryTag,
   validateRegistryTags,
@@ -80,16 +78,6 @@ export class ModelVersionService {
     const found = await this.store.registry.versions.get(name, version);
     if (!found) throw modelVersionNotFound(name, version);
     return found;
-  }
-
-  /** The version an alias points at; an unknown alias is INVALID_PARAMETER_VALUE, as in MLflow. */
-  async getByAlias(name: string, alias: string): Promise<ModelVersion> {
-    validateAlias(alias);
-    const model = await this.store.registry.models.get(name);
-    if (!model) throw registeredModelNotFound(name);
-    if (!Object.hasOwn(model.aliases, alias))
-      throw invalidParameter(`Registered model alias ${alias} not found.`);
-    return this.get(name, model.aliases[alias]!);
   }
 
   /** An absent description leaves it as it is. */

@@ -1,3 +1,4 @@
+import { invalidParameter } from '../../core/errors.js';
 import { LIMITS } from '../../core/limits.js';
 import { registeredModelFilterSchema } from '../../core/query/index.js';
 import {
@@ -15,6 +16,7 @@ import {
 } from '../../core/registry-validation.js';
 import { validateKey } from '../../core/validation.js';
 import type { Store } from '../../store/store.js';
+import type { ModelVersionService } from './model-versions.js';
 import { type SearchInput, type SearchPage, type SearchSpec, searchInMemory } from './search.js';
 
 export interface CreateRegisteredModelInput {
@@ -44,6 +46,7 @@ export class RegisteredModelService {
   constructor(
     private readonly store: Store,
     private readonly now: () => number,
+    private readonly versions: ModelVersionService,
   ) {}
 
   create(input: CreateRegisteredModelInput): Promise<RegisteredModel> {
@@ -100,6 +103,14 @@ export class RegisteredModelService {
     const wanted = stages.length === 0 ? MODEL_STAGES : [...new Set(stages.map(canonicalStage))];
     const { latestVersions } = await this.get(name);
     return wanted.flatMap((stage) => latestVersions.filter((v) => v.stage === stage));
+  }
+
+  /** The version an alias points at; an unknown alias is INVALID_PARAMETER_VALUE, as in MLflow. */
+  async versionByAlias(name: string, alias: string): Promise<ModelVersion> {
+    validateAlias(alias);
+    const { aliases } = await this.get(name);
+    if (!Object.hasOwn(aliases, alias)) throw invalidParameter(`Registered model alias ${alias} not found.`);
+    return this.versions.get(name, aliases[alias]!);
   }
 
   async setAlias(name: string, alias: string, version: number): Promise<void> {

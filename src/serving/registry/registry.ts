@@ -9,5 +9,6 @@ export interface Registry {
 }
 
 export function createRegistry(store: Store, now: () => number): Registry {
-  return { models: new RegisteredModelService(store, now), versions: new ModelVersionService(store, now) };
+  const versions = new ModelVersionService(store, now);
+  return { models: new RegisteredModelService(store, now, versions), versions };
 }

@@ -12,7 +12,11 @@ import {
   VERSION_COLUMNS,
   VERSIONS_JOINED,
   type VersionRow,
+  withVersion,
 } from './registry-rows.js';
+
+/** Rows deleted with a version, children first. */
+const VERSION_CHILD_TABLES = ['registered_model_aliases', 'model_version_tags', 'model_versions'] as const;
 
 export class SqlModelVersionStore implements ModelVersionStore {
   constructor(private readonly db: SqlDriver) {}
@@ -83,8 +87,7 @@ export class SqlModelVersionStore implements ModelVersionStore {
     archiveOthers: boolean,
     now: number,
   ): Promise<void> {
-    await this.db.transaction(async (tx) => {
-      const id = await requireVersion(tx, modelName, version, this.db.capabilities.lockRowsClause);
+    await withVersion(this.db, modelName, version, async (tx, id) => {
       if (archiveOthers) {
         await tx.run(
           `UPDATE model_versions SET stage = 'Archived', last_updated_time = ?
@@ -101,9 +104,8 @@ export class SqlModelVersionStore implements ModelVersionStore {
   }
 
   async delete(modelName: string, version: number, now: number): Promise<void> {
-    await this.db.transaction(async (tx) => {
-      const id = await requireVersion(tx, modelName, version, this.db.capabilities.lockRowsClause);
-      for (const table of ['registered_model_aliases', 'model_version_tags', 'model_versions']) {
+    await withVersion(this.db, modelName, version, async (tx, id) => {
+      for (const table of VERSION_CHILD_TABLES) {
         await tx.run(`DELETE FROM ${table} WHERE registered_model_id = ? AND version = ?`, [id, version]);
       }
       await tx.run('UPDATE registered_models SET last_updated_time = ? WHERE id = ?', [now, id]);
@@ -111,14 +113,13 @@ export class SqlModelVersionStore implements ModelVersionStore {
   }
 
   async setTag(modelName: string, version: number, key: string, value: string): Promise<void> {
-    await this.db.transaction(async (tx) => {
-      const id = await requireVersion(tx, modelName, version, this.db.capabilities.lockRowsClause);
-      await tx.run(
+    await withVersion(this.db, modelName, version, (tx, id) =>
+      tx.run(
         `INSERT INTO model_version_tags (registered_model_id, version, key, value) VALUES (?, ?, ?, ?)
          ON CONFLICT (registered_model_id, version, key) DO UPDATE SET value = excluded.value`,
         [id, version, key, value],
-      );
-    });
+      ),
+    );
   }
 
   async deleteTag(modelName: string, version: number, key: string): Promise<void> {

@@ -6,9 +6,25 @@ import {
   MODEL_COLUMNS,
   type ModelRow,
   requireModelId,
-  requireVersion,
   toRegisteredModels,
+  withModel,
+  withVersion,
 } from './registry-rows.js';
+
+const UPSERT_TAG = `INSERT INTO registered_model_tags (registered_model_id, key, value) VALUES (?, ?, ?)
+  ON CONFLICT (registered_model_id, key) DO UPDATE SET value = excluded.value`;
+const DELETE_TAG = 'DELETE FROM registered_model_tags WHERE registered_model_id = ? AND key = ?';
+const UPSERT_ALIAS = `INSERT INTO registered_model_aliases (registered_model_id, alias, version) VALUES (?, ?, ?)
+  ON CONFLICT (registered_model_id, alias) DO UPDATE SET version = excluded.version`;
+const DELETE_ALIAS = 'DELETE FROM registered_model_aliases WHERE registered_model_id = ? AND alias = ?';
+
+/** Rows deleted with a model, children first. */
+const MODEL_CHILD_TABLES = [
+  'registered_model_aliases',
+  'model_version_tags',
+  'model_versions',
+  'registered_model_tags',
+] as const;
 
 export class SqlRegisteredModelStore implements RegisteredModelStore {
   constructor(private readonly db: SqlDriver) {}
@@ -45,8 +61,7 @@ export class SqlRegisteredModelStore implements RegisteredModelStore {
   }
 
   async rename(name: string, newName: string, now: number): Promise<void> {
-    await this.db.transaction(async (tx) => {
-      const id = await requireModelId(tx, name, this.db.capabilities.lockRowsClause);
+    const renamed = withModel(this.db, name, async (tx, id) => {
       if (newName !== name && (await tx.get('SELECT id FROM registered_models WHERE name = ?', [newName]))) {
         throw modelExists(newName);
       }
@@ -60,28 +75,25 @@ export class SqlRegisteredModelStore implements RegisteredModelStore {
         id,
       ]);
     });
-  }
-
-  async setDescription(name: string, description: string, now: number): Promise<void> {
-    await this.db.transaction(async (tx) => {
-      const id = await requireModelId(tx, name, this.db.capabilities.lockRowsClause);
-      await tx.run('UPDATE registered_models SET description = ?, last_updated_time = ? WHERE id = ?', [
-        description,
-        now,
-        id,
-      ]);
+    await renamed.catch((error: unknown) => {
+      // Another request took the name between the check and the update.
+      throw this.db.capabilities.isUniqueViolation(error) ? modelExists(newName) : error;
     });
   }
 
+  async setDescription(name: string, description: string, now: number): Promise<void> {
+    await withModel(this.db, name, (tx, id) =>
+      tx.run('UPDATE registered_models SET description = ?, last_updated_time = ? WHERE id = ?', [
+        description,
+        now,
+        id,
+      ]),
+    );
+  }
+
   async delete(name: string): Promise<void> {
-    await this.db.transaction(async (tx) => {
-      const id = await requireModelId(tx, name, this.db.capabilities.lockRowsClause);
-      for (const table of [
-        'registered_model_aliases',
-        'model_version_tags',
-        'model_versions',
-        'registered_model_tags',
-      ]) {
+    await withModel(this.db, name, async (tx, id) => {
+      for (const table of MODEL_CHILD_TABLES) {
         await tx.run(`DELETE FROM ${table} WHERE registered_model_id = ?`, [id]);
       }
       await tx.run('DELETE FROM registered_models WHERE id = ?', [id]);
@@ -89,41 +101,20 @@ export class SqlRegisteredModelStore implements RegisteredModelStore {
   }
 
   async setTag(name: string, key: string, value: string): Promise<void> {
-    await this.db.transaction(async (tx) => {
-      const id = await requireModelId(tx, name, this.db.capabilities.lockRowsClause);
-      await tx.run(
-        `INSERT INTO registered_model_tags (registered_model_id, key, value) VALUES (?, ?, ?)
-         ON CONFLICT (registered_model_id, key) DO UPDATE SET value = excluded.value`,
-        [id, key, value],
-      );
-    });
+    await withModel(this.db, name, (tx, id) => tx.run(UPSERT_TAG, [id, key, value]));
   }
 
   async deleteTag(name: string, key: string): Promise<void> {
-    const id = await requireModelId(this.db, name);
-    await this.db.run('DELETE FROM registered_model_tags WHERE registered_model_id = ? AND key = ?', [
-      id,
-      key,
-    ]);
+    await this.db.run(DELETE_TAG, [await requireModelId(this.db, name), key]);
   }
 
+  /** An alias must point at an existing version, so the version's rows are held while it is set. */
   async setAlias(name: string, alias: string, version: number): Promise<void> {
-    await this.db.transaction(async (tx) => {
-      const id = await requireVersion(tx, name, version, this.db.capabilities.lockRowsClause);
-      await tx.run(
-        `INSERT INTO registered_model_aliases (registered_model_id, alias, version) VALUES (?, ?, ?)
-         ON CONFLICT (registered_model_id, alias) DO UPDATE SET version = excluded.version`,
-        [id, alias, version],
-      );
-    });
+    await withVersion(this.db, name, version, (tx, id) => tx.run(UPSERT_ALIAS, [id, alias, version]));
   }
 
   async deleteAlias(name: string, alias: string): Promise<void> {
-    const id = await requireModelId(this.db, name);
-    await this.db.run('DELETE FROM registered_model_aliases WHERE registered_model_id = ? AND alias = ?', [
-      id,
-      alias,
-    ]);
+    await this.db.run(DELETE_ALIAS, [await requireModelId(this.db, name), alias]);
   }
 }
 

@@ -7,7 +7,7 @@ import {
   type RegisteredModel,
   registeredModelNotFound,
 } from '../../core/registry.js';
-import type { SqlExecutor } from '../driver.js';
+import type { SqlDriver, SqlExecutor } from '../driver.js';
 import { selectIn } from './rows.js';
 
 /** Row shapes, row→domain mapping and lookups shared by the registered-model and model-version stores. */
@@ -68,6 +68,29 @@ export async function requireVersion(
   );
   if (!row) throw modelVersionNotFound(name, version);
   return row.id;
+}
+
+/** Runs `work` in one transaction holding the named model's row; RESOURCE_DOES_NOT_EXIST without one. */
+export function withModel<T>(
+  db: SqlDriver,
+  name: string,
+  work: (tx: SqlExecutor, modelId: number) => Promise<T>,
+): Promise<T> {
+  return db.transaction(async (tx) =>
+    work(tx, await requireModelId(tx, name, db.capabilities.lockRowsClause)),
+  );
+}
+
+/** Runs `work` in one transaction holding the version's rows; RESOURCE_DOES_NOT_EXIST without it. */
+export function withVersion<T>(
+  db: SqlDriver,
+  name: string,
+  version: number,
+  work: (tx: SqlExecutor, modelId: number) => Promise<T>,
+): Promise<T> {
+  return db.transaction(async (tx) =>
+    work(tx, await requireVersion(tx, name, version, db.capabilities.lockRowsClause)),
+  );
 }
 
 export async function toRegisteredModels(db: SqlExecutor, rows: ModelRow[]): Promise<RegisteredModel[]> {

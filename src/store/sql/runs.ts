@@ -200,7 +200,7 @@ function bagsByRun(rows: KeyValueRow[]): Map<number, Record<string, string>> {
 }
 
 /** The run's internal key, with its row locked for the transaction; writes to deleted runs are refused. */
-async function lockActiveRun(tx: SqlExecutor, id: string, lockClause: string): Promise<number> {
+export async function lockActiveRun(tx: SqlExecutor, id: string, lockClause: string): Promise<number> {
   const run = await tx.get<{ pk: number; lifecycle_stage: string }>(
     `SELECT pk, lifecycle_stage FROM runs WHERE run_id = ?${lockClause}`,
     [id],

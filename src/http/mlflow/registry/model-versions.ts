@@ -1,67 +1,72 @@
 import { Hono } from 'hono';
 import type { Services } from '../../../tracking/services.js';
-import { MlflowFields } from '../request.js';
-import { modelVersionJson, modelVersionsJson, readSearch, readTags } from './wire.js';
+import type { MlflowFields } from '../request.js';
+import { emptyMessage, mlflowHandler as handle } from './handler.js';
+import { modelVersionJson, modelVersionMessage, readSearch, readTags, searchMessage } from './wire.js';
+
+/** Every model-versions request but create and search names one version by model name and number. */
+const target = (fields: MlflowFields) =>
+  [fields.requiredString('name'), fields.requiredInt64('version')] as const;
 
 /** MLflow's model-versions routes (reference §8). */
 export function modelVersionRoutes({ registry: { versions } }: Services): Hono {
-  /** Every model-versions request names one version by model name and number. */
-  const target = (fields: MlflowFields) =>
-    [fields.requiredString('name'), fields.requiredInt64('version')] as const;
-
   return new Hono()
-    .post('/model-versions/create', async (c) => {
-      const fields = await MlflowFields.from(c);
-      const version = await versions.create({
-        name: fields.requiredString('name'),
-        source: fields.requiredString('source'),
-        runId: fields.string('run_id'),
-        runLink: fields.string('run_link'),
-        description: fields.string('description'),
-        loggedModelId: fields.string('model_id'),
-        tags: readTags(fields),
-      });
-      return c.json({ model_version: modelVersionJson(version) });
-    })
-    .get('/model-versions/get', async (c) => {
-      const fields = await MlflowFields.from(c);
-      return c.json({ model_version: modelVersionJson(await versions.get(...target(fields))) });
-    })
-    .patch('/model-versions/update', async (c) => {
-      const fields = await MlflowFields.from(c);
-      const version = await versions.update(...target(fields), fields.string('description'));
-      return c.json({ model_version: modelVersionJson(version) });
-    })
-    .post('/model-versions/transition-stage', async (c) => {
-      const fields = await MlflowFields.from(c);
-      const version = await versions.transitionStage(
-        ...target(fields),
-        fields.requiredString('stage'),
-        fields.boolean('archive_existing_versions') ?? false,
-      );
-      return c.json({ model_version: modelVersionJson(version) });
-    })
-    .delete('/model-versions/delete', async (c) => {
-      const fields = await MlflowFields.from(c);
-      await versions.delete(...target(fields));
-      return c.json({});
-    })
-    .get('/model-versions/search', async (c) => {
-      const page = await versions.search(readSearch(await MlflowFields.from(c)));
-      return c.json({ model_versions: modelVersionsJson(page.items), next_page_token: page.nextPageToken });
-    })
-    .get('/model-versions/get-download-uri', async (c) => {
-      const fields = await MlflowFields.from(c);
-      return c.json({ artifact_uri: await versions.downloadUri(...target(fields)) });
-    })
-    .post('/model-versions/set-tag', async (c) => {
-      const fields = await MlflowFields.from(c);
-      await versions.setTag(...target(fields), fields.string('key') ?? '', fields.string('value') ?? '');
-      return c.json({});
-    })
-    .delete('/model-versions/delete-tag', async (c) => {
-      const fields = await MlflowFields.from(c);
-      await versions.deleteTag(...target(fields), fields.string('key') ?? '');
-      return c.json({});
-    });
+    .post(
+      '/model-versions/create',
+      handle((f) =>
+        modelVersionMessage(
+          versions.create({
+            name: f.requiredString('name'),
+            source: f.requiredString('source'),
+            runId: f.string('run_id'),
+            runLink: f.string('run_link'),
+            description: f.string('description'),
+            loggedModelId: f.string('model_id'),
+            tags: readTags(f),
+          }),
+        ),
+      ),
+    )
+    .get(
+      '/model-versions/get',
+      handle((f) => modelVersionMessage(versions.get(...target(f)))),
+    )
+    .patch(
+      '/model-versions/update',
+      handle((f) => modelVersionMessage(versions.update(...target(f), f.string('description')))),
+    )
+    .post(
+      '/model-versions/transition-stage',
+      handle((f) =>
+        modelVersionMessage(
+          versions.transitionStage(
+            ...target(f),
+            f.requiredString('stage'),
+            f.boolean('archive_existing_versions') ?? false,
+          ),
+        ),
+      ),
+    )
+    .delete(
+      '/model-versions/delete',
+      handle((f) => emptyMessage(versions.delete(...target(f)))),
+    )
+    .get(
+      '/model-versions/search',
+      handle((f) => searchMessage('model_versions', versions.search(readSearch(f)), modelVersionJson)),
+    )
+    .get(
+      '/model-versions/get-download-uri',
+      handle(async (f) => ({ artifact_uri: await versions.downloadUri(...target(f)) })),
+    )
+    .post(
+      '/model-versions/set-tag',
+      handle((f) =>
+        emptyMessage(versions.setTag(...target(f), f.string('key') ?? '', f.string('value') ?? '')),
+      ),
+    )
+    .delete(
+      '/model-versions/delete-tag',
+      handle((f) => emptyMessage(versions.deleteTag(...target(f), f.string('key') ?? ''))),
+    );
 }

@@ -1,91 +1,77 @@
 import { Hono } from 'hono';
 import type { Services } from '../../../tracking/services.js';
-import { MlflowFields } from '../request.js';
+import type { MlflowFields } from '../request.js';
+import { emptyMessage, mlflowHandler as handle } from './handler.js';
 import {
-  modelVersionJson,
+  modelVersionMessage,
   modelVersionsJson,
   readSearch,
   readTags,
   registeredModelJson,
-  registeredModelsJson,
+  registeredModelMessage,
+  searchMessage,
 } from './wire.js';
 
+const name = (fields: MlflowFields) => fields.requiredString('name');
+/** Left to the service to refuse when missing, so that the message names the rule broken. */
+const alias = (fields: MlflowFields) => fields.string('alias') ?? '';
+
 /** MLflow's registered-models routes, aliases included (reference §8). */
-export function registeredModelRoutes({ registry: { models, versions } }: Services): Hono {
+export function registeredModelRoutes({ registry: { models } }: Services): Hono {
   return new Hono()
-    .post('/registered-models/create', async (c) => {
-      const fields = await MlflowFields.from(c);
-      const model = await models.create({
-        name: fields.requiredString('name'),
-        description: fields.string('description'),
-        tags: readTags(fields),
-      });
-      return c.json({ registered_model: registeredModelJson(model) });
-    })
-    .get('/registered-models/get', async (c) => {
-      const fields = await MlflowFields.from(c);
-      return c.json({
-        registered_model: registeredModelJson(await models.get(fields.requiredString('name'))),
-      });
-    })
-    .post('/registered-models/rename', async (c) => {
-      const fields = await MlflowFields.from(c);
-      const model = await models.rename(fields.requiredString('name'), fields.requiredString('new_name'));
-      return c.json({ registered_model: registeredModelJson(model) });
-    })
-    .patch('/registered-models/update', async (c) => {
-      const fields = await MlflowFields.from(c);
-      const model = await models.update(fields.requiredString('name'), fields.string('description'));
-      return c.json({ registered_model: registeredModelJson(model) });
-    })
-    .delete('/registered-models/delete', async (c) => {
-      const fields = await MlflowFields.from(c);
-      await models.delete(fields.requiredString('name'));
-      return c.json({});
-    })
-    .get('/registered-models/search', async (c) => {
-      const page = await models.search(readSearch(await MlflowFields.from(c)));
-      return c.json({
-        registered_models: registeredModelsJson(page.items),
-        next_page_token: page.nextPageToken,
-      });
-    })
-    .on(['GET', 'POST'], '/registered-models/get-latest-versions', async (c) => {
-      const fields = await MlflowFields.from(c);
-      const latest = await models.latestVersions(fields.requiredString('name'), fields.strings('stages'));
-      return c.json({ model_versions: modelVersionsJson(latest) });
-    })
-    .post('/registered-models/set-tag', async (c) => {
-      const fields = await MlflowFields.from(c);
-      await models.setTag(
-        fields.requiredString('name'),
-        fields.string('key') ?? '',
-        fields.string('value') ?? '',
-      );
-      return c.json({});
-    })
-    .delete('/registered-models/delete-tag', async (c) => {
-      const fields = await MlflowFields.from(c);
-      await models.deleteTag(fields.requiredString('name'), fields.string('key') ?? '');
-      return c.json({});
-    })
-    .post('/registered-models/alias', async (c) => {
-      const fields = await MlflowFields.from(c);
-      await models.setAlias(
-        fields.requiredString('name'),
-        fields.string('alias') ?? '',
-        fields.requiredInt64('version'),
-      );
-      return c.json({});
-    })
-    .delete('/registered-models/alias', async (c) => {
-      const fields = await MlflowFields.from(c);
-      await models.deleteAlias(fields.requiredString('name'), fields.string('alias') ?? '');
-      return c.json({});
-    })
-    .get('/registered-models/alias', async (c) => {
-      const fields = await MlflowFields.from(c);
-      const version = await versions.getByAlias(fields.requiredString('name'), fields.string('alias') ?? '');
-      return c.json({ model_version: modelVersionJson(version) });
-    });
+    .post(
+      '/registered-models/create',
+      handle((f) =>
+        registeredModelMessage(
+          models.create({ name: name(f), description: f.string('description'), tags: readTags(f) }),
+        ),
+      ),
+    )
+    .get(
+      '/registered-models/get',
+      handle((f) => registeredModelMessage(models.get(name(f)))),
+    )
+    .post(
+      '/registered-models/rename',
+      handle((f) => registeredModelMessage(models.rename(name(f), f.requiredString('new_name')))),
+    )
+    .patch(
+      '/registered-models/update',
+      handle((f) => registeredModelMessage(models.update(name(f), f.string('description')))),
+    )
+    .delete(
+      '/registered-models/delete',
+      handle((f) => emptyMessage(models.delete(name(f)))),
+    )
+    .get(
+      '/registered-models/search',
+      handle((f) => searchMessage('registered_models', models.search(readSearch(f)), registeredModelJson)),
+    )
+    .on(
+      ['GET', 'POST'],
+      '/registered-models/get-latest-versions',
+      handle(async (f) => ({
+        model_versions: modelVersionsJson(await models.latestVersions(name(f), f.strings('stages'))),
+      })),
+    )
+    .post(
+      '/registered-models/set-tag',
+      handle((f) => emptyMessage(models.setTag(name(f), f.string('key') ?? '', f.string('value') ?? ''))),
+    )
+    .delete(
+      '/registered-models/delete-tag',
+      handle((f) => emptyMessage(models.deleteTag(name(f), f.string('key') ?? ''))),
+    )
+    .post(
+      '/registered-models/alias',
+      handle((f) => emptyMessage(models.setAlias(name(f), alias(f), f.requiredInt64('version')))),
+    )
+    .delete(
+      '/registered-models/alias',
+      handle((f) => emptyMessage(models.deleteAlias(name(f), alias(f)))),
+    )
+    .get(
+      '/registered-models/alias',
+      handle((f) => modelVersionMessage(models.versionByAlias(name(f), alias(f)))),
+    );
 }

@@ -1,5 +1,5 @@
 import type { ModelVersion, RegisteredModel } from '../../../core/registry.js';
-import type { SearchInput } from '../../../serving/registry/search.js';
+import type { SearchInput, SearchPage } from '../../../serving/registry/search.js';
 import type { MlflowFields } from '../request.js';
 
 /**
@@ -40,8 +40,24 @@ export function modelVersionJson(version: ModelVersion) {
   };
 }
 
-export function registeredModelsJson(models: RegisteredModel[]) {
-  return nonEmpty(models.map(registeredModelJson));
+/** The `{registered_model}` message many registered-models routes answer with. */
+export async function registeredModelMessage(model: Promise<RegisteredModel>) {
+  return { registered_model: registeredModelJson(await model) };
+}
+
+/** The `{model_version}` message many model-versions routes answer with. */
+export async function modelVersionMessage(version: Promise<ModelVersion>) {
+  return { model_version: modelVersionJson(await version) };
+}
+
+/** A search's answer: the page's items under `field`, and the next page's token when there is one. */
+export async function searchMessage<T>(
+  field: string,
+  page: Promise<SearchPage<T>>,
+  toJson: (item: T) => object,
+) {
+  const { items, nextPageToken } = await page;
+  return { [field]: nonEmpty(items.map(toJson)), next_page_token: nextPageToken };
 }
 
 export function modelVersionsJson(versions: ModelVersion[]) {

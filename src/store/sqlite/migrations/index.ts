@@ -1,8 +1,15 @@
 import type { Migration } from '../../driver.js';
 import { trackingCore } from './0001-tracking-core.js';
 import { searchIndexes } from './0002-search-indexes.js';
+import { inputsAndLoggedModels } from './0003-inputs-and-logged-models.js';
 import { modelRegistry } from './0004-model-registry.js';
 import { trials } from './0005-trials.js';
 
 /** Every schema version, oldest first; add a file per version and list it here. */
-export const sqliteMigrations: readonly Migration[] = [trackingCore, searchIndexes, modelRegistry, trials];
+export const sqliteMigrations: readonly Migration[] = [
+  trackingCore,
+  searchIndexes,
+  inputsAndLoggedModels,
+  modelRegistry,
+  trials,
+];

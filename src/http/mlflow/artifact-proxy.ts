@@ -1,0 +1,57 @@
+import { type Context, Hono } from 'hono';
+import { invalidParameter, notFound } from '../../core/errors.js';
+import type { Services } from '../../tracking/services.js';
+import { contentTypeOf } from './content-types.js';
+import { MlflowFields } from './request.js';
+import { fileInfoJson, nonEmpty } from './wire.js';
+
+const PREFIXES = ['/api/2.0/mlflow-artifacts', '/ajax-api/2.0/mlflow-artifacts'];
+const FILE_ROUTE = '/artifacts/';
+
+/**
+ * MLflow's artifact proxy (`mlflow-artifacts:` URIs): raw-body PUT uploads (streamed to disk, durable before
+ * the 200), GET downloads (always as attachments), DELETE, and listing with `?path=`. Paths are relative to
+ * the artifact root, e.g. `1/<run>/artifacts/model/MLmodel`.
+ */
+export function mountArtifactProxy(app: Hono, { artifacts }: Services): void {
+  const routes = new Hono()
+    .get('/artifacts', async (c) => {
+      const files = await artifacts.list((await MlflowFields.from(c)).string('path') ?? '');
+      return c.json({ files: nonEmpty(files.map((file) => fileInfoJson(file))) });
+    })
+    .get(`${FILE_ROUTE}*`, async (c) => {
+      const path = artifactPath(c);
+      const file = await artifacts.get(path);
+      if (file === undefined) throw notFound(`No artifact file at '${path}'.`);
+      const name = path.slice(path.lastIndexOf('/') + 1);
+      return c.body(file.stream, 200, {
+        'Content-Type': contentTypeOf(name),
+        'Content-Length': String(file.size),
+        'Content-Disposition': `attachment; filename="${name.replace(/["\\\r\n]/g, '_')}"`,
+        'X-Content-Type-Options': 'nosniff',
+      });
+    })
+    .put(`${FILE_ROUTE}*`, async (c) => {
+      await artifacts.put(artifactPath(c), c.req.raw.body);
+      return c.json({});
+    })
+    .delete(`${FILE_ROUTE}*`, async (c) => {
+      await artifacts.delete(artifactPath(c));
+      return c.json({});
+    });
+  for (const prefix of PREFIXES) app.route(prefix, routes);
+}
+
+/**
+ * The artifact path after `/artifacts/`, read from the raw URL and decoded once: routers keep `%2F`
+ * encoded, and an encoded `..` must be seen (and refused) as `..`.
+ */
+function artifactPath(c: Context): string {
+  const pathname = new URL(c.req.url).pathname;
+  const raw = pathname.slice(pathname.indexOf(FILE_ROUTE) + FILE_ROUTE.length);
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    throw invalidParameter(`Invalid artifact path '${raw}': malformed percent-encoding.`);
+  }
+}

@@ -1,0 +1,28 @@
+/** One entry of a directory listing; `path` is relative to the listed directory's own root (see callers). */
+export interface ArtifactFileInfo {
+  path: string;
+  isDir: boolean;
+  /** Bytes, for files. */
+  size?: number;
+}
+
+export interface ArtifactDownload {
+  size: number;
+  stream: ReadableStream<Uint8Array>;
+}
+
+/**
+ * Artifact bytes under one root, addressed by relative paths (`<project>/<run>/artifacts/<file>`). Every path
+ * is validated before use: `..`, absolute paths and anything resolving outside the root (symlinks included)
+ * are refused with INVALID_PARAMETER_VALUE.
+ */
+export interface ArtifactStore {
+  /** Stores the bytes; they are durable (fsynced and renamed into place) when the promise resolves. */
+  put(path: string, body: ReadableStream<Uint8Array> | null): Promise<void>;
+  /** The file's bytes, or undefined when there is no file at `path`. */
+  get(path: string): Promise<ArtifactDownload | undefined>;
+  /** The entries directly inside the directory `path`, by name ([] when it is not a directory). */
+  list(path: string): Promise<ArtifactFileInfo[]>;
+  /** Removes a file or a whole directory; removing what does not exist does nothing. */
+  delete(path: string): Promise<void>;
+}

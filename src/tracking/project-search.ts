@@ -1,0 +1,57 @@
+import { LIMITS } from '../core/limits.js';
+import type { Project } from '../core/project.js';
+import {
+  compareRecords,
+  experimentFilterSchema,
+  matches,
+  type OrderBy,
+  parseFilter,
+  parseOrderBy,
+  type SearchRecord,
+} from '../core/query/index.js';
+import type { Store, ViewType } from '../store/store.js';
+import { type Page, pageOf } from './paging.js';
+
+export interface ProjectSearchInput {
+  /** The query language over `name`, `creation_time`, `last_update_time` and `tags.<key>`. */
+  filter?: string | undefined;
+  orderBy?: string[];
+  viewType?: ViewType | undefined;
+  maxResults?: number | undefined;
+  pageToken?: string | undefined;
+}
+
+/** MLflow's SQL store order after the requested one: newest first, then by id. */
+const TIE_BREAKERS: readonly OrderBy[] = [
+  { entity: 'attribute', key: 'creation_time', ascending: false },
+  { entity: 'attribute', key: 'experiment_id', ascending: true },
+];
+
+/** Projects are few, so they are searched in memory with the query language's evaluator and sorter. */
+export async function searchProjects(store: Store, input: ProjectSearchInput): Promise<Page<Project>> {
+  const filter = parseFilter(input.filter, experimentFilterSchema);
+  const compare = compareRecords([
+    ...parseOrderBy(input.orderBy ?? [], experimentFilterSchema),
+    ...TIE_BREAKERS,
+  ]);
+  const found = (await store.projects.list(input.viewType))
+    .map((project) => ({ project, record: projectRecord(project) }))
+    .filter(({ record }) => matches(filter, record))
+    .sort((a, b) => compare(a.record, b.record));
+  return pageOf(
+    found.map(({ project }) => project),
+    { maxResults: input.maxResults ?? 1000, pageToken: input.pageToken, limit: LIMITS.searchMaxResults },
+  );
+}
+
+function projectRecord(project: Project): SearchRecord {
+  return {
+    info: {
+      name: project.name,
+      creation_time: project.creationTime,
+      last_update_time: project.lastUpdateTime,
+      experiment_id: Number(project.id),
+    },
+    tags: project.tags,
+  };
+}
