@@ -67,8 +67,12 @@ for (const database of testDatabases) {
     it('renames (camelCase fields accepted), refusing a taken name', async () => {
       const id = await create('old-name');
       await create('other-name');
-      expect((await server.post('experiments/update', { experimentId: id, newName: 'new-name' })).status).toBe(200);
-      expect((await server.get('experiments/get', { experiment_id: id })).json.experiment.name).toBe('new-name');
+      expect(
+        (await server.post('experiments/update', { experimentId: id, newName: 'new-name' })).status,
+      ).toBe(200);
+      expect((await server.get('experiments/get', { experiment_id: id })).json.experiment.name).toBe(
+        'new-name',
+      );
       const clash = await server.post('experiments/update', { experiment_id: id, new_name: 'other-name' });
       expect(clash).toMatchObject({ status: 400, json: { error_code: 'RESOURCE_ALREADY_EXISTS' } });
     });
@@ -95,9 +99,15 @@ for (const database of testDatabases) {
       ).toBe(200);
       const again = await server.post('experiments/delete-experiment-tag', { experiment_id: id, key: 'k' });
       expect(again).toMatchObject({ status: 404, json: { error_code: 'RESOURCE_DOES_NOT_EXIST' } });
-      await server.post('experiments/delete-experiment-tag', { experiment_id: id, key: 'mlflow.note.content' });
+      await server.post('experiments/delete-experiment-tag', {
+        experiment_id: id,
+        key: 'mlflow.note.content',
+      });
       expect((await server.call('GET', `/api/v1/projects/${id}`)).json.project.description).toBe('');
-      const badKey = await server.post('experiments/set-experiment-tag', { experiment_id: id, key: 'bad key!' });
+      const badKey = await server.post('experiments/set-experiment-tag', {
+        experiment_id: id,
+        key: 'bad key!',
+      });
       expect(badKey.status).toBe(400);
     });
 
@@ -105,9 +115,9 @@ for (const database of testDatabases) {
       const id = await create('doomed');
       const run = (await server.post('runs/create', { experiment_id: id })).json.run.info.run_id;
       expect((await server.post('experiments/delete', { experiment_id: id })).status).toBe(200);
-      expect((await server.get('experiments/get', { experiment_id: id })).json.experiment.lifecycle_stage).toBe(
-        'deleted',
-      );
+      expect(
+        (await server.get('experiments/get', { experiment_id: id })).json.experiment.lifecycle_stage,
+      ).toBe('deleted');
       expect((await server.get('runs/get', { run_id: run })).json.run.info.lifecycle_stage).toBe('deleted');
       expect((await server.post('experiments/create', { name: 'doomed' })).status).toBe(400);
       const rename = await server.post('experiments/update', { experiment_id: id, new_name: 'x' });
@@ -185,7 +195,9 @@ for (const database of testDatabases) {
       const reply = await server.call('GET', `/ajax-api/2.0/mlflow/experiments/get?experiment_id=${id}`);
       expect(reply.json.experiment.name).toBe('from-native');
       const viaMlflow = await create('from-mlflow');
-      expect((await server.call('GET', `/api/v1/projects/${viaMlflow}`)).json.project.name).toBe('from-mlflow');
+      expect((await server.call('GET', `/api/v1/projects/${viaMlflow}`)).json.project.name).toBe(
+        'from-mlflow',
+      );
     });
   });
 }

@@ -63,14 +63,20 @@ for (const database of testDatabases) {
 
     it('keeps params immutable: the same value again is fine, a different one is refused', async () => {
       const id = await newRun();
-      expect((await server.post('runs/log-parameter', { run_id: id, key: 'lr', value: '0.1' })).status).toBe(200);
-      expect((await server.post('runs/log-parameter', { run_uuid: id, key: 'lr', value: '0.1' })).status).toBe(
+      expect((await server.post('runs/log-parameter', { run_id: id, key: 'lr', value: '0.1' })).status).toBe(
         200,
       );
+      expect(
+        (await server.post('runs/log-parameter', { run_uuid: id, key: 'lr', value: '0.1' })).status,
+      ).toBe(200);
       const changed = await server.post('runs/log-parameter', { run_id: id, key: 'lr', value: '0.2' });
       expect(changed).toMatchObject(invalid);
       expect(changed.json.message).toContain('Changing param values is not allowed');
-      const tooLong = await server.post('runs/log-parameter', { run_id: id, key: 'big', value: 'x'.repeat(6001) });
+      const tooLong = await server.post('runs/log-parameter', {
+        run_id: id,
+        key: 'big',
+        value: 'x'.repeat(6001),
+      });
       expect(tooLong).toMatchObject(invalid);
       expect((await getRun(id)).data.params).toEqual([{ key: 'lr', value: '0.1' }]);
     });
@@ -94,9 +100,9 @@ for (const database of testDatabases) {
       expect(again).toMatchObject({ status: 404, json: { error_code: 'RESOURCE_DOES_NOT_EXIST' } });
       await server.post('runs/delete-tag', { run_id: id, key: 'mlflow.note.content' });
       expect((await server.call('GET', `/api/v1/runs/${id}`)).json.run.notes).toBe('');
-      expect(await server.post('runs/set-tag', { run_id: id, key: 't', value: 'v'.repeat(8001) })).toMatchObject(
-        invalid,
-      );
+      expect(
+        await server.post('runs/set-tag', { run_id: id, key: 't', value: 'v'.repeat(8001) }),
+      ).toMatchObject(invalid);
     });
 
     it('logs a batch atomically under MLflow limits (camelCase accepted)', async () => {
@@ -124,8 +130,18 @@ for (const database of testDatabases) {
         { metrics: many(1001, metric) },
         { params: many(101, (i) => ({ key: `p${i}`, value: '1' })) },
         { tags: many(101, (i) => ({ key: `t${i}`, value: '1' })) },
-        { metrics: many(950, metric), params: many(30, (i) => ({ key: `q${i}`, value: '1' })), tags: many(30, (i) => ({ key: `u${i}`, value: '1' })) },
-        { metrics: [metric(1)], params: [{ key: 'dup', value: '1' }, { key: 'dup', value: '1' }] },
+        {
+          metrics: many(950, metric),
+          params: many(30, (i) => ({ key: `q${i}`, value: '1' })),
+          tags: many(30, (i) => ({ key: `u${i}`, value: '1' })),
+        },
+        {
+          metrics: [metric(1)],
+          params: [
+            { key: 'dup', value: '1' },
+            { key: 'dup', value: '1' },
+          ],
+        },
         { metrics: [metric(1)], params: [{ key: 'depth', value: '4' }] },
         { metrics: [metric(1), { key: 'bad key!', value: 1, timestamp: 1 }] },
         { metrics: [metric(1), { key: 'nan', value: 'not a number', timestamp: 1 }] },
@@ -190,17 +206,22 @@ for (const database of testDatabases) {
       expect((await server.post('runs/log-inputs', { run_id: id, datasets: [input] })).status).toBe(200);
       // Logging the same dataset again links nothing new.
       expect((await server.post('runs/log-inputs', { run_id: id, datasets: [input] })).status).toBe(200);
-      const model = (await server.post('logged-models', { experiment_id: experimentId, name: 'm' })).json.model;
+      const model = (await server.post('logged-models', { experiment_id: experimentId, name: 'm' })).json
+        .model;
       const modelId = model.info.model_id;
       await server.post('runs/log-inputs', { run_id: id, models: [{ model_id: modelId }] });
       expect(
-        (await server.post('runs/outputs', { run_id: id, models: [{ model_id: modelId, step: '3' }] })).status,
+        (await server.post('runs/outputs', { run_id: id, models: [{ model_id: modelId, step: '3' }] }))
+          .status,
       ).toBe(200);
       const run = await getRun(id);
       expect(run.inputs).toEqual({ dataset_inputs: [input], model_inputs: [{ model_id: modelId }] });
       expect(run.outputs).toEqual({ model_outputs: [{ model_id: modelId, step: 3 }] });
 
-      const unknownModel = await server.post('runs/outputs', { run_id: id, models: [{ model_id: 'm-nope', step: 0 }] });
+      const unknownModel = await server.post('runs/outputs', {
+        run_id: id,
+        models: [{ model_id: 'm-nope', step: 0 }],
+      });
       expect(unknownModel.status).toBe(404);
       expect(await server.post('runs/outputs', { run_id: id })).toMatchObject(invalid);
       for (const bad of [
@@ -208,9 +229,9 @@ for (const database of testDatabases) {
         { ...dataset, name: '' },
         { name: 'x', digest: 'y', source_type: 'code' },
       ]) {
-        expect(await server.post('runs/log-inputs', { run_id: id, datasets: [{ dataset: bad }] })).toMatchObject(
-          invalid,
-        );
+        expect(
+          await server.post('runs/log-inputs', { run_id: id, datasets: [{ dataset: bad }] }),
+        ).toMatchObject(invalid);
       }
       const badTag = { tags: [{ key: 'k', value: 'v'.repeat(501) }], dataset };
       expect(await server.post('runs/log-inputs', { run_id: id, datasets: [badTag] })).toMatchObject(invalid);
@@ -226,7 +247,10 @@ for (const database of testDatabases) {
         run_id: id,
       });
       for (const path of ['model', 'model2']) {
-        const reply = await server.post('runs/log-model', { run_id: id, model_json: JSON.stringify(model(path)) });
+        const reply = await server.post('runs/log-model', {
+          run_id: id,
+          model_json: JSON.stringify(model(path)),
+        });
         expect(reply.status).toBe(200);
       }
       const tags = (await getRun(id)).data.tags as { key: string; value: string }[];
@@ -234,7 +258,10 @@ for (const database of testDatabases) {
       expect(history).toEqual([model('model'), model('model2')]);
       expect(await server.post('runs/log-model', { run_id: id, model_json: '{' })).toMatchObject(invalid);
       expect(
-        await server.post('runs/log-model', { run_id: id, model_json: JSON.stringify({ artifact_path: 'x' }) }),
+        await server.post('runs/log-model', {
+          run_id: id,
+          model_json: JSON.stringify({ artifact_path: 'x' }),
+        }),
       ).toMatchObject(invalid);
     });
   });

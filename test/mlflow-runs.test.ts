@@ -73,7 +73,9 @@ for (const database of testDatabases) {
     it('gets a run by run_id or its run_uuid alias, 404 for an unknown id', async () => {
       const id = await newRun();
       expect((await server.get('runs/get', { run_uuid: id })).json.run.info.run_id).toBe(id);
-      expect((await server.call('GET', `/api/2.0/mlflow/runs/get?runId=${id}`)).json.run.info.run_id).toBe(id);
+      expect((await server.call('GET', `/api/2.0/mlflow/runs/get?runId=${id}`)).json.run.info.run_id).toBe(
+        id,
+      );
       const missing = await server.get('runs/get', { run_id: 'f'.repeat(32) });
       expect(missing).toMatchObject({ status: 404, json: { error_code: 'RESOURCE_DOES_NOT_EXIST' } });
       const none = await server.get('runs/get');
@@ -134,7 +136,10 @@ for (const database of testDatabases) {
       const nativeId = native.json.run.id;
       const seen = await getRun(nativeId);
       expect(seen.info.run_name).toBe('native');
-      expect(tagsOf(seen)).toMatchObject({ 'mlflow.runName': 'native', 'mlflow.note.content': 'from the SDK' });
+      expect(tagsOf(seen)).toMatchObject({
+        'mlflow.runName': 'native',
+        'mlflow.note.content': 'from the SDK',
+      });
       expect(seen.data.params).toEqual([{ key: 'lr', value: '0.1' }]);
 
       const id = await newRun({ run_name: 'via-mlflow' });

@@ -35,7 +35,8 @@ export async function startMlflowServer(database: TestDatabase): Promise<MlflowS
   const call = async (method: string, path: string, body?: unknown): Promise<MlflowReply> => {
     const init: RequestInit = { method };
     if (body !== undefined) {
-      init.body = typeof body === 'string' || body instanceof Uint8Array ? body : JSON.stringify(body);
+      init.body =
+        typeof body === 'string' || body instanceof Uint8Array ? (body as BodyInit) : JSON.stringify(body);
       init.headers = { 'Content-Type': 'application/json' };
     }
     const response = await fetch(`${server.url}${path}`, init);
