@@ -1,43 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../src/http/app.js';
-import { listen, type RunningServer } from '../src/http/serve.js';
-import { createServices, type Services } from '../src/tracking/services.js';
-import { jsonClient } from './support/app.js';
 import { testDatabases } from './support/databases.js';
-
-type Query = Record<string, string | number | readonly string[]>;
+import { type MlflowReply, type MlflowServer, startMlflowServer } from './support/mlflow.js';
 
 for (const database of testDatabases) {
   describe.skipIf(!database.available)(`MLflow model registry over HTTP on ${database.name}`, () => {
-    let services: Services;
-    let server: RunningServer;
-    let dispose: () => Promise<void>;
+    let server: MlflowServer;
     beforeAll(async () => {
-      const opened = await database.open();
-      dispose = opened.dispose;
       let clock = 1_700_000_000_000;
-      services = createServices(opened.store, () => ++clock); // strictly increasing timestamps
-      server = await listen(createApp(services), { port: 0 });
+      server = await startMlflowServer(database, { now: () => ++clock }); // every timestamp distinct
     });
-    afterAll(async () => {
-      await server?.close();
-      await dispose?.();
-    });
+    afterAll(() => server?.close());
 
-    const call = jsonClient((path, init) => fetch(`${server.url}${path}`, init));
-    const post = (route: string, body: unknown) => call('POST', `/api/2.0/mlflow/${route}`, body);
+    const call = (method: string, path: string, body?: unknown) => server.call(method, path, body);
+    const post = (route: string, body: unknown) => server.post(route, body);
     const patch = (route: string, body: unknown) => call('PATCH', `/api/2.0/mlflow/${route}`, body);
     const del = (route: string, body: unknown) => call('DELETE', `/api/2.0/mlflow/${route}`, body);
-    /** GET with query parameters; a list becomes repeated keys, as MLflow clients send repeated fields. */
-    const get = (route: string, query: Query = {}) => {
-      const params = new URLSearchParams();
-      for (const [key, value] of Object.entries(query)) {
-        for (const item of typeof value === 'object' ? value : [value]) params.append(key, String(item));
-      }
-      return call('GET', `/api/2.0/mlflow/${route}?${params}`);
-    };
+    /** GET with the fields in the query string; a list becomes repeated keys. */
+    const get = (route: string, query: Record<string, string | string[]> = {}) => server.get(route, query);
 
-    type Reply = Awaited<ReturnType<typeof call>>;
+    type Reply = MlflowReply;
     const ok = (reply: Reply) => {
       expect(reply.status, JSON.stringify(reply.json)).toBe(200);
       return reply.json;
@@ -372,20 +353,21 @@ for (const database of testDatabases) {
       });
 
       it("resolves a runs:/ source against the run's artifact root, other sources as they are", async () => {
-        const run = await services.runs.create({ projectId: '0' });
+        const run = ok(await post('runs/create', { experiment_id: '0' })).run;
         await createModel('downloadable');
         const sources = [
-          `runs:/${run.info.id}/model`,
-          `runs:/${run.info.id}`,
+          `runs:/${run.info.run_id}/model`,
+          `runs:/${run.info.run_id}`,
           'mlflow-artifacts:/0/models/m-abc/artifacts',
           'models:/m-abc',
           `runs:/${'f'.repeat(32)}/model`,
         ];
-        for (const source of sources) await createVersion('downloadable', { source, run_id: run.info.id });
+        for (const source of sources)
+          await createVersion('downloadable', { source, run_id: run.info.run_id });
         const uri = async (version: string) =>
           get('model-versions/get-download-uri', { name: 'downloadable', version });
-        expect(ok(await uri('1'))).toEqual({ artifact_uri: `${run.info.artifactUri}/model` });
-        expect(ok(await uri('2'))).toEqual({ artifact_uri: run.info.artifactUri });
+        expect(ok(await uri('1'))).toEqual({ artifact_uri: `${run.info.artifact_uri}/model` });
+        expect(ok(await uri('2'))).toEqual({ artifact_uri: run.info.artifact_uri });
         expect(ok(await uri('3'))).toEqual({ artifact_uri: 'mlflow-artifacts:/0/models/m-abc/artifacts' });
         expect(ok(await uri('4'))).toEqual({ artifact_uri: 'models:/m-abc' });
         missing(await uri('5'));
@@ -591,7 +573,8 @@ for (const database of testDatabases) {
         (json.model_versions ?? []).map((v) => `${v.name}/${v.version}`);
 
       it('filters and orders registered models (name by default)', async () => {
-        const search = async (query: Query) => names(ok(await get('registered-models/search', query)));
+        const search = async (query: Record<string, string | string[]>) =>
+          names(ok(await get('registered-models/search', query)));
         expect(await search({ filter: "name LIKE 'zoo-%'" })).toEqual(['zoo-a', 'zoo-b', 'zoo-c']);
         expect(await search({ filter: "name ILIKE 'ZOO-%' AND tags.team = 'vision'" })).toEqual([
           'zoo-b',
@@ -621,7 +604,7 @@ for (const database of testDatabases) {
       });
 
       it('pages registered models with tokens, up to 1000 a page', async () => {
-        const query = { filter: "name LIKE 'zoo-%'", max_results: 2 };
+        const query = { filter: "name LIKE 'zoo-%'", max_results: '2' };
         const first = ok(await get('registered-models/search', query));
         expect(names(first)).toEqual(['zoo-a', 'zoo-b']);
         expect(first.next_page_token).toEqual(expect.any(String));
@@ -630,9 +613,9 @@ for (const database of testDatabases) {
         );
         expect(names(second)).toEqual(['zoo-c']);
         expect(second).not.toHaveProperty('next_page_token');
-        ok(await get('registered-models/search', { max_results: 1000 }));
-        invalid(await get('registered-models/search', { max_results: 1001 }));
-        invalid(await get('registered-models/search', { max_results: 0 }));
+        ok(await get('registered-models/search', { max_results: '1000' }));
+        invalid(await get('registered-models/search', { max_results: '1001' }));
+        invalid(await get('registered-models/search', { max_results: '0' }));
         invalid(await get('registered-models/search', { max_results: 'many' }));
       });
 
@@ -651,7 +634,8 @@ for (const database of testDatabases) {
       });
 
       it('filters, orders and pages model versions', async () => {
-        const search = async (query: Query) => versionIds(ok(await get('model-versions/search', query)));
+        const search = async (query: Record<string, string | string[]>) =>
+          versionIds(ok(await get('model-versions/search', query)));
         expect(await search({ filter: "name = 'zoo-a'" })).toEqual(['zoo-a/2', 'zoo-a/1']);
         expect(await search({ filter: "run_id IN ('r1', 'r3')", order_by: 'name' })).toEqual([
           'zoo-a/1',
@@ -672,20 +656,22 @@ for (const database of testDatabases) {
           'zoo-a/2',
           'zoo-a/1',
         ]);
-        const first = ok(await get('model-versions/search', { filter: "name LIKE 'zoo-%'", max_results: 3 }));
+        const first = ok(
+          await get('model-versions/search', { filter: "name LIKE 'zoo-%'", max_results: '3' }),
+        );
         expect(versionIds(first)).toEqual(['zoo-c/1', 'zoo-b/1', 'zoo-a/2']);
         const rest = ok(
           await get('model-versions/search', {
             filter: "name LIKE 'zoo-%'",
-            max_results: 3,
+            max_results: '3',
             page_token: first.next_page_token,
           }),
         );
         expect(versionIds(rest)).toEqual(['zoo-a/1']);
         expect(rest).not.toHaveProperty('next_page_token');
         expect(ok(await get('model-versions/search', { filter: "name = 'nobody'" }))).toEqual({});
-        ok(await get('model-versions/search', { max_results: 200_000 }));
-        invalid(await get('model-versions/search', { max_results: 200_001 }));
+        ok(await get('model-versions/search', { max_results: '200000' }));
+        invalid(await get('model-versions/search', { max_results: '200001' }));
         invalid(await get('model-versions/search', { filter: "stage = 'None'" }));
         invalid(await get('model-versions/search', { order_by: 'run_id' }));
       });

@@ -27,11 +27,17 @@ export interface MlflowServer {
   close(): Promise<void>;
 }
 
-/** A Ratchet server on a loopback port over a fresh store of `database`, with its own artifact root. */
-export async function startMlflowServer(database: TestDatabase): Promise<MlflowServer> {
+/**
+ * A Ratchet server on a loopback port over a fresh store of `database`, with its own artifact root; `now`
+ * replaces the clock (e.g. to make every timestamp distinct).
+ */
+export async function startMlflowServer(
+  database: TestDatabase,
+  { now = Date.now }: { now?: () => number } = {},
+): Promise<MlflowServer> {
   const { store, dispose } = await database.open();
   const artifactRoot = mkdtempSync(join(tmpdir(), 'ratchet-artifacts-'));
-  const server = await listen(createApp(createServices(store, Date.now, { artifactRoot })), { port: 0 });
+  const server = await listen(createApp(createServices(store, now, { artifactRoot })), { port: 0 });
   const call = async (method: string, path: string, body?: unknown): Promise<MlflowReply> => {
     const init: RequestInit = { method };
     if (body !== undefined) {

@@ -128,7 +128,7 @@ export class ModelVersionService {
     const { source } = await this.get(name, version);
     const runsUri = RUNS_URI.exec(source);
     if (!runsUri) return source;
-    const [, runId, path] = runsUri as unknown as [string, string, string];
+    const [, runId = '', path = ''] = runsUri;
     const run = await this.store.runs.getInfo(runId);
     if (!run) throw notFound(`Run with id=${runId} not found`);
     return path === '' ? run.artifactUri : `${run.artifactUri.replace(/\/+$/, '')}/${path}`;

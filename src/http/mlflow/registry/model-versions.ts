@@ -1,8 +1,9 @@
 import { Hono } from 'hono';
 import type { Services } from '../../../tracking/services.js';
+import { keyValueMap } from '../messages.js';
 import type { MlflowFields } from '../request.js';
 import { emptyMessage, mlflowHandler as handle } from './handler.js';
-import { modelVersionJson, modelVersionMessage, readSearch, readTags, searchMessage } from './wire.js';
+import { modelVersionJson, modelVersionMessage, readSearch, searchMessage } from './wire.js';
 
 /** Every model-versions request but create and search names one version by model name and number. */
 const target = (fields: MlflowFields) =>
@@ -22,7 +23,7 @@ export function modelVersionRoutes({ registry: { versions } }: Services): Hono {
             runLink: f.string('run_link'),
             description: f.string('description'),
             loggedModelId: f.string('model_id'),
-            tags: readTags(f),
+            tags: keyValueMap(f, 'tags'),
           }),
         ),
       ),

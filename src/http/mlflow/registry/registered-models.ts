@@ -1,12 +1,12 @@
 import { Hono } from 'hono';
 import type { Services } from '../../../tracking/services.js';
+import { keyValueMap } from '../messages.js';
 import type { MlflowFields } from '../request.js';
 import { emptyMessage, mlflowHandler as handle } from './handler.js';
 import {
   modelVersionMessage,
   modelVersionsJson,
   readSearch,
-  readTags,
   registeredModelJson,
   registeredModelMessage,
   searchMessage,
@@ -23,7 +23,11 @@ export function registeredModelRoutes({ registry: { models } }: Services): Hono 
       '/registered-models/create',
       handle((f) =>
         registeredModelMessage(
-          models.create({ name: name(f), description: f.string('description'), tags: readTags(f) }),
+          models.create({
+            name: name(f),
+            description: f.string('description'),
+            tags: keyValueMap(f, 'tags'),
+          }),
         ),
       ),
     )

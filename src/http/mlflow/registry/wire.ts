@@ -1,6 +1,7 @@
 import type { ModelVersion, RegisteredModel } from '../../../core/registry.js';
 import type { SearchInput, SearchPage } from '../../../serving/registry/search.js';
 import type { MlflowFields } from '../request.js';
+import { keyValues, nonEmpty } from '../wire.js';
 
 /**
  * The registry's JSON as MLflow writes it (protobuf JSON): unset fields and empty lists are left out,
@@ -13,7 +14,7 @@ export function registeredModelJson(model: RegisteredModel) {
     last_updated_timestamp: model.lastUpdatedTime,
     description: model.description ?? undefined,
     latest_versions: nonEmpty(model.latestVersions.map(modelVersionJson)),
-    tags: tagList(model.tags),
+    tags: keyValues(model.tags),
     aliases: nonEmpty(
       Object.entries(model.aliases).map(([alias, version]) => ({ alias, version: String(version) })),
     ),
@@ -33,7 +34,7 @@ export function modelVersionJson(version: ModelVersion) {
     run_id: version.runId ?? undefined,
     // Ratchet registers synchronously, so a version exists only once it is ready.
     status: 'READY',
-    tags: tagList(version.tags),
+    tags: keyValues(version.tags),
     run_link: version.runLink ?? undefined,
     aliases: nonEmpty(version.aliases),
     model_id: version.loggedModelId ?? undefined,
@@ -64,16 +65,6 @@ export function modelVersionsJson(versions: ModelVersion[]) {
   return nonEmpty(versions.map(modelVersionJson));
 }
 
-/**
- * A repeated `{key, value}` field as a record (a later duplicate wins, as in MLflow's store). Keys are
- * checked by the service; a missing key reads as '' so that it is refused there with the field's name.
- */
-export function readTags(fields: MlflowFields): Record<string, string> {
-  return Object.fromEntries(
-    fields.messages('tags').map((tag) => [tag.string('key') ?? '', tag.string('value') ?? '']),
-  );
-}
-
 export function readSearch(fields: MlflowFields): SearchInput {
   return {
     filter: fields.string('filter'),
@@ -81,12 +72,4 @@ export function readSearch(fields: MlflowFields): SearchInput {
     maxResults: fields.int64('max_results'),
     pageToken: fields.string('page_token'),
   };
-}
-
-function tagList(tags: Record<string, string>) {
-  return nonEmpty(Object.entries(tags).map(([key, value]) => ({ key, value })));
-}
-
-function nonEmpty<T>(list: T[]): T[] | undefined {
-  return list.length === 0 ? undefined : list;
 }
