@@ -1,5 +1,6 @@
 import type { Verdict } from '../stats/types.js';
 import type { Direction } from './project.js';
+import type { RunTally } from './trial-rules.js';
 
 /**
  * A trial is one hypothesis: a change-set applied to a parent trial's configuration, executed as runs that
@@ -73,6 +74,8 @@ export interface TrialEvaluation {
   baselineTrialId: string | null;
   metric: string | null;
   direction: Direction | null;
+  /** The trial's runs when the verdict was computed. */
+  runs: RunTally;
   /** Paired by seed: both trials ran the same seeds. */
   paired: boolean;
   /** The per-seed values compared (in seed order when paired). */

@@ -12,8 +12,10 @@ import { mountMlflow } from './mlflow/routes.js';
 import { runIoRoutes } from './mlflow/run-io.js';
 import { runLoggingRoutes } from './mlflow/run-logging.js';
 import { runRoutes as mlflowRunRoutes } from './mlflow/runs.js';
+import { projectRecordRoutes } from './v1/project-record.js';
 import { projectRoutes } from './v1/projects.js';
 import { runRoutes } from './v1/runs.js';
+import { trialRoutes } from './v1/trials.js';
 
 export const VERSION = '0.1.0';
 
@@ -25,6 +27,8 @@ export function createApp(services: Services): Hono {
   app.get('/version', (c) => c.text(VERSION));
   app.route('/api/v1/projects', projectRoutes(services));
   app.route('/api/v1/runs', runRoutes(services));
+  app.route('/api/v1', trialRoutes(services));
+  app.route('/api/v1', projectRecordRoutes(services));
   mountArtifactProxy(app, services);
   mountMlflow(
     app,

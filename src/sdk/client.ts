@@ -1,5 +1,7 @@
+import { ExperimentClient, type StartTrialOptions } from './experiments.js';
 import { RunHandle, type RunHandleOptions } from './run.js';
 import { Transport, type TransportOptions } from './transport.js';
+import type { TrialHandle } from './trial.js';
 import { fromWirePoint, type WirePoint, type WireProject, type WireRun } from './wire.js';
 
 export interface RatchetOptions extends TransportOptions, RunHandleOptions {}
@@ -21,8 +23,17 @@ export interface StartRunOptions {
 export class Ratchet {
   private readonly transport: Transport;
 
+  /** Trials, baselines, verdicts, noise, status and reports of projects. */
+  readonly experiments: ExperimentClient;
+
   constructor(private readonly options: RatchetOptions) {
     this.transport = new Transport(options);
+    this.experiments = new ExperimentClient(this.transport, options);
+  }
+
+  /** Starts a trial (one hypothesis); its runs are started with `trial.startRun({ seed })`. */
+  startTrial(options: StartTrialOptions): Promise<TrialHandle> {
+    return this.experiments.startTrial(options);
   }
 
   async startRun(options: StartRunOptions): Promise<RunHandle> {

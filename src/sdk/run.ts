@@ -77,6 +77,18 @@ export class RunHandle {
   }
 
   /** Sends everything buffered and waits for the server to acknowledge it. */
+  /**
+   * Records which evaluation examples this run got right (example id → correct), so that two trials scored on
+   * the same examples are also compared example by example (McNemar's test). Sent at once, not buffered.
+   */
+  async logExamples(results: Record<string, boolean> | ReadonlyMap<string, boolean>): Promise<void> {
+    const examples = results instanceof Map ? Object.fromEntries(results) : results;
+    await this.transport.request('POST', `/api/v1/runs/${this.id}/examples`, {
+      body: { examples },
+      idempotent: true,
+    });
+  }
+
   async flush(): Promise<void> {
     this.cutBatches();
     await this.drain();

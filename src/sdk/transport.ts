@@ -15,6 +15,8 @@ export interface RequestOptions {
   body?: unknown;
   /** Only idempotent requests are retried (GETs, and writes the server deduplicates). */
   idempotent?: boolean;
+  /** The body as text instead of parsed JSON (e.g. a report). */
+  text?: boolean;
   query?: Record<string, string | number | undefined>;
 }
 
@@ -67,6 +69,7 @@ export class Transport {
     const text = await response.text();
     if (!response.ok)
       throw new HTTPError(response.status, parseErrorBody(text), { method, url: url.toString() });
+    if (options.text) return text as T;
     return (text === '' ? {} : JSON.parse(text)) as T;
   }
 }

@@ -46,6 +46,7 @@ for (const database of testDatabases) {
       baselineTrialId: null,
       metric: 'acc',
       direction: 'maximize',
+      runs: { total: 1, running: 0, finished: 1, failed: 0 },
       paired: false,
       baselineValues: [0.5],
       candidateValues: [0.6],

@@ -2,6 +2,7 @@ import { invalidParameter } from '../../core/errors.js';
 import type { BaselinePromotion, Trial } from '../../core/trial.js';
 import { checkPromotion, type PromotionRequest } from '../../core/trial-rules.js';
 import type { Store } from '../../store/store.js';
+import type { ProjectService } from '../projects.js';
 import type { TrialEvaluator } from './trial-evaluator.js';
 
 export interface CurrentBaseline {
@@ -13,17 +14,27 @@ export interface CurrentBaseline {
 export class BaselineService {
   constructor(
     private readonly store: Store,
+    private readonly projects: ProjectService,
     private readonly evaluator: TrialEvaluator,
     private readonly now: () => number,
   ) {}
 
   async current(projectId: string): Promise<CurrentBaseline | null> {
+    await this.projects.get(projectId);
     const promotion = await this.store.baselines.current(projectId);
     if (!promotion) return null;
     return { trial: await this.evaluator.trial(promotion.trialId), promotion };
   }
 
-  history(projectId: string): Promise<BaselinePromotion[]> {
+  /** The trial, checked to belong to the project (for routes that name both). */
+  async trialOf(projectId: string, trialId: string): Promise<Trial> {
+    const trial = await this.evaluator.trial(trialId);
+    if (trial.projectId !== projectId) throw invalidParameter(`Trial ${trialId} belongs to another project.`);
+    return trial;
+  }
+
+  async history(projectId: string): Promise<BaselinePromotion[]> {
+    await this.projects.get(projectId);
     return this.store.baselines.history(projectId);
   }
 

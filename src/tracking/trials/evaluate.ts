@@ -29,11 +29,13 @@ export function evaluateTrial(input: EvaluationInput): { changeSet: Change[]; ev
   if (own.varying.length > 0) {
     notes.push(`The runs differ in more than the seed: ${own.varying.join(', ')}.`);
   }
+  const tally = tallyRuns(candidate.runs.map((run) => run.info.status));
   const evaluation: TrialEvaluation = {
     outcome: 'pending',
     baselineTrialId: baseline?.trial.id ?? null,
     metric: project.primaryMetric,
     direction: project.direction,
+    runs: tally,
     paired: false,
     baselineValues: [],
     candidateValues: [],
@@ -45,7 +47,6 @@ export function evaluateTrial(input: EvaluationInput): { changeSet: Change[]; ev
   };
   const pending = (note: string) => ({ changeSet, evaluation: { ...evaluation, notes: [...notes, note] } });
 
-  const tally = tallyRuns(candidate.runs.map((run) => run.info.status));
   if (hasFailed(tally)) {
     const note = `All ${tally.total} run(s) failed or were killed.`;
     return { changeSet, evaluation: { ...evaluation, outcome: 'failed', notes: [...notes, note] } };

@@ -25,13 +25,13 @@ export function createTrialServices(
   now: () => number,
 ): TrialServices {
   const evaluator = new TrialEvaluator(store, now);
-  const baselines = new BaselineService(store, evaluator, now);
+  const baselines = new BaselineService(store, projects, evaluator, now);
   const trials = new TrialService(store, evaluator, baselines, now);
   runs.onTrialRunChange((run) => trials.runChanged(run));
   return {
     trials,
     baselines,
-    record: new RecordService(store, now),
+    record: new RecordService(store, projects, now),
     comparisons: new ComparisonService(store),
     projectSettings: new ProjectSettingsService(store, projects, trials),
   };

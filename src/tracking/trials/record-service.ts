@@ -1,4 +1,3 @@
-import { notFound } from '../../core/errors.js';
 import type { Project } from '../../core/project.js';
 import { DEFAULT_PROJECT_SETTINGS, type ProjectSettings } from '../../core/project-settings.js';
 import { type Budgets, budgets, type Stall, stallCheck } from '../../core/time-box.js';
@@ -12,8 +11,11 @@ import {
   trialFlags,
 } from '../../core/trial.js';
 import { type RunTally, tallyRuns } from '../../core/trial-rules.js';
+import { summarize } from '../../stats/summary.js';
 import type { Store } from '../../store/store.js';
+import type { ProjectService } from '../projects.js';
 import { type AaCheck, aaCheck, noiseFloor } from './noise.js';
+import type { ReportData } from './report/report-data.js';
 import { evalSetSizeOf, finishedValues } from './run-values.js';
 
 export interface NotebookEntry {
@@ -56,12 +58,13 @@ export interface NoiseReport {
 export class RecordService {
   constructor(
     private readonly store: Store,
+    private readonly projects: ProjectService,
     private readonly now: () => number,
   ) {}
 
   /** Every trial, newest first, failed and neutral ones included. */
   async notebook(projectId: string, filter: NotebookFilter = {}): Promise<NotebookEntry[]> {
-    await this.project(projectId);
+    await this.projects.get(projectId);
     const [trials, statuses, history] = await Promise.all([
       this.store.trials.list(projectId),
       this.store.trials.runStatuses(projectId),
@@ -80,7 +83,7 @@ export class RecordService {
   }
 
   async status(projectId: string): Promise<ProjectStatus> {
-    const project = await this.project(projectId);
+    const project = await this.projects.get(projectId);
     const now = this.now();
     const [settings, trials, history, computeMillis] = await Promise.all([
       this.settings(projectId),
@@ -123,7 +126,7 @@ export class RecordService {
 
   /** A/A among the baseline's seeds: how much the primary metric moves when nothing changes. */
   async noise(projectId: string): Promise<NoiseReport> {
-    const project = await this.project(projectId);
+    const project = await this.projects.get(projectId);
     const current = await this.store.baselines.current(projectId);
     const report: NoiseReport = {
       project,
@@ -148,13 +151,40 @@ export class RecordService {
     return { ...report, values, floor, aa: aaCheck(values, project.direction), notes };
   }
 
-  async settings(projectId: string): Promise<ProjectSettings> {
-    return (await this.store.projectSettings.get(projectId)) ?? DEFAULT_PROJECT_SETTINGS;
+  /** Everything the project report shows. */
+  async report(projectId: string): Promise<ReportData> {
+    const [status, noise, history, entries] = await Promise.all([
+      this.status(projectId),
+      this.noise(projectId),
+      this.store.baselines.history(projectId),
+      this.notebook(projectId),
+    ]);
+    const metric = status.project.primaryMetric;
+    const runs = await this.store.runs.listByTrials(entries.map((e) => e.trial.id));
+    const means = new Map<string, number>();
+    for (const { trial } of entries) {
+      const values =
+        metric === null
+          ? []
+          : finishedValues(
+              runs.filter((r) => r.info.trialId === trial.id),
+              metric,
+            );
+      if (values.length > 0) means.set(trial.id, summarize(values.map((v) => v.value)).mean);
+    }
+    return {
+      project: status.project,
+      settings: status.settings,
+      status,
+      noise,
+      history,
+      entries,
+      means,
+      generatedTime: status.now,
+    };
   }
 
-  private async project(id: string): Promise<Project> {
-    const project = /^\d+$/.test(id) ? await this.store.projects.get(id) : undefined;
-    if (!project) throw notFound(`No Experiment with id=${id} exists`);
-    return project;
+  async settings(projectId: string): Promise<ProjectSettings> {
+    return (await this.store.projectSettings.get(projectId)) ?? DEFAULT_PROJECT_SETTINGS;
   }
 }

@@ -100,14 +100,22 @@ export class TrialService {
     return this.evaluator.trial(id);
   }
 
-  /** Recomputes the trial's change-set and verdict now; promotes it when it improved and auto-promote is on. */
+  /**
+   * Recomputes the trial's change-set and verdict now. With auto-promote on, an improved trial becomes the
+   * baseline once none of its runs is still running and it has run at least as many seeds as the baseline.
+   */
   async refresh(id: string): Promise<Trial> {
     const trial = await this.evaluator.evaluate(id);
-    if (trial.evaluation?.outcome !== 'improved') return trial;
+    const evaluation = trial.evaluation;
+    const settled =
+      evaluation?.outcome === 'improved' &&
+      evaluation.runs.running === 0 &&
+      evaluation.candidateValues.length >= evaluation.baselineValues.length;
+    if (!settled) return trial;
     const settings = await this.store.projectSettings.get(trial.projectId);
     if (!settings?.autoPromote) return trial;
     const current = await this.store.baselines.current(trial.projectId);
-    if (current?.trialId !== trial.evaluation.baselineTrialId) return trial;
+    if (current?.trialId !== evaluation.baselineTrialId) return trial;
     await this.baselines.promote(id, {}, true);
     return this.evaluator.trial(id);
   }

@@ -1,0 +1,224 @@
+import { nonFiniteName } from '../../core/non-finite.js';
+import {
+  type BaselinePromotion,
+  type NoiseFloor,
+  type PerExampleComparison,
+  type Trial,
+  type TrialEvaluation,
+  trialFlags,
+} from '../../core/trial.js';
+import type { RunTally } from '../../core/trial-rules.js';
+import type { Verdict } from '../../stats/index.js';
+import type { Summary } from '../../stats/summary.js';
+import type { ComparisonResult } from '../../tracking/trials/comparison-service.js';
+import type { NoiseReport, NotebookEntry, ProjectStatus } from '../../tracking/trials/record-service.js';
+import type { ProjectWithSettings } from '../../tracking/trials/settings-service.js';
+import type { TrialDetail } from '../../tracking/trials/trial-service.js';
+import { projectJson, runJson } from './wire.js';
+
+/** The native API's JSON for trials, verdicts and baselines (snake_case; NaN/±Infinity as their names). */
+const n = (value: number): number | string => nonFiniteName(value) ?? value;
+
+export function verdictJson(v: Verdict) {
+  return {
+    verdict: v.verdict,
+    estimate: n(v.estimate),
+    ci: v.ci.map(n),
+    p_value: n(v.pValue),
+    probability_of_improvement: n(v.probabilityOfImprovement),
+    effect_size: n(v.effectSize),
+    power: n(v.power),
+    runs_needed_per_arm: n(v.runsNeededPerArm),
+    additional_runs_per_arm: n(v.additionalRunsPerArm),
+    notes: v.notes,
+  };
+}
+
+function perExampleJson(p: PerExampleComparison) {
+  return {
+    examples: p.examples,
+    baseline_only: p.baselineOnly,
+    candidate_only: p.candidateOnly,
+    statistic: n(p.statistic),
+    p_value: n(p.pValue),
+  };
+}
+
+export function noiseFloorJson(f: NoiseFloor) {
+  return {
+    trial_id: f.trialId,
+    seeds: f.seeds,
+    mean: n(f.mean),
+    sd: n(f.sd),
+    detectable_effect: n(f.detectableEffect),
+    eval_set_standard_error: f.evalSetStandardError === null ? null : n(f.evalSetStandardError),
+    eval_set_size: f.evalSetSize,
+  };
+}
+
+export function evaluationJson(e: TrialEvaluation) {
+  return {
+    outcome: e.outcome,
+    baseline_trial_id: e.baselineTrialId,
+    metric: e.metric,
+    direction: e.direction,
+    runs_tally: tallyJson(e.runs),
+    paired: e.paired,
+    baseline_values: e.baselineValues,
+    candidate_values: e.candidateValues,
+    comparison: e.comparison && verdictJson(e.comparison),
+    per_example: e.perExample && perExampleJson(e.perExample),
+    noise: e.noise && noiseFloorJson(e.noise),
+    notes: e.notes,
+    computed_time: e.computedTime,
+  };
+}
+
+export function trialJson(t: Trial) {
+  return {
+    id: t.id,
+    project_id: t.projectId,
+    number: t.number,
+    hypothesis: t.hypothesis,
+    parent_trial_id: t.parentTrialId,
+    config: {
+      params: t.declared.params,
+      features: t.declared.features,
+      code_version: t.declared.codeVersion,
+      data: t.declared.data,
+      environment: t.declared.environment,
+    },
+    change_set: t.changeSet,
+    flags: trialFlags(t),
+    accepted_changes_reason: t.acceptedChangesReason,
+    notes: t.notes,
+    created_time: t.createdTime,
+    outcome: t.evaluation?.outcome ?? 'pending',
+    evaluation: t.evaluation && evaluationJson(t.evaluation),
+  };
+}
+
+function tallyJson(t: RunTally) {
+  return { total: t.total, running: t.running, finished: t.finished, failed: t.failed };
+}
+
+function summaryJson(s: Summary) {
+  return {
+    n: s.n,
+    mean: n(s.mean),
+    sd: n(s.sd),
+    ci: s.ci.map(n),
+    iqm: n(s.iqm),
+    min: n(s.min),
+    max: n(s.max),
+  };
+}
+
+export function trialDetailJson(d: TrialDetail) {
+  return {
+    ...trialJson(d.trial),
+    is_baseline: d.isBaseline,
+    runs_tally: tallyJson(d.tally),
+    runs: d.runs.map(runJson),
+    metrics: Object.fromEntries(Object.entries(d.metrics).map(([key, s]) => [key, summaryJson(s)])),
+  };
+}
+
+export function notebookEntryJson(e: NotebookEntry) {
+  return {
+    ...trialJson(e.trial),
+    runs_tally: tallyJson(e.tally),
+    is_baseline: e.isBaseline,
+    promoted: e.promoted,
+  };
+}
+
+export function promotionJson(p: BaselinePromotion) {
+  return {
+    id: p.id,
+    project_id: p.projectId,
+    trial_id: p.trialId,
+    previous_trial_id: p.previousTrialId,
+    promoted_time: p.promotedTime,
+    evaluation: p.evaluation && evaluationJson(p.evaluation),
+    forced: p.forced,
+    reason: p.reason,
+    automatic: p.automatic,
+  };
+}
+
+export function settingsJson({ project, settings: s }: ProjectWithSettings) {
+  return {
+    project_id: project.id,
+    primary_metric: project.primaryMetric,
+    direction: project.direction,
+    min_effect: s.minEffect,
+    eval_set_size_metric: s.evalSetSizeMetric,
+    deadline: s.deadline,
+    trial_budget: s.trialBudget,
+    compute_hours_budget: s.computeHoursBudget,
+    stall_after_trials: s.stallAfterTrials,
+    stall_after_days: s.stallAfterDays,
+    auto_promote: s.autoPromote,
+  };
+}
+
+export function statusJson(s: ProjectStatus) {
+  const line = (b: ProjectStatus['budgets']['trials']) => ({
+    spent: b.spent,
+    budget: b.budget,
+    fraction: b.fraction,
+    exceeded: b.exceeded,
+  });
+  return {
+    project: projectJson(s.project),
+    settings: settingsJson(s),
+    baseline: s.baseline && {
+      trial_id: s.baseline.trialId,
+      number: s.baseline.number,
+      since: s.baseline.since,
+    },
+    trials: { total: s.trials.total, by_outcome: s.trials.byOutcome },
+    budgets: {
+      trials: line(s.budgets.trials),
+      compute_hours: line(s.budgets.computeHours),
+      deadline: {
+        at: s.budgets.deadline.at,
+        days_left: s.budgets.deadline.daysLeft,
+        passed: s.budgets.deadline.passed,
+      },
+    },
+    stalled: s.stall.stalled,
+    stall_reasons: s.stall.reasons,
+    suggestions: s.stall.suggestions,
+    now: s.now,
+  };
+}
+
+export function noiseJson(r: NoiseReport) {
+  return {
+    project_id: r.project.id,
+    baseline_trial_id: r.baselineTrialId,
+    metric: r.metric,
+    values: r.values,
+    floor: r.floor && noiseFloorJson(r.floor),
+    aa: r.aa && {
+      splits: r.aa.splits,
+      false_alarms: r.aa.falseAlarms,
+      largest_difference: n(r.aa.largestDifference),
+    },
+    notes: r.notes,
+  };
+}
+
+export function comparisonJson(c: ComparisonResult) {
+  return {
+    metric: c.metric,
+    direction: c.direction,
+    paired: c.paired,
+    baseline_values: c.baselineValues,
+    candidate_values: c.candidateValues,
+    verdict: verdictJson(c.verdict),
+    per_example: c.perExample && perExampleJson(c.perExample),
+  };
+}

@@ -1,0 +1,68 @@
+import { type DefaultTreeAdapterMap, parse } from 'parse5';
+
+type Node = DefaultTreeAdapterMap['node'];
+type Element = DefaultTreeAdapterMap['element'];
+
+/** Parses a report as a browser would (parse5 implements the HTML standard, SVG included). */
+export function parseHtml(html: string): Element[] {
+  const all: Element[] = [];
+  const walk = (node: Node) => {
+    if ('tagName' in node) all.push(node);
+    if ('childNodes' in node) for (const child of node.childNodes) walk(child);
+  };
+  walk(parse(html));
+  return all;
+}
+
+const attr = (el: Element, name: string) => el.attrs.find((a) => a.name === name)?.value;
+
+export interface ParsedSvg {
+  root: Element;
+  circles: Element[];
+  paths: { className: string | undefined; d: string | undefined }[];
+}
+
+export function svgOf(elements: Element[]): ParsedSvg {
+  const root = elements.find((el) => el.tagName === 'svg');
+  if (!root) throw new Error('no <svg> in the report');
+  const inside = parseHtmlSubtree(root);
+  return {
+    root,
+    circles: inside.filter((el) => el.tagName === 'circle'),
+    paths: inside
+      .filter((el) => el.tagName === 'path')
+      .map((p) => ({ className: attr(p, 'class'), d: attr(p, 'd') })),
+  };
+}
+
+export function trialDots(svg: ParsedSvg) {
+  return svg.circles
+    .filter((c) => attr(c, 'class') === 'trial')
+    .map((c) => ({
+      trialId: attr(c, 'data-trial-id')!,
+      outcome: attr(c, 'data-outcome')!,
+      fill: attr(c, 'fill'),
+    }));
+}
+
+/** Every element that is not from the same origin as the page: scripts, stylesheets, images, frames. */
+export function externalReferences(elements: Element[]): string[] {
+  return elements.flatMap((el) =>
+    ['src', 'href', 'xlink:href']
+      .map((name) => attr(el, name))
+      .filter(
+        (value): value is string =>
+          value !== undefined && !value.startsWith('#') && !value.startsWith('data:'),
+      ),
+  );
+}
+
+function parseHtmlSubtree(root: Element): Element[] {
+  const out: Element[] = [];
+  const walk = (node: Node) => {
+    if ('tagName' in node) out.push(node);
+    if ('childNodes' in node) for (const child of node.childNodes) walk(child);
+  };
+  walk(root);
+  return out;
+}
