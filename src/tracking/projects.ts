@@ -1,19 +1,12 @@
 import { invalidParameter, notFound } from '../core/errors.js';
 import { LIMITS } from '../core/limits.js';
-import type { Direction, Project } from '../core/project.js';
+import type { Project } from '../core/project.js';
 import { validateKey, validateStringValue } from '../core/validation.js';
-import type { ProjectChanges, Store, ViewType } from '../store/store.js';
+import type { NewProject, ProjectChanges, Store, ViewType } from '../store/store.js';
 import type { Page } from './paging.js';
 import { type ProjectSearchInput, searchProjects } from './project-search.js';
 
-export interface CreateProjectInput {
-  name: string;
-  description?: string;
-  artifactLocation?: string;
-  tags?: Record<string, string>;
-  primaryMetric?: string | null;
-  direction?: Direction | null;
-}
+export type CreateProjectInput = Omit<NewProject, 'creationTime'>;
 
 export class ProjectService {
   constructor(
