@@ -105,6 +105,23 @@ for (const database of testDatabases) {
       expect(await store.runs.getInfo(run.info.id)).toMatchObject({ status: 'FINISHED', endTime: 456 });
     });
 
+    it('keeps keys that name Object.prototype members as ordinary keys', async () => {
+      // JSON.parse makes "__proto__" an own key, as it arrives from the wire (an object literal would not).
+      const run = await newRun((await newProject()).id, {
+        params: JSON.parse('{"__proto__": "p", "constructor": "c"}'),
+      });
+      await store.runs.logBatch(run.info.id, {
+        metrics: [],
+        params: {},
+        tags: JSON.parse('{"__proto__": "t"}'),
+      });
+      const stored = await store.runs.get(run.info.id);
+      expect(Object.hasOwn(stored!.params, '__proto__')).toBe(true);
+      expect(stored!.params.__proto__).toBe('p');
+      expect(stored!.params.constructor).toBe('c');
+      expect(Object.hasOwn(stored!.tags, '__proto__')).toBe(true);
+    });
+
     it('refuses to change a logged param, and the failing batch writes nothing', async () => {
       const run = await newRun((await newProject()).id, { params: { lr: '0.1' } });
       await store.runs.logBatch(run.info.id, { metrics: [], params: { lr: '0.1' }, tags: {} });

@@ -24,8 +24,9 @@ interface PendingBatch {
  */
 export class RunHandle {
   private series = new SeriesBuffer();
-  private params: Record<string, string> = {};
-  private tags: Record<string, string> = {};
+  // Maps, not objects: a key such as "__proto__" must stay an ordinary key.
+  private params = new Map<string, string>();
+  private tags = new Map<string, string>();
   private queue: PendingBatch[] = [];
   private sending: Promise<void> = Promise.resolve();
   private failure: unknown;
@@ -67,12 +68,12 @@ export class RunHandle {
   }
 
   logParams(params: Record<string, string | number | boolean>): void {
-    for (const [key, value] of Object.entries(params)) this.params[key] = String(value);
+    for (const [key, value] of Object.entries(params)) this.params.set(key, String(value));
     this.schedule();
   }
 
   setTags(tags: Record<string, string>): void {
-    Object.assign(this.tags, tags);
+    for (const [key, value] of Object.entries(tags)) this.tags.set(key, value);
     this.schedule();
   }
 
@@ -133,16 +134,16 @@ export class RunHandle {
       clearTimeout(this.timer);
       this.timer = undefined;
     }
-    const hasParamsOrTags = Object.keys(this.params).length > 0 || Object.keys(this.tags).length > 0;
+    const hasParamsOrTags = this.params.size > 0 || this.tags.size > 0;
     if (this.series.points === 0 && !hasParamsOrTags) return;
     this.queue.push({
       batch_id: `${this.id.slice(0, 8)}-${Date.now().toString(36)}-${this.batchCounter++}-${randomSuffix()}`,
       series: this.series.take(),
-      params: this.params,
-      tags: this.tags,
+      params: Object.fromEntries(this.params),
+      tags: Object.fromEntries(this.tags),
     });
-    this.params = {};
-    this.tags = {};
+    this.params = new Map();
+    this.tags = new Map();
   }
 
   /** Sends queued batches one at a time; a batch that could not be delivered stays queued for the next try. */

@@ -2,7 +2,15 @@ import { alreadyExists, notFound } from '../../core/errors.js';
 import type { LifecycleStage, Project } from '../../core/project.js';
 import type { SqlDriver, SqlExecutor } from '../driver.js';
 import type { NewProject, ProjectChanges, ProjectStore, ViewType } from '../store.js';
-import { lifecyclesOf, PROJECT_COLUMNS, type ProjectRow, placeholders, selectIn, toProject } from './rows.js';
+import {
+  lifecyclesOf,
+  PROJECT_COLUMNS,
+  type ProjectRow,
+  placeholders,
+  recordsByOwner,
+  selectIn,
+  toProject,
+} from './rows.js';
 
 export class SqlProjectStore implements ProjectStore {
   constructor(private readonly db: SqlDriver) {}
@@ -139,12 +147,7 @@ export class SqlProjectStore implements ProjectStore {
       (list) => `SELECT project_id, key, value FROM project_tags WHERE project_id IN (${list})`,
       rows.map((r) => r.id),
     );
-    const byProject = new Map<number, Record<string, string>>();
-    for (const t of tags) {
-      const bag = byProject.get(t.project_id) ?? {};
-      bag[t.key] = t.value;
-      byProject.set(t.project_id, bag);
-    }
+    const byProject = recordsByOwner(tags, (t) => t.project_id);
     return rows.map((row) => toProject(row, byProject.get(row.id) ?? {}));
   }
 }

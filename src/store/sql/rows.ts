@@ -100,3 +100,20 @@ export async function selectIn<Row>(
     rows.push(...(await db.all<Row>(sqlWithIn(placeholders(group.length)), group)));
   return rows;
 }
+
+/**
+ * Key/value rows grouped into one record per owner. Built with Object.fromEntries so that any key — even
+ * "__proto__" — becomes an own property instead of touching the prototype.
+ */
+export function recordsByOwner<Row extends { key: string; value: string }>(
+  rows: readonly Row[],
+  ownerOf: (row: Row) => number,
+): Map<number, Record<string, string>> {
+  const entries = new Map<number, [string, string][]>();
+  for (const row of rows) {
+    const list = entries.get(ownerOf(row)) ?? [];
+    list.push([row.key, row.value]);
+    entries.set(ownerOf(row), list);
+  }
+  return new Map([...entries].map(([owner, list]) => [owner, Object.fromEntries(list)]));
+}

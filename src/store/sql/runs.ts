@@ -6,7 +6,7 @@ import type { BatchOutcome, NewRun, RunBatch, RunChanges, RunSearchQuery, RunSto
 import type { MetricKeyDictionary } from './metric-keys.js';
 import { writeMetrics } from './metric-writer.js';
 import { projectNotFound } from './projects.js';
-import { RUN_COLUMNS, type RunRow, selectIn, toRunInfo } from './rows.js';
+import { RUN_COLUMNS, type RunRow, recordsByOwner, selectIn, toRunInfo } from './rows.js';
 import { compileRunSearch } from './run-search.js';
 
 export class SqlRunStore implements RunStore {
@@ -152,8 +152,8 @@ export class SqlRunStore implements RunStore {
         pks,
       ),
     ]);
-    const paramsByRun = bagsByRun(params);
-    const tagsByRun = bagsByRun(tags);
+    const paramsByRun = recordsByOwner(params, (r) => r.run_pk);
+    const tagsByRun = recordsByOwner(tags, (r) => r.run_pk);
     const metricsByRun = new Map<number, LatestMetric[]>();
     for (const m of metrics) {
       const list = metricsByRun.get(m.run_pk) ?? [];
@@ -187,16 +187,6 @@ interface LatestRow {
   is_nan: number;
   step: number;
   timestamp: number;
-}
-
-function bagsByRun(rows: KeyValueRow[]): Map<number, Record<string, string>> {
-  const out = new Map<number, Record<string, string>>();
-  for (const r of rows) {
-    const bag = out.get(r.run_pk) ?? {};
-    bag[r.key] = r.value;
-    out.set(r.run_pk, bag);
-  }
-  return out;
 }
 
 /** The run's internal key, with its row locked for the transaction; writes to deleted runs are refused. */
