@@ -2,10 +2,17 @@
 import { Command, CommanderError } from 'commander';
 import { isRatchetError } from '../core/errors.js';
 import { VERSION } from '../http/app.js';
+import { registerBaseline } from './commands/baseline.js';
+import { registerCompare } from './commands/compare.js';
+import { registerLog } from './commands/log.js';
 import { registerProjects } from './commands/projects.js';
+import { registerReport } from './commands/report.js';
 import { registerRuns } from './commands/runs.js';
 import { registerServer } from './commands/server.js';
+import { registerSettings } from './commands/settings.js';
 import { registerShow } from './commands/show.js';
+import { registerStatus } from './commands/status.js';
+import { registerTrial } from './commands/trial.js';
 
 const program = new Command('ratchet')
   .description('Ratchet: experiment tracking that makes the disciplined way the easy way')
@@ -16,6 +23,13 @@ registerServer(program);
 registerProjects(program);
 registerRuns(program);
 registerShow(program);
+registerTrial(program);
+registerBaseline(program);
+registerCompare(program);
+registerLog(program);
+registerReport(program);
+registerStatus(program);
+registerSettings(program);
 
 try {
   await program.parseAsync(process.argv);

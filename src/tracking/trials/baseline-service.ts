@@ -55,7 +55,7 @@ export class BaselineService {
     const { forced } = checkPromotion(evaluation?.outcome ?? null, request, {
       moreSeeds: evaluation?.outcome === 'inconclusive' && needed !== undefined ? needed : null,
     });
-    return this.store.baselines.promote({
+    const promotion = await this.store.baselines.promote({
       projectId: trial.projectId,
       trialId,
       previousTrialId: current?.trialId ?? null,
@@ -65,5 +65,8 @@ export class BaselineService {
       reason: request.reason?.trim() || null,
       automatic,
     });
+    // A first baseline had nothing to beat: its "no baseline yet" note is stale now.
+    if (evaluation === null) await this.evaluator.evaluate(trialId);
+    return promotion;
   }
 }

@@ -120,13 +120,20 @@ export class TrialService {
     return this.evaluator.trial(id);
   }
 
-  /** Recomputes the verdicts judged against the current baseline, and those still pending. */
+  /**
+   * Recomputes the verdicts judged against the current baseline, and those still pending; former baselines
+   * keep the verdict that promoted them.
+   */
   async refreshOpen(projectId: string): Promise<void> {
-    const current = await this.store.baselines.current(projectId);
-    for (const trial of await this.store.trials.list(projectId)) {
-      const against = trial.evaluation?.baselineTrialId ?? null;
-      const open = trial.evaluation?.outcome === 'pending' || against === (current?.trialId ?? null);
-      if (trial.id !== current?.trialId && open) await this.refresh(trial.id);
+    const [history, trials] = await Promise.all([
+      this.store.baselines.history(projectId),
+      this.store.trials.list(projectId),
+    ]);
+    const promoted = new Set(history.map((p) => p.trialId));
+    const current = history[0]?.trialId ?? null;
+    for (const trial of trials) {
+      const open = trial.evaluation?.outcome === 'pending' || trial.evaluation?.baselineTrialId === current;
+      if (!promoted.has(trial.id) && open) await this.refresh(trial.id);
     }
   }
 

@@ -45,9 +45,10 @@ export function formatSeeds(tally: RunTally): string {
   return `${tally.finished}/${tally.total} seeds${extra.length > 0 ? `, ${extra.join(', ')}` : ''}`;
 }
 
-/** The verdict as a word, with "+5 seeds/arm" when it needs more. */
-export function formatOutcome(evaluation: TrialEvaluation | null): string {
+/** The verdict as a word, with "+5 seeds/arm" when it needs more; "baseline" for a baseline never judged. */
+export function formatOutcome(evaluation: TrialEvaluation | null, promoted = false): string {
   const outcome = evaluation?.outcome ?? 'pending';
+  if (outcome === 'pending' && promoted) return 'baseline';
   const more = evaluation?.comparison?.additionalRunsPerArm;
   if (outcome === 'inconclusive' && more !== undefined && Number.isFinite(more) && more > 0) {
     return `inconclusive (+${more} seeds/arm)`;

@@ -139,13 +139,13 @@ function notebookSection(data: ReportData): Block[] {
     {
       kind: 'table',
       headers: ['#', 'hypothesis', 'changes', 'seeds', 'Δ vs baseline [95% CI]', 'verdict', 'notes'],
-      rows: data.entries.map(({ trial, tally, isBaseline }) => [
+      rows: data.entries.map(({ trial, tally, isBaseline, promoted }) => [
         `#${trial.number}${isBaseline ? ' (baseline)' : ''}`,
         trial.hypothesis,
         formatChanges(trial),
         formatSeeds(tally),
         formatDelta(trial.evaluation),
-        formatOutcome(trial.evaluation),
+        formatOutcome(trial.evaluation, promoted),
         [formatFlags(trial), trial.notes, trial.evaluation?.notes.at(-1) ?? '']
           .filter((note) => note !== '')
           .join(' · '),
