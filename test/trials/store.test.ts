@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newRunId } from '../../src/core/ids.js';
+import { DEFAULT_PROJECT_SETTINGS } from '../../src/core/project-settings.js';
 import { emptyConfig, type TrialEvaluation } from '../../src/core/trial.js';
 import type { Store } from '../../src/store/store.js';
 import { testDatabases } from '../support/databases.js';
@@ -170,16 +171,7 @@ for (const database of testDatabases) {
 
     it('reads and updates project settings with defaults', async () => {
       const p = await newProject();
-      expect(await store.projectSettings.get(p.id)).toEqual({
-        minEffect: null,
-        evalSetSizeMetric: null,
-        deadline: null,
-        trialBudget: null,
-        computeHoursBudget: null,
-        stallAfterTrials: 5,
-        stallAfterDays: 14,
-        autoPromote: false,
-      });
+      expect(await store.projectSettings.get(p.id)).toEqual(DEFAULT_PROJECT_SETTINGS);
       await store.projectSettings.update(p.id, {
         minEffect: 0.005,
         evalSetSizeMetric: 'n_eval',
