@@ -69,6 +69,12 @@ for (const database of testDatabases) {
       );
       expect(trial.change_set).toEqual([{ kind: 'code', key: 'version', from: 'aaa111', to: 'bbb222' }]);
       expect(trial.evaluation).toMatchObject({ outcome: 'improved', paired: true });
+      const { comparison } = await ok('/api/v1/compare', {
+        baseline: { trial_id: base.id },
+        candidate: { run_ids: runIds },
+      });
+      expect(comparison).toMatchObject({ metric: 'acc', paired: true, verdict: { verdict: 'improved' } });
+      expect(comparison.candidate_values).toEqual([0.6, 0.61, 0.62]);
       const mlflowView = (await call('GET', `/api/2.0/mlflow/runs/get?run_id=${runIds[0]}`)).json;
       expect(mlflowView.run.data.tags).toEqual(
         expect.arrayContaining([
