@@ -190,6 +190,61 @@ for (const database of testDatabases) {
       expect(await server.post('runs/log-batch', [1, 2])).toMatchObject(invalid);
       expect(await server.post('runs/log-batch', { run_id: id, metrics: {} })).toMatchObject(invalid);
       expect(await server.post('runs/log-batch', { run_id: id, params: [3] })).toMatchObject(invalid);
+      expect(await server.post('runs/log-batch', { run_id: id, metrics: [7] })).toMatchObject(invalid);
+    });
+
+    it('refuses a body over 1 MB sent without a length (chunked) and writes nothing', async () => {
+      const id = await newRun();
+      const tags = Array.from({ length: 130 }, (_, i) => ({ key: `t${i}`, value: 'x'.repeat(8000) }));
+      const chunks = [
+        JSON.stringify({ run_id: id, tags: tags.slice(0, 30) }),
+        JSON.stringify(tags.slice(30)),
+      ];
+      const body = new ReadableStream({
+        start(controller) {
+          // A valid-looking prefix, then enough bytes to pass the limit; the length is never declared.
+          controller.enqueue(new TextEncoder().encode(chunks[0]!.slice(0, -1)));
+          controller.enqueue(new TextEncoder().encode(`, "more": ${chunks[1]}}`));
+          controller.close();
+        },
+      });
+      const response = await fetch(`${server.url}/api/2.0/mlflow/runs/log-batch`, {
+        method: 'POST',
+        body,
+        duplex: 'half',
+      } as RequestInit);
+      expect(response.status).toBe(400);
+      expect(((await response.json()) as { message: string }).message).toContain('exceeds the limit');
+      expect((await getRun(id)).data.tags).toEqual([{ key: 'mlflow.runName', value: expect.any(String) }]);
+    });
+
+    it('reads camelCase field names at any depth, as protobuf JSON parsing does', async () => {
+      const id = await newRun();
+      const model = (await server.post('logged-models', { experimentId, name: 'camel' })).json.model;
+      const modelId = model.info.model_id;
+      const logged = await server.post('runs/log-batch', {
+        runId: id,
+        metrics: [{ key: 'f1', value: 0.5, timestamp: '1', modelId, datasetName: 'val', datasetDigest: 'd' }],
+      });
+      expect(logged.status).toBe(200);
+      const inputs = await server.post('runs/log-inputs', {
+        runId: id,
+        datasets: [{ dataset: { name: 'n', digest: 'd', sourceType: 'code', source: '{}' } }],
+      });
+      expect(inputs.status).toBe(200);
+      expect((await getRun(id)).inputs.dataset_inputs[0].dataset).toEqual({
+        name: 'n',
+        digest: 'd',
+        source_type: 'code',
+        source: '{}',
+      });
+      const stored = (await server.call('GET', `/api/2.0/mlflow/logged-models/${modelId}`)).json.model;
+      expect(stored.data.metrics[0]).toMatchObject({
+        key: 'f1',
+        dataset_name: 'val',
+        dataset_digest: 'd',
+        run_id: id,
+      });
     });
 
     it('logs dataset and model inputs, model outputs, and shows them on the run', async () => {

@@ -8,17 +8,13 @@ import { invalidParameter, RatchetError } from '../core/errors.js';
 export async function readJson(c: Context, maxBytes: number): Promise<unknown> {
   const declared = Number(c.req.header('content-length') ?? Number.NaN);
   if (declared > maxBytes) throw tooLarge(maxBytes);
-  const body = c.req.raw.body;
-  if (body === null) return {};
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
-    size += chunk.byteLength;
-    if (size > maxBytes) throw tooLarge(maxBytes);
-    chunks.push(chunk);
-  }
-  if (size === 0) return {};
-  const text = Buffer.concat(chunks, size).toString('utf8');
+  // With a declared length within the limit (the server reads no more than it), the body is read in one go:
+  // on Node this skips the web stream, which costs more than parsing on the ingest path.
+  const bytes = Number.isSafeInteger(declared)
+    ? new Uint8Array(await c.req.raw.arrayBuffer())
+    : await readLimited(c.req.raw.body, maxBytes);
+  if (bytes.byteLength === 0) return {};
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   try {
     return JSON.parse(text);
   } catch (error) {
@@ -27,6 +23,19 @@ export async function readJson(c: Context, maxBytes: number): Promise<unknown> {
       `Malformed JSON in request body: ${(error as Error).message}`,
     );
   }
+}
+
+/** A body of unknown length, refused as soon as it passes `maxBytes`. */
+async function readLimited(body: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<Uint8Array> {
+  if (body === null) return new Uint8Array();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
+    size += chunk.byteLength;
+    if (size > maxBytes) throw tooLarge(maxBytes);
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks, size);
 }
 
 function tooLarge(maxBytes: number): RatchetError {

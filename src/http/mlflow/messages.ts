@@ -2,6 +2,7 @@ import { invalidParameter, isRatchetError, notFound } from '../../core/errors.js
 import { isValidProjectId } from '../../core/ids.js';
 import type { ViewType } from '../../store/store.js';
 import type { MlflowFields } from './request.js';
+import { doubleValue, int64Value, required, stringValue } from './wire-values.js';
 
 /** Readers for the message shapes several MLflow routes share. */
 
@@ -53,15 +54,26 @@ export interface WireMetric {
   datasetDigest: string | undefined;
 }
 
-export function readMetric(m: MlflowFields): WireMetric {
+/** The metrics of log-batch. Read straight off the parsed body: this is the ingest path. */
+export function readMetrics(fields: MlflowFields): WireMetric[] {
+  return fields.list('metrics').map((item, i) => {
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+      throw invalidParameter(`'metrics[${i}]' must be a JSON object.`);
+    }
+    return readMetric(item as Record<string, unknown>);
+  });
+}
+
+/** One metric message (log-metric's body, or an element of log-batch's `metrics`), snake_ or camelCase. */
+export function readMetric(m: Readonly<Record<string, unknown>>): WireMetric {
   return {
-    key: m.requiredString('key'),
-    value: m.requiredDouble('value'),
-    timestamp: m.requiredInt64('timestamp', { min: 0 }),
-    step: m.int64('step') ?? 0,
-    modelId: m.string('model_id') || undefined,
-    datasetName: m.string('dataset_name') || undefined,
-    datasetDigest: m.string('dataset_digest') || undefined,
+    key: required(stringValue(m.key, 'key'), 'key'),
+    value: required(doubleValue(m.value, 'value'), 'value'),
+    timestamp: required(int64Value(m.timestamp, 'timestamp', 0), 'timestamp'),
+    step: int64Value(m.step, 'step') ?? 0,
+    modelId: stringValue(m.model_id ?? m.modelId, 'model_id') || undefined,
+    datasetName: stringValue(m.dataset_name ?? m.datasetName, 'dataset_name') || undefined,
+    datasetDigest: stringValue(m.dataset_digest ?? m.datasetDigest, 'dataset_digest') || undefined,
   };
 }
 

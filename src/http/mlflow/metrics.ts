@@ -4,7 +4,7 @@ import type { MetricPoint } from '../../core/metric.js';
 import { pageOf } from '../../tracking/paging.js';
 import type { Services } from '../../tracking/services.js';
 import { MlflowFields } from './request.js';
-import { metricJson, nonEmpty } from './wire.js';
+import { doubleJson, metricJson, nonEmpty } from './wire.js';
 
 const MAX_BULK_RUNS = 100;
 const MAX_INTERVAL_POINTS_PER_RUN = 2500;
@@ -90,5 +90,11 @@ function bulkRunIds(runIds: string[], name: string): string[] {
 }
 
 function withRunId(key: string, points: MetricPoint[], runId: string) {
-  return points.map((point) => ({ ...metricJson({ key, ...point }), run_id: runId }));
+  return points.map((p) => ({
+    key,
+    value: doubleJson(p.value),
+    timestamp: p.timestamp,
+    step: p.step,
+    run_id: runId,
+  }));
 }

@@ -1,9 +1,9 @@
 import type { Context } from 'hono';
 import { invalidParameter } from '../../core/errors.js';
 import { LIMITS } from '../../core/limits.js';
-import { parseNonFinite } from '../../core/non-finite.js';
 import { readJson } from '../body.js';
 import { asObject, wrongType } from '../input.js';
+import { doubleValue, int64Value, required, stringValue } from './wire-values.js';
 
 /**
  * An MLflow request's fields, read the way MLflow's server reads them: GET parameters from the query string
@@ -18,19 +18,16 @@ export class MlflowFields {
   ) {}
 
   static async from(c: Context, maxBytes: number = LIMITS.batchBytes): Promise<MlflowFields> {
-    if (c.req.method === 'GET') {
-      const query = c.req.queries();
-      return new MlflowFields(
-        Object.fromEntries(Object.entries(query).map(([k, v]) => [snakeCase(k), v])),
-        true,
-      );
-    }
-    return new MlflowFields(asObject(snakeKeys(await readJson(c, maxBytes))));
+    if (c.req.method === 'GET') return new MlflowFields(c.req.queries(), true);
+    return new MlflowFields(asObject(await readJson(c, maxBytes)));
   }
 
   /** Fields of a nested message (e.g. one element of `metrics`). */
-  static of(value: unknown, where: string): MlflowFields {
-    return new MlflowFields(asObject(value, `'${where}'`));
+  static of(value: unknown, where: string | (() => string)): MlflowFields {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      throw invalidParameter(`'${typeof where === 'string' ? where : where()}' must be a JSON object.`);
+    }
+    return new MlflowFields(value as Record<string, unknown>);
   }
 
   has(name: string): boolean {
@@ -39,17 +36,11 @@ export class MlflowFields {
   }
 
   string(name: string): string | undefined {
-    const value = this.scalar(name);
-    if (value === undefined || value === null) return undefined;
-    if (typeof value !== 'string') throw wrongType(name, 'a string', value);
-    return value;
+    return stringValue(this.scalar(name), name);
   }
 
   requiredString(name: string): string {
-    const value = this.string(name);
-    if (value === undefined || value === '')
-      throw invalidParameter(`Missing value for required parameter '${name}'.`);
-    return value;
+    return required(this.string(name), name);
   }
 
   /** The run id, under `run_id` or its deprecated alias `run_uuid`. */
@@ -59,40 +50,21 @@ export class MlflowFields {
     return value;
   }
 
-  int64(name: string, { min = Number.MIN_SAFE_INTEGER } = {}): number | undefined {
-    const value = this.scalar(name);
-    if (value === undefined || value === null) return undefined;
-    const number = typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value;
-    if (typeof number !== 'number' || !Number.isSafeInteger(number))
-      throw wrongType(name, 'an integer', value);
-    if (number < min)
-      throw invalidParameter(`Invalid value ${number} for parameter '${name}': it must be >= ${min}.`);
-    return number;
+  int64(name: string, options?: { min?: number }): number | undefined {
+    return int64Value(this.scalar(name), name, options?.min);
   }
 
   requiredInt64(name: string, options?: { min?: number }): number {
-    const value = this.int64(name, options);
-    if (value === undefined) throw invalidParameter(`Missing value for required parameter '${name}'.`);
-    return value;
+    return required(this.int64(name, options), name);
   }
 
   /** A double: a JSON number, a numeric string, or "NaN"/"Infinity"/"-Infinity". Booleans are refused. */
   double(name: string): number | undefined {
-    const value = this.scalar(name);
-    if (value === undefined || value === null) return undefined;
-    if (typeof value === 'number') return value;
-    if (typeof value === 'string') {
-      const special = parseNonFinite(value);
-      if (special !== undefined) return special;
-      if (value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
-    }
-    throw wrongType(name, 'a number', value);
+    return doubleValue(this.scalar(name), name);
   }
 
   requiredDouble(name: string): number {
-    const value = this.double(name);
-    if (value === undefined) throw invalidParameter(`Missing value for required parameter '${name}'.`);
-    return value;
+    return required(this.double(name), name);
   }
 
   boolean(name: string): boolean | undefined {
@@ -105,7 +77,7 @@ export class MlflowFields {
 
   /** A repeated string field (GET: repeated keys; JSON: an array). */
   strings(name: string): string[] {
-    const value = this.fields[name];
+    const value = this.field(name);
     if (value === undefined || value === null) return [];
     const list = Array.isArray(value) ? value : [value];
     return list.map((item, i) => {
@@ -114,16 +86,26 @@ export class MlflowFields {
     });
   }
 
-  /** A repeated message field, each element as fields of its own. */
-  messages(name: string): MlflowFields[] {
-    const value = this.fields[name];
+  /** The message as sent, for readers of a whole message (readMetric). */
+  record(): Readonly<Record<string, unknown>> {
+    return this.fields;
+  }
+
+  /** A repeated field's elements as sent (for hot paths that read them directly, see readMetrics). */
+  list(name: string): unknown[] {
+    const value = this.field(name);
     if (value === undefined || value === null) return [];
     if (!Array.isArray(value)) throw wrongType(name, 'a list', value);
-    return value.map((item, i) => MlflowFields.of(item, `${name}[${i}]`));
+    return value;
+  }
+
+  /** A repeated message field, each element as fields of its own. */
+  messages(name: string): MlflowFields[] {
+    return this.list(name).map((item, i) => MlflowFields.of(item, () => `${name}[${i}]`));
   }
 
   message(name: string): MlflowFields | undefined {
-    const value = this.fields[name];
+    const value = this.field(name);
     return value === undefined || value === null ? undefined : MlflowFields.of(value, name);
   }
 
@@ -149,17 +131,27 @@ export class MlflowFields {
 
   /** Query parameters always arrive as lists; a scalar field takes the first. */
   private scalar(name: string): unknown {
-    const value = this.fields[name];
+    const value = this.field(name);
     return this.fromQuery && Array.isArray(value) ? value[0] : value;
+  }
+
+  /**
+   * A field under its snake_case name or its camelCase one. Looked up lazily rather than renaming the body's
+   * keys up front, which would cost a pass over a log-batch's thousand metric objects.
+   */
+  private field(name: string): unknown {
+    const value = this.fields[name];
+    return value === undefined && name.includes('_') ? this.fields[camelCase(name)] : value;
   }
 }
 
-function snakeCase(key: string): string {
-  return key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-}
+const camelCaseNames = new Map<string, string>();
 
-function snakeKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(snakeKeys);
-  if (typeof value !== 'object' || value === null) return value;
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [snakeCase(k), snakeKeys(v)]));
+function camelCase(name: string): string {
+  let camel = camelCaseNames.get(name);
+  if (camel === undefined) {
+    camel = name.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+    camelCaseNames.set(name, camel);
+  }
+  return camel;
 }

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { Services } from '../../tracking/services.js';
-import { keyValueMap, readMetric, unlessMissing } from './messages.js';
+import { keyValueMap, readMetric, readMetrics, unlessMissing } from './messages.js';
 import { MlflowFields } from './request.js';
 import { activeRun, writeToRun } from './run-writes.js';
 import { NOTE_TAG } from './special-tags.js';
@@ -10,7 +10,11 @@ export function runLoggingRoutes(services: Services) {
   return new Hono()
     .post('/runs/log-metric', async (c) => {
       const fields = await MlflowFields.from(c);
-      await writeToRun(services, fields.runId(), { metrics: [readMetric(fields)], params: {}, tags: {} });
+      await writeToRun(services, fields.runId(), {
+        metrics: [readMetric(fields.record())],
+        params: {},
+        tags: {},
+      });
       return c.json({});
     })
     .post('/runs/log-parameter', async (c) => {
@@ -28,7 +32,7 @@ export function runLoggingRoutes(services: Services) {
     .post('/runs/log-batch', async (c) => {
       const fields = await MlflowFields.from(c);
       await writeToRun(services, fields.runId(), {
-        metrics: fields.messages('metrics').map(readMetric),
+        metrics: readMetrics(fields),
         params: keyValueMap(fields, 'params', { rejectDuplicates: true }),
         tags: keyValueMap(fields, 'tags'),
       });

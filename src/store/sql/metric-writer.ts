@@ -103,21 +103,26 @@ function seriesByKey(batch: RunBatch): Map<string, SeriesColumns> {
   return groups;
 }
 
+/** Two passes (count, then fill) with one map lookup per point in each: this runs for every logged point. */
 function groupByKey(metrics: RunBatch['metrics']): Map<string, SeriesColumns> {
-  const counts = new Map<string, number>();
-  for (const m of metrics) counts.set(m.key, (counts.get(m.key) ?? 0) + 1);
-  const groups = new Map<string, SeriesColumns>();
-  for (const [key, count] of counts) groups.set(key, emptyColumns(count));
-  const filled = new Map<string, number>();
+  const groups = new Map<string, { columns: SeriesColumns; size: number }>();
   for (const m of metrics) {
-    const columns = groups.get(m.key)!;
-    const i = filled.get(m.key) ?? 0;
-    columns.steps[i] = m.step;
-    columns.timestamps[i] = m.timestamp;
-    columns.values[i] = m.value;
-    filled.set(m.key, i + 1);
+    const group = groups.get(m.key);
+    if (group === undefined) groups.set(m.key, { columns: emptyColumns(), size: 1 });
+    else group.size++;
   }
-  return groups;
+  for (const group of groups.values()) {
+    group.columns = emptyColumns(group.size);
+    group.size = 0;
+  }
+  for (const m of metrics) {
+    const group = groups.get(m.key)!;
+    const i = group.size++;
+    group.columns.steps[i] = m.step;
+    group.columns.timestamps[i] = m.timestamp;
+    group.columns.values[i] = m.value;
+  }
+  return new Map([...groups].map(([key, group]) => [key, group.columns]));
 }
 
 function latestOf(columns: SeriesColumns): MetricPoint {

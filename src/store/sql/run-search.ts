@@ -76,7 +76,9 @@ function compilePredicate(p: Predicate, dialect: DialectCapabilities): Fragment 
     const present = `SELECT run_pk FROM latest_metrics WHERE key_id = ${METRIC_KEY_ID}`;
     if (p.kind === 'null') return new Fragment(`r.pk ${p.negated ? '' : 'NOT '}IN (${present})`, [key]);
     const test = condition(p, 'value', dialect);
-    return new Fragment(`r.pk IN (${present} AND is_nan = 0 AND ${test.sql})`, [key, ...test.params]);
+    // A NaN is stored as a NULL value (is_nan = 1), which every comparison already fails; not naming is_nan
+    // keeps the subquery inside the (key_id, value) index.
+    return new Fragment(`r.pk IN (${present} AND ${test.sql})`, [key, ...test.params]);
   }
   const present = `SELECT run_pk FROM ${KEYED_TABLES[entity]} WHERE key = ?`;
   if (p.kind === 'null') return new Fragment(`r.pk ${p.negated ? '' : 'NOT '}IN (${present})`, [key]);
