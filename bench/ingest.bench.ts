@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { postJson, report, scale, scratchDir, sendAll, startServer } from './support.js';
+import { postJson, report, scale, scratchDir, sendAll, startServer, timeRawInserts } from './support.js';
 
 /**
  * Ingest and storage: the same points (100 runs × 5 keys × 2,000 steps = 1M at scale 1) written
@@ -20,23 +20,19 @@ function value(run: number, key: number, step: number): number {
 
 function raw(dir: string): { pointsPerSecond: number; bytes: number } {
   const file = join(dir, 'raw.db');
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.exec('CREATE TABLE points (run INTEGER, key INTEGER, step INTEGER, timestamp INTEGER, value REAL)');
-  const insert = db.prepare('INSERT INTO points VALUES (?, ?, ?, ?, ?)');
-  const start = performance.now();
-  db.transaction(() => {
-    for (let run = 0; run < RUNS; run++) {
-      for (let k = 0; k < KEYS.length; k++) {
-        for (let step = 0; step < STEPS; step++)
-          insert.run(run, k, step, 1_700_000_000_000 + step, value(run, k, step));
+  const seconds = timeRawInserts(
+    file,
+    'CREATE TABLE points (run INTEGER, key INTEGER, step INTEGER, timestamp INTEGER, value REAL)',
+    'INSERT INTO points VALUES (?, ?, ?, ?, ?)',
+    (insert) => {
+      for (let run = 0; run < RUNS; run++) {
+        for (let k = 0; k < KEYS.length; k++) {
+          for (let step = 0; step < STEPS; step++)
+            insert(run, k, step, 1_700_000_000_000 + step, value(run, k, step));
+        }
       }
-    }
-  })();
-  const seconds = (performance.now() - start) / 1000;
-  db.pragma('wal_checkpoint(TRUNCATE)');
-  db.close();
+    },
+  );
   return { pointsPerSecond: (RUNS * KEYS.length * STEPS) / seconds, bytes: statSync(file).size };
 }
 

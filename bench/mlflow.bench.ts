@@ -1,9 +1,8 @@
 import { statSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { openStore } from '../src/store/open-store.js';
-import { p50, postJson, report, scale, scratchDir, sendAll, startServer } from './support.js';
+import { p50, postJson, report, scale, scratchDir, sendAll, startServer, timeRawInserts } from './support.js';
 
 /**
  * The MLflow workload of issue 3, through the MLflow-compatible API of a `ratchet server` process (SQLite)
@@ -95,23 +94,20 @@ async function logBatches(client: Client, bodies: Buffer[]): Promise<number> {
 
 /** The reference: the same points inserted one row per point with a prepared statement, in one transaction. */
 function rawInsert(dir: string, runs: number): number {
-  const db = new Database(join(dir, 'raw.db'));
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.exec('CREATE TABLE metrics (run_id TEXT, key TEXT, step INTEGER, timestamp INTEGER, value REAL)');
-  const insert = db.prepare('INSERT INTO metrics VALUES (?, ?, ?, ?, ?)');
-  const start = performance.now();
-  db.transaction(() => {
-    for (let run = 0; run < runs; run++) {
-      for (let step = 0; step < STEPS; step++) {
-        for (const [k, key] of KEYS.entries()) {
-          insert.run(`run${run}`, key, step, 1_700_000_000_000 + step, value(run, k, step));
+  const seconds = timeRawInserts(
+    join(dir, 'raw.db'),
+    'CREATE TABLE metrics (run_id TEXT, key TEXT, step INTEGER, timestamp INTEGER, value REAL)',
+    'INSERT INTO metrics VALUES (?, ?, ?, ?, ?)',
+    (insert) => {
+      for (let run = 0; run < runs; run++) {
+        for (let step = 0; step < STEPS; step++) {
+          for (const [k, key] of KEYS.entries()) {
+            insert(`run${run}`, key, step, 1_700_000_000_000 + step, value(run, k, step));
+          }
         }
       }
-    }
-  })();
-  const seconds = (performance.now() - start) / 1000;
-  db.close();
+    },
+  );
   return (runs * POINTS_PER_RUN) / seconds;
 }
 

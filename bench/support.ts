@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
 
 /** Shared by the benchmarks: timing, scratch directories, and a Ratchet server in its own process. */
 export const root = fileURLToPath(new URL('..', import.meta.url));
@@ -106,4 +107,27 @@ export async function postJson(url: string, body: unknown): Promise<unknown> {
   const response = await fetch(url, { method: 'POST', body: JSON.stringify(body) });
   if (!response.ok) throw new Error(`${url}: ${response.status} ${await response.text()}`);
   return response.json();
+}
+
+/**
+ * The reference several benchmarks compare with: rows inserted one per point into a raw SQLite table (WAL,
+ * synchronous=NORMAL) with a prepared statement, in one transaction. Returns the seconds the inserts took.
+ */
+export function timeRawInserts(
+  file: string,
+  createTable: string,
+  insertSql: string,
+  fill: (insert: (...values: (string | number)[]) => void) => void,
+): number {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.exec(createTable);
+  const statement = db.prepare(insertSql);
+  const start = performance.now();
+  db.transaction(() => fill((...values) => statement.run(...values)))();
+  const seconds = (performance.now() - start) / 1000;
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+  return seconds;
 }

@@ -1,6 +1,7 @@
 import { createApp } from '../../src/http/app.js';
 import type { Store } from '../../src/store/store.js';
 import { createServices } from '../../src/tracking/services.js';
+import { jsonOr } from './json.js';
 
 /** The app over a store, with JSON helpers for in-process requests (Hono's `app.request`). */
 export function testApp(store: Store) {
@@ -10,12 +11,7 @@ export function testApp(store: Store) {
     if (body !== undefined) init.body = typeof body === 'string' ? body : JSON.stringify(body);
     const response = await app.request(path, init);
     const text = await response.text();
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      json = text;
-    }
+    const json = jsonOr(text, text);
     // biome-ignore lint/suspicious/noExplicitAny: tests assert on the shape with expect()
     return { status: response.status, json: json as any };
   };

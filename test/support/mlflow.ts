@@ -6,6 +6,7 @@ import { listen } from '../../src/http/serve.js';
 import type { Store } from '../../src/store/store.js';
 import { createServices } from '../../src/tracking/services.js';
 import type { TestDatabase } from './databases.js';
+import { jsonOr } from './json.js';
 
 export interface MlflowReply {
   status: number;
@@ -47,13 +48,7 @@ export async function startMlflowServer(
     }
     const response = await fetch(`${server.url}${path}`, init);
     const text = await response.text();
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      json = undefined;
-    }
-    return { status: response.status, headers: response.headers, text, json };
+    return { status: response.status, headers: response.headers, text, json: jsonOr(text, undefined) };
   };
   return {
     url: server.url,

@@ -1,4 +1,4 @@
-import { invalidParameter, notFound } from '../../core/errors.js';
+import { notFound } from '../../core/errors.js';
 import type { LifecycleStage } from '../../core/project.js';
 import type { SqlDriver, SqlExecutor } from '../driver.js';
 import type {
@@ -8,7 +8,8 @@ import type {
   ModelMetric,
   NewLoggedModel,
 } from '../logged-model-store.js';
-import { projectNotFound } from './projects.js';
+import { insertParams, type KeyValueTable, upsertTags } from './key-values.js';
+import { requireActiveProject } from './projects.js';
 import { placeholders, selectIn } from './rows.js';
 
 const COLUMNS =
@@ -35,14 +36,7 @@ export class SqlLoggedModelStore implements LoggedModelStore {
 
   async create(model: NewLoggedModel): Promise<LoggedModel> {
     await this.db.transaction(async (tx) => {
-      const project = await tx.get<{ lifecycle_stage: string }>(
-        'SELECT lifecycle_stage FROM projects WHERE id = ?',
-        [Number(model.projectId)],
-      );
-      if (!project) throw projectNotFound(model.projectId);
-      if (project.lifecycle_stage !== 'active') {
-        throw invalidParameter(`The experiment ${model.projectId} must be in the 'active' state.`);
-      }
+      await requireActiveProject(tx, model.projectId);
       const row = await tx.get<{ pk: number }>(
         `INSERT INTO logged_models (model_id, project_id, name, model_type, source_run_id, status, artifact_location,
            creation_time, last_update_time) VALUES (?, ?, ?, ?, ?, 'PENDING', ?, ?, ?) RETURNING pk`,
@@ -230,32 +224,13 @@ export function loggedModelNotFound(id: string) {
   return notFound(`Logged model with ID '${id}' not found.`);
 }
 
-async function writeParams(tx: SqlExecutor, pk: number, id: string, params: Record<string, string>) {
-  for (const [key, value] of Object.entries(params)) {
-    const inserted = await tx.run(
-      'INSERT INTO logged_model_params (model_pk, key, value) VALUES (?, ?, ?) ON CONFLICT (model_pk, key) DO NOTHING',
-      [pk, key, value],
-    );
-    if (inserted.changes > 0) continue;
-    const existing = await tx.get<{ value: string }>(
-      'SELECT value FROM logged_model_params WHERE model_pk = ? AND key = ?',
-      [pk, key],
-    );
-    if (existing && existing.value !== value) {
-      throw invalidParameter(
-        `Changing param values is not allowed. Param with key='${key}' was already logged with ` +
-          `value='${existing.value}' for logged model ID='${id}'. Attempted logging new value '${value}'.`,
-      );
-    }
-  }
+const MODEL_PARAMS: KeyValueTable = { table: 'logged_model_params', ownerColumn: 'model_pk' };
+const MODEL_TAGS: KeyValueTable = { table: 'logged_model_tags', ownerColumn: 'model_pk' };
+
+function writeParams(tx: SqlExecutor, pk: number, id: string, params: Record<string, string>) {
+  return insertParams(tx, MODEL_PARAMS, pk, `logged model ID='${id}'`, params);
 }
 
-async function writeTags(tx: SqlExecutor, pk: number, tags: Record<string, string>) {
-  for (const [key, value] of Object.entries(tags)) {
-    await tx.run(
-      `INSERT INTO logged_model_tags (model_pk, key, value) VALUES (?, ?, ?)
-       ON CONFLICT (model_pk, key) DO UPDATE SET value = excluded.value`,
-      [pk, key, value],
-    );
-  }
+function writeTags(tx: SqlExecutor, pk: number, tags: Record<string, string>) {
+  return upsertTags(tx, MODEL_TAGS, pk, tags);
 }

@@ -1,4 +1,4 @@
-import { alreadyExists, notFound } from '../../core/errors.js';
+import { alreadyExists, invalidParameter, notFound } from '../../core/errors.js';
 import type { LifecycleStage, Project } from '../../core/project.js';
 import type { SqlDriver, SqlExecutor } from '../driver.js';
 import type { NewProject, ProjectChanges, ProjectStore, ViewType } from '../store.js';
@@ -158,4 +158,16 @@ function duplicateName(name: string) {
 
 export function projectNotFound(id: string) {
   return notFound(`No Experiment with id=${id} exists`);
+}
+
+/** Inside a transaction that adds to a project: it must exist and be active, as MLflow requires. */
+export async function requireActiveProject(tx: SqlExecutor, id: string): Promise<void> {
+  const project = await tx.get<{ lifecycle_stage: string }>(
+    'SELECT lifecycle_stage FROM projects WHERE id = ?',
+    [Number(id)],
+  );
+  if (!project) throw projectNotFound(id);
+  if (project.lifecycle_stage !== 'active') {
+    throw invalidParameter(`The experiment ${id} must be in the 'active' state.`);
+  }
 }

@@ -3,9 +3,10 @@ import type { LifecycleStage } from '../../core/project.js';
 import type { LatestMetric, Run, RunInfo } from '../../core/run.js';
 import type { SqlDriver, SqlExecutor } from '../driver.js';
 import type { BatchOutcome, NewRun, RunBatch, RunChanges, RunSearchQuery, RunStore } from '../store.js';
+import { insertParams, type KeyValueTable, upsertTags } from './key-values.js';
 import type { MetricKeyDictionary } from './metric-keys.js';
 import { writeMetrics } from './metric-writer.js';
-import { projectNotFound } from './projects.js';
+import { requireActiveProject } from './projects.js';
 import { RUN_COLUMNS, type RunRow, recordsByOwner, selectIn, toRunInfo } from './rows.js';
 import { compileRunSearch } from './run-search.js';
 
@@ -17,14 +18,7 @@ export class SqlRunStore implements RunStore {
 
   async create(run: NewRun): Promise<Run> {
     await this.db.transaction(async (tx) => {
-      const project = await tx.get<{ lifecycle_stage: string }>(
-        'SELECT lifecycle_stage FROM projects WHERE id = ?',
-        [Number(run.projectId)],
-      );
-      if (!project) throw projectNotFound(run.projectId);
-      if (project.lifecycle_stage !== 'active') {
-        throw invalidParameter(`The experiment ${run.projectId} must be in the 'active' state.`);
-      }
+      await requireActiveProject(tx, run.projectId);
       if (run.parentRunId && !(await tx.get('SELECT pk FROM runs WHERE run_id = ?', [run.parentRunId]))) {
         throw notFound(`Parent run with id=${run.parentRunId} not found`);
       }
@@ -201,35 +195,15 @@ export async function lockActiveRun(tx: SqlExecutor, id: string, lockClause: str
   return run.pk;
 }
 
-/** Params never change once logged: the same value again is a no-op, a different one fails the batch. */
-async function writeParams(tx: SqlExecutor, runPk: number, runId: string, params: Record<string, string>) {
-  for (const [key, value] of Object.entries(params)) {
-    const inserted = await tx.run(
-      'INSERT INTO run_params (run_pk, key, value) VALUES (?, ?, ?) ON CONFLICT (run_pk, key) DO NOTHING',
-      [runPk, key, value],
-    );
-    if (inserted.changes > 0) continue;
-    const existing = await tx.get<{ value: string }>(
-      'SELECT value FROM run_params WHERE run_pk = ? AND key = ?',
-      [runPk, key],
-    );
-    if (existing && existing.value !== value) {
-      throw invalidParameter(
-        `Changing param values is not allowed. Param with key='${key}' was already logged with ` +
-          `value='${existing.value}' for run ID='${runId}'. Attempted logging new value '${value}'.`,
-      );
-    }
-  }
+const RUN_PARAMS: KeyValueTable = { table: 'run_params', ownerColumn: 'run_pk' };
+const RUN_TAGS: KeyValueTable = { table: 'run_tags', ownerColumn: 'run_pk' };
+
+function writeParams(tx: SqlExecutor, runPk: number, runId: string, params: Record<string, string>) {
+  return insertParams(tx, RUN_PARAMS, runPk, `run ID='${runId}'`, params);
 }
 
-async function writeTags(tx: SqlExecutor, runPk: number, tags: Record<string, string>) {
-  for (const [key, value] of Object.entries(tags)) {
-    await tx.run(
-      `INSERT INTO run_tags (run_pk, key, value) VALUES (?, ?, ?)
-       ON CONFLICT (run_pk, key) DO UPDATE SET value = excluded.value`,
-      [runPk, key, value],
-    );
-  }
+function writeTags(tx: SqlExecutor, runPk: number, tags: Record<string, string>) {
+  return upsertTags(tx, RUN_TAGS, runPk, tags);
 }
 
 export function runNotFound(id: string) {
