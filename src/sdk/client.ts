@@ -6,6 +6,15 @@ import { fromWirePoint, type WirePoint, type WireProject, type WireRun } from '.
 
 export interface RatchetOptions extends TransportOptions, RunHandleOptions {}
 
+export interface CreateProjectOptions {
+  name: string;
+  description?: string;
+  tags?: Record<string, string>;
+  /** The metric verdicts are computed on, and whether higher or lower is better. */
+  primaryMetric?: string;
+  direction?: 'maximize' | 'minimize';
+}
+
 export interface StartRunOptions {
   /** Project name; created on first use. */
   project: string;
@@ -60,6 +69,19 @@ export class Ratchet {
   async listRuns(project: string, options: { maxResults?: number } = {}): Promise<WireRun[]> {
     const query = { project, max_results: options.maxResults };
     return (await this.transport.request<{ runs: WireRun[] }>('GET', '/api/v1/runs', { query })).runs;
+  }
+
+  async createProject(options: CreateProjectOptions): Promise<WireProject> {
+    const { project } = await this.transport.request<{ project: WireProject }>('POST', '/api/v1/projects', {
+      body: {
+        name: options.name,
+        description: options.description,
+        tags: options.tags,
+        primary_metric: options.primaryMetric,
+        direction: options.direction,
+      },
+    });
+    return project;
   }
 
   async listProjects(): Promise<WireProject[]> {

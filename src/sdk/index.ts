@@ -1,4 +1,4 @@
-export { Ratchet, type RatchetOptions, type StartRunOptions } from './client.js';
+export { type CreateProjectOptions, Ratchet, type RatchetOptions, type StartRunOptions } from './client.js';
 export {
   type ErrorBody,
   HTTPError,

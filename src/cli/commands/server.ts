@@ -8,7 +8,7 @@ import { createServices } from '../../tracking/services.js';
 import { type StoreOption, storeLocation } from '../context.js';
 import { integerOption } from '../parse.js';
 
-interface ServerOptions extends StoreOption {
+export interface ServerOptions extends StoreOption {
   host: string;
   port: number;
   artifacts: string;
