@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createReadStream, type Stats } from 'node:fs';
 import { type FileHandle, mkdir, open, readdir, realpath, rename, rm, stat, unlink } from 'node:fs/promises';
-import { basename, dirname, join, sep } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { invalidParameter } from '../../core/errors.js';
 import { joinArtifactPath, normalizeArtifactPath, unsafePath } from './artifact-path.js';
@@ -22,28 +22,31 @@ export class FileArtifactStore implements ArtifactStore {
   constructor(private readonly root: string) {}
 
   async put(path: string, body: ReadableStream<Uint8Array> | null): Promise<void> {
-    const relative = normalizeArtifactPath(path);
-    if (relative === '') throw invalidParameter('An artifact upload needs a file path.');
-    const target = join(await this.rootDir(), relative);
+    const file = normalizeArtifactPath(path);
+    if (file === '') throw invalidParameter('An artifact upload needs a file path.');
+    const target = join(await this.rootDir(), file);
     await this.confine(dirname(target), path);
-    await mkdir(dirname(target), { recursive: true });
+    const firstCreated = await mkdir(dirname(target), { recursive: true });
     // Resolved again after mkdir, and the file is written through the resolved directory, so a symlink
     // swapped in meanwhile cannot redirect the write.
     const directory = await this.confine(dirname(target), path);
     const temp = join(directory, `${TEMP_PREFIX}${randomUUID()}`);
-    const file = await open(temp, 'wx');
+    const handle = await open(temp, 'wx');
     try {
-      await writeAll(file, body);
-      await file.sync();
-      await file.close();
+      await writeAll(handle, body);
+      await handle.sync();
+      await handle.close();
       await rename(temp, join(directory, basename(target)));
     } catch (error) {
-      await file.close().catch(() => undefined);
+      await handle.close().catch(() => undefined);
       await unlink(temp).catch(() => undefined);
       if (isCode(error, 'EISDIR')) throw invalidParameter(`Cannot upload to '${path}': it is a directory.`);
       throw error;
     }
-    await syncDirectory(directory);
+    // The new name, and each directory this upload created, are durable once their parents are synced.
+    const created =
+      firstCreated === undefined ? 0 : relative(dirname(firstCreated), dirname(target)).split(sep).length;
+    for (let level = 0, d = directory; level <= created; level++, d = dirname(d)) await syncDirectory(d);
   }
 
   async get(path: string): Promise<ArtifactDownload | undefined> {
