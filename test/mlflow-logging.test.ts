@@ -183,6 +183,25 @@ for (const database of testDatabases) {
       expect(await history(id, 'full')).toHaveLength(1000);
     });
 
+    it('keeps keys such as __proto__ as ordinary keys', async () => {
+      const id = await newRun();
+      const batch = await server.post('runs/log-batch', {
+        run_id: id,
+        params: [{ key: '__proto__', value: 'p' }],
+        tags: [{ key: 'constructor', value: 't' }],
+      });
+      expect(batch.status).toBe(200);
+      await server.post('runs/set-tag', { run_id: id, key: '__proto__', value: 'tag' });
+      const run = await getRun(id);
+      expect(run.data.params).toEqual([{ key: '__proto__', value: 'p' }]);
+      expect(run.data.tags).toEqual(
+        expect.arrayContaining([
+          { key: 'constructor', value: 't' },
+          { key: '__proto__', value: 'tag' },
+        ]),
+      );
+    });
+
     it('refuses malformed JSON and bodies of the wrong shape', async () => {
       const id = await newRun();
       const broken = await server.call('POST', '/api/2.0/mlflow/runs/log-batch', '{"run_id": ');

@@ -17,12 +17,12 @@ export function keyValueMap(
   name: string,
   { rejectDuplicates = false } = {},
 ): Record<string, string> {
-  const map: Record<string, string> = {};
+  const entries = new Map<string, string>();
   const duplicates = new Set<string>();
   for (const entry of fields.messages(name)) {
     const key = entry.requiredString('key');
-    if (Object.hasOwn(map, key)) duplicates.add(key);
-    map[key] = entry.string('value') ?? '';
+    if (entries.has(key)) duplicates.add(key);
+    entries.set(key, entry.string('value') ?? '');
   }
   if (rejectDuplicates && duplicates.size > 0) {
     throw invalidParameter(
@@ -30,7 +30,8 @@ export function keyValueMap(
         'the request contains only one param value per param key.',
     );
   }
-  return map;
+  // fromEntries defines own properties, so a key such as "__proto__" stays an ordinary key.
+  return Object.fromEntries(entries);
 }
 
 /** An experiment id that names a project (a decimal integer); anything else names no experiment. */
@@ -54,17 +55,15 @@ export interface WireMetric {
   datasetDigest: string | undefined;
 }
 
-/** The metrics of log-batch. Read straight off the parsed body: this is the ingest path. */
+/** The metrics of log-batch. */
 export function readMetrics(fields: MlflowFields): WireMetric[] {
-  return fields.list('metrics').map((item, i) => {
-    if (typeof item !== 'object' || item === null || Array.isArray(item)) {
-      throw invalidParameter(`'metrics[${i}]' must be a JSON object.`);
-    }
-    return readMetric(item as Record<string, unknown>);
-  });
+  return fields.messages('metrics').map((metric) => readMetric(metric.record()));
 }
 
-/** One metric message (log-metric's body, or an element of log-batch's `metrics`), snake_ or camelCase. */
+/**
+ * One metric message (log-metric's body, or an element of log-batch's `metrics`), snake_ or camelCase. Read
+ * straight off the parsed object, with named property reads: on the ingest path this is a thousand per request.
+ */
 export function readMetric(m: Readonly<Record<string, unknown>>): WireMetric {
   return {
     key: required(stringValue(m.key, 'key'), 'key'),

@@ -91,8 +91,7 @@ export class MlflowFields {
     return this.fields;
   }
 
-  /** A repeated field's elements as sent (for hot paths that read them directly, see readMetrics). */
-  list(name: string): unknown[] {
+  private list(name: string): unknown[] {
     const value = this.field(name);
     if (value === undefined || value === null) return [];
     if (!Array.isArray(value)) throw wrongType(name, 'a list', value);
