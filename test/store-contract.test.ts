@@ -117,7 +117,7 @@ for (const database of testDatabases) {
       });
       const stored = await store.runs.get(run.info.id);
       expect(Object.hasOwn(stored!.params, '__proto__')).toBe(true);
-      expect(stored!.params.__proto__).toBe('p');
+      expect(Object.getOwnPropertyDescriptor(stored!.params, '__proto__')?.value).toBe('p');
       expect(stored!.params.constructor).toBe('c');
       expect(Object.hasOwn(stored!.tags, '__proto__')).toBe(true);
     });

@@ -1,7 +1,7 @@
 import { invalidParameter, notFound } from '../core/errors.js';
 import { newRunId } from '../core/ids.js';
 import { LIMITS } from '../core/limits.js';
-import { compareRecords, matches, parseFilter, parseOrderBy } from '../core/query/index.js';
+import { type Page, pageOf, parseFilter, parseOrderBy, selectMatching } from '../core/query/index.js';
 import { randomRunName } from '../core/run-names.js';
 import type { LoggedModel, LoggedModelStatus, ModelMetric } from '../store/logged-model-store.js';
 import type { Store } from '../store/store.js';
@@ -11,7 +11,6 @@ import {
   loggedModelRecord,
   type MetricDataset,
 } from './logged-model-query.js';
-import { type Page, pageOf } from './paging.js';
 import { validateParams, validateTags } from './runs.js';
 
 export interface CreateLoggedModelInput {
@@ -88,15 +87,16 @@ export class LoggedModelService {
       ...parseOrderBy([field], loggedModelFilterSchema)[0]!,
       ascending,
     }));
-    const compare = compareRecords([...orderBy, ...LOGGED_MODEL_TIE_BREAKERS]);
-    const records = (await this.store.loggedModels.list(input.projectIds))
-      .map((model) => ({ model, record: loggedModelRecord(model, input.datasets) }))
-      .filter(({ record }) => matches(filter, record))
-      .sort((a, b) => compare(a.record, b.record));
-    return pageOf(
-      records.map(({ model }) => model),
-      { maxResults: input.maxResults ?? SEARCH_DEFAULT, pageToken: input.pageToken, limit: SEARCH_MAX },
-    );
+    const found = selectMatching(await this.store.loggedModels.list(input.projectIds), {
+      filter,
+      orderBy: [...orderBy, ...LOGGED_MODEL_TIE_BREAKERS],
+      toRecord: (model) => loggedModelRecord(model, input.datasets),
+    });
+    return pageOf(found, {
+      maxResults: input.maxResults ?? SEARCH_DEFAULT,
+      pageToken: input.pageToken,
+      limit: SEARCH_MAX,
+    });
   }
 
   async finalize(id: string, status: LoggedModelStatus): Promise<LoggedModel> {

@@ -1,16 +1,16 @@
 import { LIMITS } from '../core/limits.js';
 import type { Project } from '../core/project.js';
 import {
-  compareRecords,
   experimentFilterSchema,
-  matches,
   type OrderBy,
+  type Page,
+  pageOf,
   parseFilter,
   parseOrderBy,
   type SearchRecord,
+  selectMatching,
 } from '../core/query/index.js';
 import type { Store, ViewType } from '../store/store.js';
-import { type Page, pageOf } from './paging.js';
 
 export interface ProjectSearchInput {
   /** The query language over `name`, `creation_time`, `last_update_time` and `tags.<key>`. */
@@ -29,19 +29,16 @@ const TIE_BREAKERS: readonly OrderBy[] = [
 
 /** Projects are few, so they are searched in memory with the query language's evaluator and sorter. */
 export async function searchProjects(store: Store, input: ProjectSearchInput): Promise<Page<Project>> {
-  const filter = parseFilter(input.filter, experimentFilterSchema);
-  const compare = compareRecords([
-    ...parseOrderBy(input.orderBy ?? [], experimentFilterSchema),
-    ...TIE_BREAKERS,
-  ]);
-  const found = (await store.projects.list(input.viewType))
-    .map((project) => ({ project, record: projectRecord(project) }))
-    .filter(({ record }) => matches(filter, record))
-    .sort((a, b) => compare(a.record, b.record));
-  return pageOf(
-    found.map(({ project }) => project),
-    { maxResults: input.maxResults ?? 1000, pageToken: input.pageToken, limit: LIMITS.searchMaxResults },
-  );
+  const found = selectMatching(await store.projects.list(input.viewType), {
+    filter: parseFilter(input.filter, experimentFilterSchema),
+    orderBy: [...parseOrderBy(input.orderBy ?? [], experimentFilterSchema), ...TIE_BREAKERS],
+    toRecord: projectRecord,
+  });
+  return pageOf(found, {
+    maxResults: input.maxResults ?? 1000,
+    pageToken: input.pageToken,
+    limit: LIMITS.searchMaxResults,
+  });
 }
 
 function projectRecord(project: Project): SearchRecord {

@@ -1,9 +1,9 @@
 import { invalidParameter, notFound } from '../core/errors.js';
 import { LIMITS } from '../core/limits.js';
 import type { Project } from '../core/project.js';
+import type { Page } from '../core/query/index.js';
 import { validateKey, validateStringValue } from '../core/validation.js';
 import type { NewProject, ProjectChanges, Store, ViewType } from '../store/store.js';
-import type { Page } from './paging.js';
 import { type ProjectSearchInput, searchProjects } from './project-search.js';
 
 export type CreateProjectInput = Omit<NewProject, 'creationTime'>;

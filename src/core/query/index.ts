@@ -16,6 +16,7 @@ export { QueryError } from './errors.js';
 export { matches } from './evaluate.js';
 export { compileLike, LIKE_ESCAPE } from './like.js';
 export { type OrderBy, parseOrderBy } from './order-by.js';
+export { checkMaxResults, type Page, pageOf, selectMatching } from './page.js';
 export { decodePageToken, encodePageToken, type PageToken } from './page-token.js';
 export { parseFilter } from './parser.js';
 export { printField, printFilter, printOrderBy } from './printer.js';

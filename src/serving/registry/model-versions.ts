@@ -1,6 +1,6 @@
 import { invalidParameter, notFound } from '../../core/errors.js';
 import { LIMITS } from '../../core/limits.js';
-import { modelVersionFilterSchema } from '../../core/query/index.js';
+import { modelVersionFilterSchema, type Page } from '../../core/query/index.js';
 import {
   ACTIVE_STAGES,
   canonicalStage,
@@ -14,7 +14,7 @@ import {
 } from '../../core/registry-validation.js';
 import { validateKey } from '../../core/validation.js';
 import type { Store } from '../../store/store.js';
-import { type SearchInput, type SearchPage, type SearchSpec, searchInMemory } from './search.js';
+import { type SearchInput, type SearchSpec, searchInMemory } from './search.js';
 
 export interface CreateModelVersionInput {
   name: string;
@@ -109,7 +109,7 @@ export class ModelVersionService {
     return this.store.registry.versions.delete(name, version, this.now());
   }
 
-  search(input: SearchInput): Promise<SearchPage<ModelVersion>> {
+  search(input: SearchInput): Promise<Page<ModelVersion>> {
     return searchInMemory(SEARCH, input, () => this.store.registry.versions.list());
   }
 

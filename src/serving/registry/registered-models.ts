@@ -1,6 +1,6 @@
 import { invalidParameter } from '../../core/errors.js';
 import { LIMITS } from '../../core/limits.js';
-import { registeredModelFilterSchema } from '../../core/query/index.js';
+import { type Page, registeredModelFilterSchema } from '../../core/query/index.js';
 import {
   canonicalStage,
   MODEL_STAGES,
@@ -17,7 +17,7 @@ import {
 import { validateKey } from '../../core/validation.js';
 import type { Store } from '../../store/store.js';
 import type { ModelVersionService } from './model-versions.js';
-import { type SearchInput, type SearchPage, type SearchSpec, searchInMemory } from './search.js';
+import { type SearchInput, type SearchSpec, searchInMemory } from './search.js';
 
 export interface CreateRegisteredModelInput {
   name: string;
@@ -84,7 +84,7 @@ export class RegisteredModelService {
     return this.store.registry.models.delete(name);
   }
 
-  search(input: SearchInput): Promise<SearchPage<RegisteredModel>> {
+  search(input: SearchInput): Promise<Page<RegisteredModel>> {
     return searchInMemory(SEARCH, input, () => this.store.registry.models.list());
   }
 

@@ -1,13 +1,13 @@
-import { invalidParameter } from '../../core/errors.js';
 import {
-  compareRecords,
+  checkMaxResults,
   decodePageToken,
-  encodePageToken,
-  matches,
+  type Page,
+  pageOf,
   parseFilter,
   parseOrderBy,
   type QuerySchema,
   type SearchRecord,
+  selectMatching,
 } from '../../core/query/index.js';
 
 export interface SearchInput {
@@ -16,11 +16,6 @@ export interface SearchInput {
   orderBy?: string[] | undefined;
   maxResults?: number | undefined;
   pageToken?: string | undefined;
-}
-
-export interface SearchPage<T> {
-  items: T[];
-  nextPageToken?: string;
 }
 
 /** What one registry search endpoint searches over and how it orders and pages by default. */
@@ -43,29 +38,13 @@ export async function searchInMemory<T>(
   spec: SearchSpec<T>,
   input: SearchInput,
   load: () => Promise<T[]>,
-): Promise<SearchPage<T>> {
-  const maxResults = checkMaxResults(input.maxResults ?? spec.defaultMaxResults, spec.maxMaxResults);
+): Promise<Page<T>> {
+  const maxResults = input.maxResults ?? spec.defaultMaxResults;
+  checkMaxResults(maxResults, spec.maxMaxResults);
+  decodePageToken(input.pageToken);
   const filter = parseFilter(input.filter, spec.schema);
   const requested = input.orderBy?.length ? input.orderBy : spec.defaultOrderBy;
-  const compare = compareRecords([
-    ...parseOrderBy(requested, spec.schema),
-    ...parseOrderBy(spec.tieBreakers, spec.schema),
-  ]);
-  const { offset } = decodePageToken(input.pageToken);
-  const found = (await load())
-    .map((item) => ({ item, record: spec.toRecord(item) }))
-    .filter(({ record }) => matches(filter, record))
-    .sort((a, b) => compare(a.record, b.record));
-  const items = found.slice(offset, offset + maxResults).map(({ item }) => item);
-  if (offset + maxResults >= found.length) return { items };
-  return { items, nextPageToken: encodePageToken({ offset: offset + maxResults }) };
-}
-
-function checkMaxResults(maxResults: number, limit: number): number {
-  if (maxResults < 1 || maxResults > limit) {
-    throw invalidParameter(
-      `Invalid value for request parameter max_results. It must be between 1 and ${limit}, but got value ${maxResults}`,
-    );
-  }
-  return maxResults;
+  const orderBy = [...parseOrderBy(requested, spec.schema), ...parseOrderBy(spec.tieBreakers, spec.schema)];
+  const found = selectMatching(await load(), { filter, orderBy, toRecord: spec.toRecord });
+  return pageOf(found, { maxResults, pageToken: input.pageToken, limit: spec.maxMaxResults });
 }

@@ -1,5 +1,6 @@
+import type { Page } from '../../../core/query/index.js';
 import type { ModelVersion, RegisteredModel } from '../../../core/registry.js';
-import type { SearchInput, SearchPage } from '../../../serving/registry/search.js';
+import type { SearchInput } from '../../../serving/registry/search.js';
 import type { MlflowFields } from '../request.js';
 import { keyValues, nonEmpty } from '../wire.js';
 
@@ -52,11 +53,7 @@ export async function modelVersionMessage(version: Promise<ModelVersion>) {
 }
 
 /** A search's answer: the page's items under `field`, and the next page's token when there is one. */
-export async function searchMessage<T>(
-  field: string,
-  page: Promise<SearchPage<T>>,
-  toJson: (item: T) => object,
-) {
+export async function searchMessage<T>(field: string, page: Promise<Page<T>>, toJson: (item: T) => object) {
   const { items, nextPageToken } = await page;
   return { [field]: nonEmpty(items.map(toJson)), next_page_token: nextPageToken };
 }
