@@ -1,5 +1,5 @@
+import { createServices, type Services } from '../http/services.js';
 import { DEFAULT_STORE_PATH, openStore } from '../store/open-store.js';
-import { createServices, type Services } from '../tracking/services.js';
 
 export interface StoreOption {
   store?: string;

@@ -1,7 +1,7 @@
 import { invalidParameter } from '../core/errors.js';
 import { DEFAULT_PROJECT_ID, type Project } from '../core/project.js';
 import type { Trial } from '../core/trial.js';
-import type { Services } from '../tracking/services.js';
+import type { Services } from '../http/services.js';
 
 /**
  * The project a command is about: named (by name or id), else $RATCHET_PROJECT, else the only project there is

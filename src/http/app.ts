@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import type { Services } from '../tracking/services.js';
 import { errorResponse, handleError } from './errors.js';
 import { mountArtifactProxy } from './mlflow/artifact-proxy.js';
 import { artifactRoutes } from './mlflow/artifacts.js';
@@ -12,6 +11,7 @@ import { mountMlflow } from './mlflow/routes.js';
 import { runIoRoutes } from './mlflow/run-io.js';
 import { runLoggingRoutes } from './mlflow/run-logging.js';
 import { runRoutes as mlflowRunRoutes } from './mlflow/runs.js';
+import type { Services } from './services.js';
 import { projectRecordRoutes } from './v1/project-record.js';
 import { projectRoutes } from './v1/projects.js';
 import { runRoutes } from './v1/runs.js';

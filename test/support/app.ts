@@ -1,6 +1,6 @@
 import { createApp } from '../../src/http/app.js';
+import { createServices } from '../../src/http/services.js';
 import type { Store } from '../../src/store/store.js';
-import { createServices } from '../../src/tracking/services.js';
 import { jsonOr } from './json.js';
 
 /** The app over a store, with JSON helpers for in-process requests (Hono's `app.request`). */

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../../src/http/app.js';
 import { listen } from '../../src/http/serve.js';
+import { createServices } from '../../src/http/services.js';
 import type { Store } from '../../src/store/store.js';
-import { createServices } from '../../src/tracking/services.js';
 import type { TestDatabase } from './databases.js';
 import { jsonOr } from './json.js';
 

@@ -2,9 +2,9 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createServices, type Services } from '../../src/http/services.js';
 import { compare } from '../../src/stats/index.js';
 import { openStore } from '../../src/store/open-store.js';
-import { createServices, type Services } from '../../src/tracking/services.js';
 import { ratchet } from '../support/processes.js';
 import { externalReferences, parseHtml, svgOf, trialDots } from './html.js';
 

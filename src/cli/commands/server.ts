@@ -3,8 +3,8 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { createApp } from '../../http/app.js';
 import { listen } from '../../http/serve.js';
+import { createServices } from '../../http/services.js';
 import { openStore } from '../../store/open-store.js';
-import { createServices } from '../../tracking/services.js';
 import { type StoreOption, storeLocation } from '../context.js';
 import { integerOption } from '../parse.js';
 

@@ -1,6 +1,6 @@
 import { type Context, Hono } from 'hono';
 import { invalidParameter, notFound } from '../../core/errors.js';
-import type { Services } from '../../tracking/services.js';
+import type { Services } from '../services.js';
 import { contentTypeOf } from './content-types.js';
 import { MlflowFields } from './request.js';
 import { fileInfoJson, nonEmpty } from './wire.js';

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { invalidParameter } from '../../core/errors.js';
 import { joinArtifactPath, normalizeArtifactPath } from '../../store/artifacts/artifact-path.js';
 import type { ArtifactStore } from '../../store/artifacts/artifact-store.js';
-import type { Services } from '../../tracking/services.js';
+import type { Services } from '../services.js';
 import { MlflowFields } from './request.js';
 import { fileInfoJson, nonEmpty } from './wire.js';
 

@@ -1,6 +1,6 @@
 import { type Context, Hono } from 'hono';
 import { invalidParameter } from '../../core/errors.js';
-import type { Services } from '../../tracking/services.js';
+import type { Services } from '../services.js';
 import { experimentId, keyValueMap, unlessMissing, VIEW_TYPES } from './messages.js';
 import { MlflowFields } from './request.js';
 import { NOTE_TAG } from './special-tags.js';

@@ -1,7 +1,7 @@
 import { type Context, Hono } from 'hono';
 import { invalidParameter } from '../../core/errors.js';
 import type { LoggedModelStatus } from '../../store/logged-model-store.js';
-import type { Services } from '../../tracking/services.js';
+import type { Services } from '../services.js';
 import { listUnder } from './artifacts.js';
 import { checkedExperimentId, experimentId, keyValueMap } from './messages.js';
 import { MlflowFields } from './request.js';

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { invalidParameter } from '../../core/errors.js';
 import type { MetricPoint } from '../../core/metric.js';
 import { pageOf } from '../../core/query/index.js';
-import type { Services } from '../../tracking/services.js';
+import type { Services } from '../services.js';
 import { MlflowFields } from './request.js';
 import { doubleJson, metricJson, nonEmpty } from './wire.js';
 

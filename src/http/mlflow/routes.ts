@@ -1,5 +1,5 @@
 import type { Hono } from 'hono';
-import type { Services } from '../../tracking/services.js';
+import type { Services } from '../services.js';
 
 /**
  * The MLflow-compatible API. Each module registers its routes relative to `/api/2.0/mlflow`; they are

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { invalidParameter } from '../../core/errors.js';
 import type { DatasetInput } from '../../store/run-io-store.js';
-import type { Services } from '../../tracking/services.js';
+import type { Services } from '../services.js';
 import { MlflowFields } from './request.js';
 import { activeRun, writeToRun } from './run-writes.js';
 import { LOGGED_MODELS_TAG } from './special-tags.js';

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { Services } from '../../tracking/services.js';
+import type { Services } from '../services.js';
 import { keyValueMap, readMetric, readMetrics, unlessMissing } from './messages.js';
 import { MlflowFields } from './request.js';
 import { activeRun, writeToRun } from './run-writes.js';

@@ -3,7 +3,7 @@ import { LIMITS } from '../../core/limits.js';
 import type { RunInfo } from '../../core/run.js';
 import type { ModelMetric } from '../../store/logged-model-store.js';
 import type { BatchLimits } from '../../tracking/runs.js';
-import type { Services } from '../../tracking/services.js';
+import type { Services } from '../services.js';
 import type { WireMetric } from './messages.js';
 import { NOTE_TAG, RUN_NAME_TAG } from './special-tags.js';
 

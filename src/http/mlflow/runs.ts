@@ -5,7 +5,7 @@ import { DEFAULT_PROJECT_ID } from '../../core/project.js';
 import { RUN_STATUSES, type Run } from '../../core/run.js';
 import { randomRunName } from '../../core/run-names.js';
 import { NO_INPUTS_OUTPUTS } from '../../store/run-io-store.js';
-import type { Services } from '../../tracking/services.js';
+import type { Services } from '../services.js';
 import { checkedExperimentId, keyValueMap, VIEW_TYPES } from './messages.js';
 import { MlflowFields } from './request.js';
 import { activeRun, writeToRun } from './run-writes.js';

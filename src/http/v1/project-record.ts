@@ -1,12 +1,12 @@
 import { Hono } from 'hono';
 import type { Direction } from '../../core/project.js';
-import type { Services } from '../../tracking/services.js';
 import { type ReportFormat, renderReport } from '../../tracking/trials/report/render.js';
 import { reportDocument } from '../../tracking/trials/report/report-document.js';
 import type { ProjectSettingsUpdate } from '../../tracking/trials/settings-service.js';
 import { readJson } from '../body.js';
 import { asObject, type Fields, optionalEnum, optionalInteger, requiredString } from '../input.js';
 import { nullableNumber, nullableString, optionalBoolean, optionalNumber } from '../input-values.js';
+import type { Services } from '../services.js';
 import { noiseJson, promotionJson, settingsJson, statusJson, trialJson } from './trial-wire.js';
 
 const BODY_LIMIT = 1_000_000;

@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import type { Direction } from '../../core/project.js';
-import type { Services } from '../../tracking/services.js';
 import { readJson } from '../body.js';
 import { asObject, optionalEnum, optionalString, optionalStringMap, requiredString } from '../input.js';
+import type { Services } from '../services.js';
 import { projectJson } from './wire.js';
 
 const DIRECTIONS: readonly Direction[] = ['maximize', 'minimize'];

@@ -3,7 +3,6 @@ import { invalidParameter } from '../../core/errors.js';
 import { LIMITS } from '../../core/limits.js';
 import { RUN_STATUSES } from '../../core/run.js';
 import type { RunBatch } from '../../store/store.js';
-import type { Services } from '../../tracking/services.js';
 import { readJson } from '../body.js';
 import {
   asObject,
@@ -15,6 +14,8 @@ import {
   queryInteger,
   requiredString,
 } from '../input.js';
+import type { Services } from '../services.js';
+import { projectOfBody } from './project-of-body.js';
 import { parseSeries } from './series.js';
 import { metricValue, pointJson, runInfoJson, runJson, step } from './wire.js';
 
@@ -25,13 +26,7 @@ export function runRoutes({ projects, runs }: Services) {
   return new Hono()
     .post('/', async (c) => {
       const body = asObject(await readJson(c, BODY_LIMIT));
-      const projectId = optionalString(body, 'project_id');
-      const projectName = optionalString(body, 'project');
-      if (projectId === undefined && projectName === undefined) {
-        throw invalidParameter("Missing value for required parameter 'project' (a name) or 'project_id'.");
-      }
-      const project =
-        projectId !== undefined ? await projects.get(projectId) : await projects.ensure(projectName!);
+      const project = await projectOfBody(body, projects);
       const name = optionalString(body, 'name');
       const userId = optionalString(body, 'user_id');
       const startTime = optionalInteger(body, 'start_time', { min: 0 });

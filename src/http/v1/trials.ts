@@ -3,7 +3,6 @@ import { invalidParameter } from '../../core/errors.js';
 import { LIMITS } from '../../core/limits.js';
 import type { Direction } from '../../core/project.js';
 import { TRIAL_OUTCOMES, type TrialOutcome } from '../../core/trial.js';
-import type { Services } from '../../tracking/services.js';
 import type { ArmRef, CompareRequest } from '../../tracking/trials/comparison-service.js';
 import type { CreateTrialInput } from '../../tracking/trials/trial-input.js';
 import { readJson } from '../body.js';
@@ -16,6 +15,8 @@ import {
   requiredString,
 } from '../input.js';
 import { numberArray, optionalBoolean, optionalNumber, optionalStringArray } from '../input-values.js';
+import type { Services } from '../services.js';
+import { projectOfBody } from './project-of-body.js';
 import { comparisonJson, notebookEntryJson, trialDetailJson, trialJson } from './trial-wire.js';
 
 const BODY_LIMIT = 1_000_000;
@@ -27,12 +28,7 @@ export function trialRoutes({ projects, trials, record, comparisons, store }: Se
   return new Hono()
     .post('/trials', async (c) => {
       const body = asObject(await readJson(c, BODY_LIMIT));
-      const projectId = optionalString(body, 'project_id');
-      const name = optionalString(body, 'project');
-      if (projectId === undefined && name === undefined) {
-        throw invalidParameter("Missing value for required parameter 'project' (a name) or 'project_id'.");
-      }
-      const project = projectId !== undefined ? await projects.get(projectId) : await projects.ensure(name!);
+      const project = await projectOfBody(body, projects);
       return c.json({ trial: trialJson(await trials.create(trialInput(project.id, body))) });
     })
     .post('/projects/:id/trials', async (c) => {

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { Services } from '../../../tracking/services.js';
+import type { Services } from '../../services.js';
 import { keyValueMap } from '../messages.js';
 import type { MlflowFields } from '../request.js';
 import { emptyMessage, mlflowHandler as handle } from './handler.js';

@@ -2,13 +2,16 @@ import { createRegistry, type Registry } from '../serving/registry/registry.js';
 import type { ArtifactStore } from '../store/artifacts/artifact-store.js';
 import { DEFAULT_ARTIFACT_ROOT, FileArtifactStore } from '../store/artifacts/file-artifact-store.js';
 import type { Store } from '../store/store.js';
-import { LoggedModelService } from './logged-models.js';
-import { ProjectService } from './projects.js';
-import { RunIoService } from './run-io.js';
-import { RunService } from './runs.js';
-import { createTrialServices, type TrialServices } from './trials/index.js';
+import { LoggedModelService } from '../tracking/logged-models.js';
+import { ProjectService } from '../tracking/projects.js';
+import { RunIoService } from '../tracking/run-io.js';
+import { RunService } from '../tracking/runs.js';
+import { createTrialServices, type TrialServices } from '../tracking/trials/index.js';
 
-/** Everything the HTTP layer and the CLI need, built over one store. */
+/**
+ * Everything the HTTP layer and the CLI need, built over one store: the one place where the tracking and
+ * serving services are put together (they are siblings and do not import each other).
+ */
 export interface Services extends TrialServices {
   store: Store;
   projects: ProjectService;
