@@ -3,10 +3,12 @@ import { invalidParameter } from '../../core/errors.js';
 import type { MetricPoint } from '../../core/metric.js';
 import { pageOf } from '../../core/query/index.js';
 import type { Services } from '../services.js';
+import { metricsWithRunIdJson } from './metrics-json.js';
 import { MlflowFields } from './request.js';
-import { doubleJson, metricJson, nonEmpty } from './wire.js';
+import { metricJson, nonEmpty } from './wire.js';
 
 const MAX_BULK_RUNS = 100;
+const JSON_CONTENT = { 'content-type': 'application/json' };
 const MAX_INTERVAL_POINTS_PER_RUN = 2500;
 const MAX_BULK_HISTORY_POINTS = 25_000;
 
@@ -39,8 +41,12 @@ export function metricRoutes({ runs }: Services) {
       // Served from the store's downsampling: per run, at most max_results points keeping the series' shape.
       const range = stepRange(fields.int64('start_step'), fields.int64('end_step'));
       const series = await Promise.all(runIds.map((id) => runs.history(id, key, { maxPoints, ...range })));
-      const metrics = series.flatMap((points, i) => withRunId(key, points, runIds[i]!));
-      return c.json({ metrics: nonEmpty(metrics) });
+      const found = series.map((points, i) => ({ runId: runIds[i]!, points }));
+      // MLflow leaves an empty repeated field out: no points is `{}`.
+      const body = found.some((s) => s.points.length > 0)
+        ? `{"metrics":${metricsWithRunIdJson(key, found)}}`
+        : '{}';
+      return c.body(body, 200, JSON_CONTENT);
     });
 }
 
@@ -54,15 +60,17 @@ export function ajaxMetricRoutes({ runs }: Services) {
       fields.int64('max_results', { min: 1 }) ?? MAX_BULK_HISTORY_POINTS,
       MAX_BULK_HISTORY_POINTS,
     );
-    const metrics: ReturnType<typeof withRunId> = [];
+    const found: { runId: string; points: MetricPoint[] }[] = [];
+    let room = maxResults;
     for (const id of [...runIds].sort()) {
+      if (room <= 0) break;
       const points = [...(await runs.history(id, key))].sort(
         (a, b) => a.timestamp - b.timestamp || a.step - b.step || a.value - b.value,
       );
-      metrics.push(...withRunId(key, points, id));
-      if (metrics.length >= maxResults) break;
+      found.push({ runId: id, points: points.slice(0, room) });
+      room -= points.length;
     }
-    return c.json({ metrics: metrics.slice(0, maxResults) });
+    return c.body(`{"metrics":${metricsWithRunIdJson(key, found)}}`, 200, JSON_CONTENT);
   });
 }
 
@@ -87,14 +95,4 @@ function bulkRunIds(runIds: string[], name: string): string[] {
     );
   }
   return runIds;
-}
-
-function withRunId(key: string, points: MetricPoint[], runId: string) {
-  return points.map((p) => ({
-    key,
-    value: doubleJson(p.value),
-    timestamp: p.timestamp,
-    step: p.step,
-    run_id: runId,
-  }));
 }
