@@ -9,25 +9,23 @@ import {
   parseOrderBy,
   runFilterSchema,
 } from '../core/query/index.js';
-import { isTerminalStatus, type Run, type RunInfo, type RunStatus } from '../core/run.js';
+import { isTerminalStatus, type Run, type RunInfo } from '../core/run.js';
 import { randomRunName } from '../core/run-names.js';
 import { validateKey, validateStringValue } from '../core/validation.js';
-import type { BatchOutcome, HistoryQuery, RunBatch, RunChanges, Store, ViewType } from '../store/store.js';
+import type {
+  BatchOutcome,
+  HistoryQuery,
+  NewRun,
+  RunBatch,
+  RunChanges,
+  Store,
+  ViewType,
+} from '../store/store.js';
 import { resolveMembership } from './trials/membership.js';
 
-export interface CreateRunInput {
-  projectId: string;
-  name?: string;
-  userId?: string;
-  startTime?: number;
-  status?: RunStatus;
-  notes?: string;
-  parentRunId?: string | null;
-  trialId?: string | null;
-  seed?: number | null;
-  params?: Record<string, string>;
-  tags?: Record<string, string>;
-}
+/** What a caller chooses about a new run; the service fills in the id, artifact URI and defaults. */
+export type CreateRunInput = Pick<NewRun, 'projectId'> &
+  Partial<Omit<NewRun, 'id' | 'projectId' | 'artifactUri'>>;
 
 export interface BatchLimits {
   metrics: number;
