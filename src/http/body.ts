@@ -6,13 +6,22 @@ import { invalidParameter, RatchetError } from '../core/errors.js';
  * Malformed JSON is MALFORMED_REQUEST; an empty body reads as {}.
  */
 export async function readJson(c: Context, maxBytes: number): Promise<unknown> {
+  return parseJson(await readBody(c, maxBytes));
+}
+
+/** The whole body, refused (before buffering all of it) when it is larger than `maxBytes`. */
+export async function readBody(c: Context, maxBytes: number): Promise<Uint8Array> {
   const declared = Number(c.req.header('content-length') ?? Number.NaN);
   if (declared > maxBytes) throw tooLarge(maxBytes);
   // With a declared length within the limit (the server reads no more than it), the body is read in one go:
   // on Node this skips the web stream, which costs more than parsing on the ingest path.
-  const bytes = Number.isSafeInteger(declared)
+  return Number.isSafeInteger(declared)
     ? new Uint8Array(await c.req.raw.arrayBuffer())
-    : await readLimited(c.req.raw.body, maxBytes);
+    : readLimited(c.req.raw.body, maxBytes);
+}
+
+/** JSON from request bytes; malformed JSON is MALFORMED_REQUEST, no bytes read as {}. */
+export function parseJson(bytes: Uint8Array): unknown {
   if (bytes.byteLength === 0) return {};
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   try {

@@ -1,11 +1,18 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createApp } from '../../src/http/app.js';
 import { createServices } from '../../src/http/services.js';
 import type { Store } from '../../src/store/store.js';
 import { jsonOr } from './json.js';
 
-/** The app over a store, with JSON helpers for in-process requests (Hono's `app.request`). */
+/**
+ * The app over a store (artifacts in a fresh temporary directory), with JSON helpers for in-process
+ * requests (Hono's `app.request`).
+ */
 export function testApp(store: Store) {
-  const app = createApp(createServices(store));
+  const artifactRoot = mkdtempSync(join(tmpdir(), 'ratchet-artifacts-'));
+  const app = createApp(createServices(store, Date.now, { artifactRoot }));
   const call = async (method: string, path: string, body?: unknown) => {
     const init: RequestInit = { method };
     if (body !== undefined) init.body = typeof body === 'string' ? body : JSON.stringify(body);

@@ -1,5 +1,8 @@
 import { type Context, Hono } from 'hono';
 import { invalidParameter, notFound } from '../../core/errors.js';
+import { LIMITS } from '../../core/limits.js';
+import { parseJson, readBody } from '../body.js';
+import { exampleResults } from '../example-results.js';
 import type { Services } from '../services.js';
 import { contentTypeOf } from './content-types.js';
 import { MlflowFields } from './request.js';
@@ -7,13 +10,14 @@ import { fileInfoJson, nonEmpty } from './wire.js';
 
 const PREFIXES = ['/api/2.0/mlflow-artifacts', '/ajax-api/2.0/mlflow-artifacts'];
 const FILE_ROUTE = '/artifacts/';
+const EXAMPLE_RESULTS_ARTIFACT = /^[^/]+\/([0-9a-f]{32})\/artifacts\/ratchet\/examples\.json$/;
 
 /**
  * MLflow's artifact proxy (`mlflow-artifacts:` URIs): raw-body PUT uploads (streamed to disk, durable before
  * the 200), GET downloads (always as attachments), DELETE, and listing with `?path=`. Paths are relative to
  * the artifact root, e.g. `1/<run>/artifacts/model/MLmodel`.
  */
-export function mountArtifactProxy(app: Hono, { artifacts }: Services): void {
+export function mountArtifactProxy(app: Hono, { artifacts, store }: Services): void {
   const routes = new Hono()
     .get('/artifacts', async (c) => {
       const files = await artifacts.list((await MlflowFields.from(c)).string('path') ?? '');
@@ -32,7 +36,17 @@ export function mountArtifactProxy(app: Hono, { artifacts }: Services): void {
       });
     })
     .put(`${FILE_ROUTE}*`, async (c) => {
-      await artifacts.put(artifactPath(c), c.req.raw.body);
+      const path = artifactPath(c);
+      const runId = EXAMPLE_RESULTS_ARTIFACT.exec(path)?.[1];
+      if (runId === undefined) {
+        await artifacts.put(path, c.req.raw.body);
+        return c.json({});
+      }
+      // A run's per-example results (e.g. `mlflow.log_dict(results, "ratchet/examples.json")`) are recorded
+      // for McNemar's test as well as stored; a file that does not parse is refused and nothing is written.
+      const bytes = await readBody(c, LIMITS.nativeBatchBytes);
+      await store.examples.record(runId, exampleResults(parseJson(bytes)));
+      await artifacts.put(path, streamOf(bytes));
       return c.json({});
     })
     .delete(`${FILE_ROUTE}*`, async (c) => {
@@ -54,4 +68,13 @@ function artifactPath(c: Context): string {
   } catch {
     throw invalidParameter(`Invalid artifact path '${raw}': malformed percent-encoding.`);
   }
+}
+
+function streamOf(bytes: Uint8Array): ReadableStream<Uint8Array> {
+  return new ReadableStream({
+    start(controller) {
+      controller.enqueue(bytes);
+      controller.close();
+    },
+  });
 }

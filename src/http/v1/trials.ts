@@ -6,6 +6,7 @@ import { TRIAL_OUTCOMES, type TrialOutcome } from '../../core/trial.js';
 import type { ArmRef, CompareRequest } from '../../tracking/trials/comparison-service.js';
 import type { CreateTrialInput } from '../../tracking/trials/trial-input.js';
 import { readJson } from '../body.js';
+import { exampleResults } from '../example-results.js';
 import {
   asObject,
   type Fields,
@@ -21,7 +22,6 @@ import { comparisonJson, notebookEntryJson, trialDetailJson, trialJson } from '.
 
 const BODY_LIMIT = 1_000_000;
 const DIRECTIONS: readonly Direction[] = ['maximize', 'minimize'];
-const MAX_EXAMPLES = 1_000_000;
 
 /** Trials, the lab notebook, ad-hoc comparisons and per-example results, under /api/v1. */
 export function trialRoutes({ projects, trials, record, comparisons, store }: Services) {
@@ -123,30 +123,6 @@ function armRef(value: unknown, name: string): ArmRef {
   if (runIds !== undefined && runIds.length > 0) return { runIds };
   if (fields.values !== undefined) return { values: numberArray(fields.values, `${name}.values`) };
   throw invalidParameter(`'${name}' must name a trial_id, run_ids, or per-seed values.`);
-}
-
-/** `{ "id": true, … }` or `[{ "id": "…", "correct": true }, …]`. */
-function exampleResults(value: unknown): Map<string, boolean> {
-  const entries: [unknown, unknown][] = Array.isArray(value)
-    ? value.map((item, i) => {
-        const fields = asObject(item, `examples[${i}]`);
-        return [fields.id, fields.correct];
-      })
-    : Object.entries(asObject(value, "'examples'"));
-  if (entries.length === 0) throw invalidParameter("Missing value for required parameter 'examples'.");
-  if (entries.length > MAX_EXAMPLES) {
-    throw invalidParameter(`At most ${MAX_EXAMPLES} examples per request (got ${entries.length}).`);
-  }
-  const results = new Map<string, boolean>();
-  for (const [id, correct] of entries) {
-    if (typeof id !== 'string' || id === '' || id.length > LIMITS.keyLength) {
-      throw invalidParameter(`Example ids must be strings of 1 to ${LIMITS.keyLength} characters.`);
-    }
-    if (typeof correct !== 'boolean')
-      throw invalidParameter(`Example '${id}': 'correct' must be true or false.`);
-    results.set(id, correct);
-  }
-  return results;
 }
 
 function outcome(value: string): TrialOutcome {
