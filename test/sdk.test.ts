@@ -31,17 +31,17 @@ describe('SDK against a real server on loopback', () => {
     run.log({ weird: Number.NaN, big: Number.NEGATIVE_INFINITY });
     run.logParams({ optimizer: 'adam' });
     await run.finish();
-    const stored = await client.getRun(run.id);
+    const stored = await client.runs.get(run.id);
     expect(stored).toMatchObject({
       status: 'FINISHED',
       params: { lr: '0.01', layers: '3', optimizer: 'adam' },
     });
     expect(stored.metrics.loss).toMatchObject({ step: 999, value: 1 / 1000 });
-    expect(stored.metrics.weird).toMatchObject({ value: null, non_finite: 'NaN' });
-    expect(await client.history(run.id, 'loss')).toHaveLength(1000);
-    expect((await client.history(run.id, 'big'))[0]?.value).toBe(Number.NEGATIVE_INFINITY);
-    expect((await client.history(run.id, 'acc', { maxPoints: 50 })).length).toBeLessThanOrEqual(50);
-    expect((await client.listRuns('sdk')).map((r) => r.id)).toContain(run.id);
+    expect(stored.metrics.weird?.value).toBeNaN();
+    expect(await client.runs.history(run.id, 'loss')).toHaveLength(1000);
+    expect((await client.runs.history(run.id, 'big'))[0]?.value).toBe(Number.NEGATIVE_INFINITY);
+    expect((await client.runs.history(run.id, 'acc', { maxPoints: 50 })).length).toBeLessThanOrEqual(50);
+    expect((await client.runs.search('sdk')).runs.map((r) => r.id)).toContain(run.id);
   });
 
   it('steps default to one after the last', async () => {
@@ -52,7 +52,7 @@ describe('SDK against a real server on loopback', () => {
     run.log({ a: 3 }, { step: 10 });
     run.log({ a: 4 });
     await run.flush();
-    expect((await client.history(run.id, 'a')).map((p) => p.step)).toEqual([0, 1, 10, 11]);
+    expect((await client.runs.history(run.id, 'a')).map((p) => p.step)).toEqual([0, 1, 10, 11]);
   });
 
   it('surfaces the server error body as an HTTPError on flush', async () => {
@@ -63,7 +63,7 @@ describe('SDK against a real server on loopback', () => {
     expect(isHTTPError(error)).toBe(true);
     expect((error as HTTPError).status).toBe(400);
     expect((error as HTTPError).errorCode).toBe('INVALID_PARAMETER_VALUE');
-    await expect(client.getRun('no-such-run')).rejects.toMatchObject({
+    await expect(client.runs.get('no-such-run')).rejects.toMatchObject({
       status: 404,
       errorCode: 'RESOURCE_DOES_NOT_EXIST',
     });
@@ -72,9 +72,9 @@ describe('SDK against a real server on loopback', () => {
   it('retries a batch whose answer was lost, and the batch id keeps it from being written twice', async () => {
     let dropped = 0;
     // Delivers the first batch, then pretends the connection died before the answer arrived.
-    const lossyFetch: typeof fetch = async (input, init) => {
-      const response = await fetch(input, init);
-      if (String(input).endsWith('/batch') && dropped === 0) {
+    const lossyFetch = async (request: Request) => {
+      const response = await fetch(request);
+      if (request.url.endsWith('/batch') && dropped === 0) {
         dropped++;
         throw new TypeError('socket hang up');
       }
@@ -85,25 +85,25 @@ describe('SDK against a real server on loopback', () => {
     run.log({ x: 1 }, { step: 0 });
     await run.flush();
     expect(dropped).toBe(1);
-    expect(await client.history(run.id, 'x')).toHaveLength(1);
+    expect(await client.runs.history(run.id, 'x')).toHaveLength(1);
   });
 
   it('reports an unreachable server as a NetworkError and a slow one as a TimeoutError', async () => {
     const unreachable = new Ratchet({ uri: 'http://127.0.0.1:1', retries: 0 });
-    expect(isNetworkError(await unreachable.listProjects().catch((e: unknown) => e))).toBe(true);
-    const slowFetch: typeof fetch = (_input, init) =>
-      new Promise((_resolve, reject) =>
-        init?.signal?.addEventListener('abort', () => reject(init.signal!.reason)),
+    expect(isNetworkError(await unreachable.projects.list().catch((e: unknown) => e))).toBe(true);
+    const slowFetch = (request: Request) =>
+      new Promise<Response>((_resolve, reject) =>
+        request.signal.addEventListener('abort', () => reject(request.signal.reason)),
       );
     const slow = new Ratchet({ uri: server.url, fetch: slowFetch, timeoutMs: 20, retries: 0 });
-    expect(isTimeoutError(await slow.listProjects().catch((e: unknown) => e))).toBe(true);
+    expect(isTimeoutError(await slow.projects.list().catch((e: unknown) => e))).toBe(true);
   });
 
   it('keeps an undeliverable batch queued and delivers it on the next flush', async () => {
     let down = true;
-    const flakyFetch: typeof fetch = async (input, init) => {
-      if (down && String(input).endsWith('/batch')) throw new TypeError('connection refused');
-      return fetch(input, init);
+    const flakyFetch = async (request: Request) => {
+      if (down && request.url.endsWith('/batch')) throw new TypeError('connection refused');
+      return fetch(request);
     };
     const client = new Ratchet({ uri: server.url, fetch: flakyFetch, retries: 1, retryDelayMs: 1 });
     const run = await client.startRun({ project: 'sdk' });
@@ -111,6 +111,6 @@ describe('SDK against a real server on loopback', () => {
     expect(isNetworkError(await run.flush().catch((e: unknown) => e))).toBe(true);
     down = false;
     await run.flush();
-    expect(await client.history(run.id, 'y')).toHaveLength(1);
+    expect(await client.runs.history(run.id, 'y')).toHaveLength(1);
   });
 });

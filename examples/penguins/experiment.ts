@@ -1,4 +1,4 @@
-import type { Ratchet, TrialHandle, WireTrial, WireTrialDetail } from '../../src/sdk/index.js';
+import type { Ratchet, Trial, TrialDetail, TrialHandle } from '../../src/sdk/index.js';
 import { loadPenguins, MEASUREMENTS, type Measurement, type Penguin, split } from './data.js';
 import { accuracy, type Classifier, ruleOfThumb, trainSoftmax } from './models.js';
 
@@ -64,12 +64,14 @@ export async function runExperiment(
   ratchet: Ratchet,
   project: string,
   say: (line: string) => void,
-): Promise<WireTrial[]> {
+): Promise<Trial[]> {
   const penguins = loadPenguins();
-  await ratchet.createProject({ name: project, primaryMetric: 'test_acc', direction: 'maximize' });
-  await ratchet.experiments.updateSettings(project, {
-    min_effect: 0.01,
-    eval_set_size_metric: 'test_n',
+  await ratchet.projects.create({
+    name: project,
+    primaryMetric: 'test_acc',
+    direction: 'maximize',
+    minEffect: 0.01,
+    evalSetSizeMetric: 'test_n',
   });
 
   const baseline = await runTrial(ratchet, project, RULE, penguins, null);
@@ -77,7 +79,7 @@ export async function runExperiment(
   say(`baseline  #${baseline.info.number} ${RULE.hypothesis}`);
   say(`          ${meanAccuracy(await baseline.get())}`);
 
-  const trials: WireTrial[] = [baseline.info];
+  const trials: Trial[] = [baseline.info];
   for (const recipe of CANDIDATES) {
     const trial = await runTrial(ratchet, project, recipe, penguins, undefined);
     const result = await trial.get();
@@ -121,7 +123,7 @@ async function runTrial(
   return trial;
 }
 
-function meanAccuracy(trial: WireTrialDetail): string {
+function meanAccuracy(trial: TrialDetail): string {
   const summary = trial.metrics.test_acc;
   if (summary === undefined) return 'no finished runs';
   const [low, high] = summary.ci.map((x) => x.toFixed(3));

@@ -24,7 +24,7 @@ const server = await startServer(options).catch((error: NodeJS.ErrnoException) =
 });
 try {
   const ratchet = new Ratchet({ uri: server.url });
-  const existing = new Set((await ratchet.listProjects()).map((p) => p.name));
+  const existing = new Set((await ratchet.projects.list()).map((p) => p.name));
   let project = 'penguins';
   for (let n = 2; existing.has(project); n++) project = `penguins-${n}`;
 
@@ -36,7 +36,7 @@ try {
 
   const reportPath = resolve(store, '..', `${project}-report.html`);
   mkdirSync(resolve(reportPath, '..'), { recursive: true });
-  writeFileSync(reportPath, await ratchet.experiments.report(project, 'html'));
+  writeFileSync(reportPath, await ratchet.projects.report(project, 'html'));
   console.log(`\nThe lab notebook:   npx ratchet log ${project} --store ${store}`);
   console.log(`The report:         ${reportPath}`);
   console.log(`MLflow clients:     MLFLOW_TRACKING_URI=${server.url}`);

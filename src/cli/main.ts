@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
 import { isRatchetError } from '../core/errors.js';
-import { VERSION } from '../http/app.js';
+import { VERSION } from '../core/version.js';
 import { registerBaseline } from './commands/baseline.js';
 import { registerCompare } from './commands/compare.js';
 import { registerLog } from './commands/log.js';

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { VERSION } from '../core/version.js';
 import { errorResponse, handleError } from './errors.js';
 import { mountArtifactProxy } from './mlflow/artifact-proxy.js';
 import { artifactRoutes } from './mlflow/artifacts.js';
@@ -12,12 +13,11 @@ import { runIoRoutes } from './mlflow/run-io.js';
 import { runLoggingRoutes } from './mlflow/run-logging.js';
 import { runRoutes as mlflowRunRoutes } from './mlflow/runs.js';
 import type { Services } from './services.js';
+import { openApiRoutes } from './v1/openapi.js';
 import { projectRecordRoutes } from './v1/project-record.js';
 import { projectRoutes } from './v1/projects.js';
 import { runRoutes } from './v1/runs.js';
 import { trialRoutes } from './v1/trials.js';
-
-export const VERSION = '0.1.0';
 
 /** The whole server as `fetch(Request) → Response`; tests drive it in-process with `app.request()`. */
 export function createApp(services: Services): Hono {
@@ -25,10 +25,15 @@ export function createApp(services: Services): Hono {
   app.onError(handleError);
   app.get('/health', (c) => c.text('OK'));
   app.get('/version', (c) => c.text(VERSION));
-  app.route('/api/v1/projects', projectRoutes(services));
-  app.route('/api/v1/runs', runRoutes(services));
-  app.route('/api/v1', trialRoutes(services));
-  app.route('/api/v1', projectRecordRoutes(services));
+  for (const routes of [
+    projectRoutes(services),
+    runRoutes(services),
+    trialRoutes(services),
+    projectRecordRoutes(services),
+    openApiRoutes(),
+  ]) {
+    app.route('/', routes);
+  }
   mountArtifactProxy(app, services);
   mountMlflow(
     app,

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { type ErrorCode, isRatchetError } from '../core/errors.js';
+import { type ErrorDetail, RequestValidationError } from './request-errors.js';
 
 /** MLflow's mapping from error code to HTTP status (reference §2). */
 const STATUS_BY_CODE: Record<ErrorCode, 400 | 404 | 429 | 500 | 501 | 503> = {
@@ -21,12 +22,16 @@ export function statusOf(code: ErrorCode): number {
   return STATUS_BY_CODE[code];
 }
 
-export function errorResponse(code: ErrorCode, message: string): Response {
-  return Response.json({ error_code: code, message }, { status: statusOf(code) });
+export function errorResponse(code: ErrorCode, message: string, details?: readonly ErrorDetail[]): Response {
+  return Response.json(
+    { error_code: code, message, ...(details === undefined ? {} : { details }) },
+    { status: statusOf(code) },
+  );
 }
 
 /** The one place thrown errors become responses: domain errors keep their code, anything else is a 500. */
 export function handleError(error: Error, c: Context): Response {
+  if (error instanceof RequestValidationError) return errorResponse(error.code, error.message, error.details);
   if (isRatchetError(error)) return errorResponse(error.code, error.message);
   if (error instanceof HTTPException) return error.getResponse();
   if (isQueryError(error)) return errorResponse('INVALID_PARAMETER_VALUE', error.message);

@@ -1,6 +1,7 @@
 /**
  * Errors by who is at fault: the server answered with an error (HTTPError, with its parsed body), the
- * server could not be reached (NetworkError), or it did not answer in time (TimeoutError).
+ * server could not be reached (NetworkError), it did not answer in time (TimeoutError), or it answered
+ * with something the API contract does not describe (ProtocolError: a server of another version).
  */
 export class RatchetClientError extends Error {
   override readonly name: string = 'RatchetClientError';
@@ -9,6 +10,8 @@ export class RatchetClientError extends Error {
 export interface ErrorBody {
   error_code?: string;
   message?: string;
+  /** For an invalid request: every bad field. */
+  details?: { path: string; message: string }[];
   [key: string]: unknown;
 }
 
@@ -43,6 +46,22 @@ export class TimeoutError extends RatchetClientError {
   override readonly name = 'TimeoutError';
 }
 
+export class ProtocolError extends RatchetClientError {
+  override readonly name = 'ProtocolError';
+  constructor(
+    readonly request: { method: string; url: string },
+    readonly issues: readonly { path: readonly PropertyKey[]; message: string }[],
+  ) {
+    const first = issues[0];
+    super(
+      `${request.method} ${request.url}: the answer does not match the API contract` +
+        (first ? ` (${first.path.map(String).join('.')}: ${first.message})` : '') +
+        '; are the client and server of different versions?',
+    );
+  }
+}
+
+export const isProtocolError = (e: unknown): e is ProtocolError => e instanceof ProtocolError;
 export const isHTTPError = (e: unknown): e is HTTPError => e instanceof HTTPError;
 export const isNetworkError = (e: unknown): e is NetworkError => e instanceof NetworkError;
 export const isTimeoutError = (e: unknown): e is TimeoutError => e instanceof TimeoutError;

@@ -1,37 +1,48 @@
-export { type CreateProjectOptions, Ratchet, type RatchetOptions, type StartRunOptions } from './client.js';
+export { Ratchet, type RatchetOptions, type StartRunOptions } from './client.js';
 export {
   type ErrorBody,
   HTTPError,
   isHTTPError,
   isNetworkError,
+  isProtocolError,
   isRetryable,
   isTimeoutError,
   NetworkError,
+  ProtocolError,
   RatchetClientError,
   TimeoutError,
 } from './errors.js';
 export {
-  type CompareArm,
-  type CompareOptions,
-  ExperimentClient,
-  type StartTrialOptions,
-  type WireObject,
-} from './experiments.js';
+  type CreateProjectOptions,
+  type NotebookFilter,
+  type ProjectRef,
+  ProjectsClient,
+  type SettingsChanges,
+} from './projects.js';
 export { RunHandle, type RunHandleOptions } from './run.js';
+export { type HistoryOptions, type RunSearchOptions, RunsClient } from './runs.js';
 export { type StartTrialRunOptions, TrialHandle } from './trial.js';
+export { type CompareArm, type CompareOptions, type StartTrialOptions, TrialsClient } from './trials.js';
 export type {
-  WireChange,
-  WireComparison,
-  WireEvaluation,
-  WireNoiseFloor,
-  WireNotebookEntry,
-  WireOutcome,
-  WirePerExample,
-  WirePromotion,
-  WireRunTally,
-  WireSummary,
-  WireTrial,
-  WireTrialDetail,
-  WireVerdict,
-} from './trial-wire.js';
-export type { WirePoint, WireProject, WireRun } from './wire.js';
+  Comparison,
+  CurrentBaseline,
+  Direction,
+  Evaluation,
+  NoiseFloor,
+  NoiseReport,
+  NotebookEntry,
+  ParamValues,
+  PerExample,
+  Point,
+  Project,
+  ProjectStatus,
+  Promotion,
+  Run,
+  RunInfo,
+  Settings,
+  Summary,
+  Trial,
+  TrialDetail,
+  TrialOutcome,
+  Verdict,
+} from './types.js';

@@ -1,7 +1,8 @@
+import { api } from '../contract/index.js';
 import { isRetryable } from './errors.js';
 import { SeriesBuffer, type WireSeries } from './series-buffer.js';
 import type { Transport } from './transport.js';
-import type { WireRun } from './wire.js';
+import type { Run } from './types.js';
 
 export interface RunHandleOptions {
   /** Points per request; the server accepts up to 100,000. */
@@ -37,7 +38,7 @@ export class RunHandle {
   private readonly flushIntervalMs: number;
 
   constructor(
-    readonly info: WireRun,
+    readonly info: Run,
     private readonly transport: Transport,
     options: RunHandleOptions = {},
   ) {
@@ -84,10 +85,11 @@ export class RunHandle {
    */
   async logExamples(results: Record<string, boolean> | ReadonlyMap<string, boolean>): Promise<void> {
     const examples = results instanceof Map ? Object.fromEntries(results) : results;
-    await this.transport.request('POST', `/api/v1/runs/${this.id}/examples`, {
-      body: { examples },
-      idempotent: true,
-    });
+    await this.transport.call(
+      api.runs.logExamples,
+      { params: { id: this.id }, body: { examples } },
+      { idempotent: true },
+    );
   }
 
   async flush(): Promise<void> {
@@ -105,10 +107,11 @@ export class RunHandle {
     try {
       await this.flush();
     } finally {
-      await this.transport.request('PATCH', `/api/v1/runs/${this.id}`, {
-        body: { status },
-        idempotent: true,
-      });
+      await this.transport.call(
+        api.runs.update,
+        { params: { id: this.id }, body: { status } },
+        { idempotent: true },
+      );
     }
   }
 
@@ -152,10 +155,11 @@ export class RunHandle {
       while (this.queue.length > 0) {
         const batch = this.queue[0]!;
         try {
-          await this.transport.request('POST', `/api/v1/runs/${this.id}/batch`, {
-            body: batch,
-            idempotent: true,
-          });
+          await this.transport.call(
+            api.runs.logBatch,
+            { params: { id: this.id }, body: batch },
+            { idempotent: true },
+          );
           this.queue.shift();
         } catch (error) {
           this.failure ??= error;

@@ -1,13 +1,9 @@
+import type { api, RequestInput } from '../contract/index.js';
 import { nonFiniteName } from '../core/non-finite.js';
 
 /** One key's points in the native API's columnar form (non-finite values as null plus `non_finite`). */
-export interface WireSeries {
-  key: string;
-  steps: number[];
-  timestamps: number[];
-  values: (number | null)[];
-  non_finite?: Record<string, string>;
-}
+type SeriesBody = NonNullable<RequestInput<typeof api.runs.logBatch>['body']['series']>[number];
+export type WireSeries = SeriesBody & { timestamps: number[] };
 
 /** Logged points, gathered per key in columns until the next batch is cut. */
 export class SeriesBuffer {

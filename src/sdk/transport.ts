@@ -1,4 +1,13 @@
-import { type ErrorBody, HTTPError, isRetryable, NetworkError, TimeoutError } from './errors.js';
+import type { RequestInput, ResponseData, Route } from '../contract/index.js';
+import { fillPath } from '../contract/index.js';
+import {
+  type ErrorBody,
+  HTTPError,
+  isRetryable,
+  NetworkError,
+  ProtocolError,
+  TimeoutError,
+} from './errors.js';
 
 export interface TransportOptions {
   uri: string;
@@ -8,38 +17,40 @@ export interface TransportOptions {
   retries?: number;
   /** First backoff; doubles with each attempt. */
   retryDelayMs?: number;
-  fetch?: typeof fetch;
+  /** Any fetch: the global one, or an in-process app's (`app.fetch`) to talk to a server without a socket. */
+  fetch?: (request: Request) => Response | Promise<Response>;
 }
 
-export interface RequestOptions {
-  body?: unknown;
-  /** Only idempotent requests are retried (GETs, and writes the server deduplicates). */
+export interface CallOptions {
+  /** Only idempotent requests are retried (GETs, and writes the server deduplicates or that overwrite). */
   idempotent?: boolean;
-  /** The body as text instead of parsed JSON (e.g. a report). */
-  text?: boolean;
-  query?: Record<string, string | number | undefined>;
 }
 
+/** Calls routes of the contract: builds each request from it and reads each answer with it. */
 export class Transport {
   private readonly base: string;
   private readonly timeoutMs: number;
   private readonly retries: number;
   private readonly retryDelayMs: number;
-  private readonly fetchImpl: typeof fetch;
+  private readonly fetchImpl: (request: Request) => Response | Promise<Response>;
 
   constructor(options: TransportOptions) {
     this.base = options.uri.replace(/\/+$/, '');
     this.timeoutMs = options.timeoutMs ?? 30_000;
     this.retries = options.retries ?? 5;
     this.retryDelayMs = options.retryDelayMs ?? 200;
-    this.fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
+    this.fetchImpl = options.fetch ?? ((request) => globalThis.fetch(request));
   }
 
-  async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-    const attempts = 1 + (options.idempotent || method === 'GET' ? this.retries : 0);
+  async call<R extends Route>(
+    route: R,
+    input: RequestInput<R>,
+    options: CallOptions = {},
+  ): Promise<ResponseData<R>> {
+    const attempts = 1 + (options.idempotent || route.method === 'GET' ? this.retries : 0);
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.once<T>(method, path, options);
+        return await this.once(route, input);
       } catch (error) {
         if (attempt >= attempts || !isRetryable(error)) throw error;
         await sleep(this.retryDelayMs * 2 ** (attempt - 1));
@@ -47,41 +58,53 @@ export class Transport {
     }
   }
 
-  private async once<T>(method: string, path: string, options: RequestOptions): Promise<T> {
-    const url = new URL(this.base + path);
-    for (const [key, value] of Object.entries(options.query ?? {})) {
-      if (value !== undefined) url.searchParams.set(key, String(value));
+  private async once<R extends Route>(route: R, input: RequestInput<R>): Promise<ResponseData<R>> {
+    const parts = input as {
+      params?: Record<string, unknown>;
+      query?: Record<string, unknown>;
+      body?: unknown;
+    };
+    const url = new URL(this.base + fillPath(route.path, parts.params));
+    for (const [key, value] of Object.entries(parts.query ?? {})) {
+      for (const item of [value].flat()) if (item !== undefined) url.searchParams.append(key, String(item));
     }
+    const request = { method: route.method, url: url.toString() };
     let response: Response;
     try {
-      response = await this.fetchImpl(url, {
-        method,
-        headers: options.body === undefined ? {} : { 'content-type': 'application/json' },
-        ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
+      response = await this.fetchImpl(
+        new Request(url, {
+          method: route.method,
+          headers: parts.body === undefined ? {} : { 'content-type': 'application/json' },
+          ...(parts.body === undefined ? {} : { body: JSON.stringify(parts.body) }),
+          signal: AbortSignal.timeout(this.timeoutMs),
+        }),
+      );
     } catch (error) {
       if ((error as Error).name === 'TimeoutError') {
-        throw new TimeoutError(`${method} ${url} timed out after ${this.timeoutMs} ms`);
+        throw new TimeoutError(`${route.method} ${url} timed out after ${this.timeoutMs} ms`);
       }
-      throw new NetworkError(`${method} ${url} failed: ${(error as Error).message}`, error);
+      throw new NetworkError(`${route.method} ${url} failed: ${(error as Error).message}`, error);
     }
     const text = await response.text();
-    if (!response.ok)
-      throw new HTTPError(response.status, parseErrorBody(text), { method, url: url.toString() });
-    if (options.text) return text as T;
-    return (text === '' ? {} : JSON.parse(text)) as T;
+    if (!response.ok) throw new HTTPError(response.status, parseErrorBody(text), request);
+    if (route.response.kind === 'text') return text as ResponseData<R>;
+    const parsed = route.response.schema.safeParse(parseJson(text));
+    if (!parsed.success) throw new ProtocolError(request, parsed.error.issues.slice(0, 5));
+    return parsed.data as ResponseData<R>;
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
   }
 }
 
 function parseErrorBody(text: string): ErrorBody {
-  try {
-    const parsed: unknown = JSON.parse(text);
-    if (typeof parsed === 'object' && parsed !== null) return parsed as ErrorBody;
-  } catch {
-    // not JSON: keep the text as the message
-  }
-  return { message: text };
+  const parsed = parseJson(text);
+  return typeof parsed === 'object' && parsed !== null ? (parsed as ErrorBody) : { message: text };
 }
 
 function sleep(ms: number): Promise<void> {

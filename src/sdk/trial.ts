@@ -1,13 +1,13 @@
+import { api } from '../contract/index.js';
 import { RunHandle, type RunHandleOptions } from './run.js';
 import type { Transport } from './transport.js';
-import { decodeNumbers, type WirePromotion, type WireTrial, type WireTrialDetail } from './trial-wire.js';
-import type { WireRun } from './wire.js';
+import { type ParamValues, type Promotion, paramStrings, type Trial, type TrialDetail } from './types.js';
 
 export interface StartTrialRunOptions {
   seed: number;
   name?: string;
   /** Extra params; the trial's declared params are added by the server (runs differ only by seed). */
-  params?: Record<string, string | number | boolean>;
+  params?: ParamValues;
   tags?: Record<string, string>;
   notes?: string;
 }
@@ -15,7 +15,7 @@ export interface StartTrialRunOptions {
 /** One hypothesis being tested: start its runs (one per seed), then read its verdict against the baseline. */
 export class TrialHandle {
   constructor(
-    public info: WireTrial,
+    public info: Trial,
     private readonly transport: Transport,
     private readonly runOptions: RunHandleOptions = {},
   ) {}
@@ -25,61 +25,59 @@ export class TrialHandle {
   }
 
   async startRun(options: StartTrialRunOptions): Promise<RunHandle> {
-    const { run } = await this.transport.request<{ run: WireRun }>('POST', '/api/v1/runs', {
-      body: {
-        project_id: this.info.project_id,
-        trial_id: this.id,
-        seed: options.seed,
-        name: options.name,
-        params: Object.fromEntries(Object.entries(options.params ?? {}).map(([k, v]) => [k, String(v)])),
-        tags: options.tags,
-        notes: options.notes,
-      },
-    });
+    const params = paramStrings(options.params);
+    const body = {
+      project_id: this.info.project_id,
+      trial_id: this.id,
+      seed: options.seed,
+      ...(options.name === undefined ? {} : { name: options.name }),
+      ...(params === undefined ? {} : { params }),
+      ...(options.tags === undefined ? {} : { tags: options.tags }),
+      ...(options.notes === undefined ? {} : { notes: options.notes }),
+    };
+    const { run } = await this.transport.call(api.runs.create, { body });
     return new RunHandle(run, this.transport, this.runOptions);
   }
 
   /** The trial with its runs and per-metric summaries. */
-  async get(): Promise<WireTrialDetail> {
-    const { trial } = await this.transport.request<{ trial: WireTrialDetail }>('GET', this.path());
-    this.info = decodeNumbers(trial);
-    return this.info as WireTrialDetail;
+  async get(): Promise<TrialDetail> {
+    const { trial } = await this.transport.call(api.trials.get, { params: { trial: this.id } });
+    this.info = trial;
+    return trial;
   }
 
   /** Recomputes the verdict now (it is also recomputed whenever one of its runs ends). */
-  async refresh(): Promise<WireTrial> {
-    const { trial } = await this.transport.request<{ trial: WireTrial }>('POST', `${this.path()}/refresh`, {
-      idempotent: true,
-    });
-    this.info = decodeNumbers(trial);
-    return this.info;
+  async refresh(): Promise<Trial> {
+    const { trial } = await this.transport.call(
+      api.trials.refresh,
+      { params: { trial: this.id } },
+      { idempotent: true },
+    );
+    this.info = trial;
+    return trial;
   }
 
   /** Says why changing more than one thing at once is fine here; the reason is recorded. */
-  async acceptChanges(reason: string): Promise<WireTrial> {
-    const { trial } = await this.transport.request<{ trial: WireTrial }>(
-      'POST',
-      `${this.path()}/accept-changes`,
-      {
-        body: { reason },
-        idempotent: true,
-      },
+  async acceptChanges(reason: string): Promise<Trial> {
+    const { trial } = await this.transport.call(
+      api.trials.acceptChanges,
+      { params: { trial: this.id }, body: { reason } },
+      { idempotent: true },
     );
-    this.info = decodeNumbers(trial);
-    return this.info;
+    this.info = trial;
+    return trial;
   }
 
-  /** Makes this trial the project's baseline; refused unless it improved, or forced with a reason. */
-  async promote(options: { force?: boolean; reason?: string } = {}): Promise<WirePromotion> {
-    const { promotion } = await this.transport.request<{ promotion: WirePromotion }>(
-      'POST',
-      `/api/v1/projects/${this.info.project_id}/baseline`,
-      { body: { trial_id: this.id, force: options.force, reason: options.reason } },
-    );
-    return decodeNumbers(promotion);
-  }
-
-  private path(): string {
-    return `/api/v1/trials/${encodeURIComponent(this.id)}`;
+  /**
+   * Makes this trial the project's baseline: refused unless it improved by the project's rules, or forced
+   * with a reason (recorded in the history).
+   */
+  async promote(options: { force?: boolean; reason?: string } = {}): Promise<Promotion> {
+    const params = { id: this.info.project_id };
+    const { promotion } = await this.transport.call(api.record.promote, {
+      params,
+      body: { trial_id: this.id, ...options },
+    });
+    return promotion;
   }
 }

@@ -177,6 +177,11 @@ export class RunService {
     await this.store.runs.deleteTag(id, key);
   }
 
+  /** Which evaluation examples the run got right (example id → correct), for per-example comparisons. */
+  async recordExamples(id: string, results: ReadonlyMap<string, boolean>): Promise<void> {
+    await this.store.examples.record(id, results);
+  }
+
   history(id: string, key: string, query?: HistoryQuery): Promise<MetricPoint[]> {
     return this.store.metrics.history(id, key, query);
   }

@@ -37,10 +37,10 @@ for (const database of testDatabases) {
         parent: null,
         params: { rule: 'yes' },
       });
-      await r.experiments.updateSettings('sdk-trials', {
-        primary_metric: 'acc',
+      await r.projects.updateSettings('sdk-trials', {
+        primaryMetric: 'acc',
         direction: 'maximize',
-        auto_promote: true,
+        autoPromote: true,
       });
       await seeds(heuristic, [0.6, 0.61, 0.59]);
       const first = await heuristic.promote();
@@ -65,10 +65,10 @@ for (const database of testDatabases) {
       expect(detail.runs.map((run) => run.params)).toEqual(
         [1, 2, 3].map(() => ({ rule: 'model', lr: '0.1' })),
       );
-      const baseline = await r.experiments.baseline('sdk-trials');
+      const baseline = await r.projects.baseline('sdk-trials');
       expect(baseline?.trial.id).toBe(model.id);
       expect(baseline?.promotion).toMatchObject({ automatic: true, previous_trial_id: heuristic.id });
-      expect((await r.experiments.baselineHistory('sdk-trials')).map((p) => p.trial_id)).toEqual([
+      expect((await r.projects.baselineHistory('sdk-trials')).map((p) => p.trial_id)).toEqual([
         model.id,
         heuristic.id,
       ]);
@@ -89,26 +89,26 @@ for (const database of testDatabases) {
       expect(judged.evaluation?.comparison?.p_value).toBeNaN();
       const refused = await early.promote().catch((error: unknown) => error);
       expect(isHTTPError(refused) && refused.status).toBe(400);
-      const notebook = await r.experiments.notebook('sdk-trials');
+      const notebook = await r.projects.notebook('sdk-trials');
       expect(notebook.map((e) => e.hypothesis)).toEqual([
         'One seed only',
         'A small model',
         'Always answer yes',
       ]);
-      expect(await r.experiments.notebook('sdk-trials', { outcome: 'inconclusive' })).toHaveLength(1);
+      expect(await r.projects.notebook('sdk-trials', { outcome: 'inconclusive' })).toHaveLength(1);
     });
 
     it('compares raw per-seed values, and fetches reports', async () => {
-      const comparison = await r.experiments.compare({
+      const comparison = await r.compare({
         baseline: { values: [0.801, 0.795, 0.81, 0.798, 0.805] },
         candidate: { values: [0.812, 0.803, 0.809, 0.815, 0.806] },
         direction: 'maximize',
       });
       expect(comparison.verdict).toMatchObject({ verdict: 'inconclusive', additional_runs_per_arm: 5 });
-      const md = await r.experiments.report('sdk-trials', 'md');
+      const md = await r.projects.report('sdk-trials', 'md');
       expect(md).toContain('# sdk-trials — experiment report');
       expect(md).toContain('auto-promoted');
-      expect(await r.experiments.report('sdk-trials')).toMatch(/^<!DOCTYPE html>/);
+      expect(await r.projects.report('sdk-trials')).toMatch(/^<!DOCTYPE html>/);
     });
   });
 }

@@ -1,60 +1,51 @@
 import { Hono } from 'hono';
-import type { Direction } from '../../core/project.js';
-import { readJson } from '../body.js';
-import { asObject, optionalEnum, optionalString, optionalStringMap, requiredString } from '../input.js';
+import { api } from '../../contract/index.js';
 import type { Services } from '../services.js';
+import { implement } from './implement.js';
+import { settingsUpdate } from './settings-update.js';
 import { projectJson } from './wire.js';
 
-const DIRECTIONS: readonly Direction[] = ['maximize', 'minimize'];
 const VIEWS = { active: 'ACTIVE_ONLY', deleted: 'DELETED_ONLY', all: 'ALL' } as const;
-const BODY_LIMIT = 1_000_000;
+const routes = api.projects;
 
-export function projectRoutes({ projects }: Services) {
-  return new Hono()
-    .post('/', async (c) => {
-      const body = asObject(await readJson(c, BODY_LIMIT));
-      const project = await projects.create({
-        name: requiredString(body, 'name'),
-        description: optionalString(body, 'description') ?? '',
-        tags: optionalStringMap(body, 'tags') ?? {},
-        primaryMetric: optionalString(body, 'primary_metric') ?? null,
-        direction: optionalEnum(body, 'direction', DIRECTIONS) ?? null,
-      });
-      return c.json({ project: projectJson(project) });
-    })
-    .get('/', async (c) => {
-      const view = optionalEnum(
-        { view: c.req.query('view') },
-        'view',
-        Object.keys(VIEWS) as (keyof typeof VIEWS)[],
-      );
-      const list = await projects.list(VIEWS[view ?? 'active']);
-      return c.json({ projects: list.map(projectJson) });
-    })
-    .get('/by-name/:name', async (c) =>
-      c.json({ project: projectJson(await projects.getByName(c.req.param('name'))) }),
-    )
-    .get('/:id', async (c) => c.json({ project: projectJson(await projects.get(c.req.param('id'))) }))
-    .patch('/:id', async (c) => {
-      const body = asObject(await readJson(c, BODY_LIMIT));
-      const primaryMetric = optionalString(body, 'primary_metric');
-      const direction = optionalEnum(body, 'direction', DIRECTIONS);
-      const name = optionalString(body, 'name');
-      const description = optionalString(body, 'description');
-      const project = await projects.update(c.req.param('id'), {
-        ...(name === undefined ? {} : { name }),
-        ...(description === undefined ? {} : { description }),
-        ...(primaryMetric === undefined ? {} : { primaryMetric }),
-        ...(direction === undefined ? {} : { direction }),
-      });
-      return c.json({ project: projectJson(project) });
-    })
-    .delete('/:id', async (c) => {
-      await projects.delete(c.req.param('id'));
-      return c.json({});
-    })
-    .post('/:id/restore', async (c) => {
-      await projects.restore(c.req.param('id'));
-      return c.json({});
+export function projectRoutes({ projects, projectSettings }: Services): Hono {
+  const app = new Hono();
+  implement(app, routes.create, async ({ body }) => {
+    const project = await projectSettings.createProject(
+      {
+        name: body.name,
+        description: body.description ?? '',
+        tags: body.tags ?? {},
+        primaryMetric: body.primary_metric ?? null,
+        direction: body.direction ?? null,
+      },
+      settingsUpdate(body.settings ?? {}),
+    );
+    return { project: projectJson(project) };
+  });
+  implement(app, routes.list, async ({ query }) => ({
+    projects: (await projects.list(VIEWS[query.view ?? 'active'])).map(projectJson),
+  }));
+  implement(app, routes.getByName, async ({ params }) => ({
+    project: projectJson(await projects.getByName(params.name)),
+  }));
+  implement(app, routes.get, async ({ params }) => ({ project: projectJson(await projects.get(params.id)) }));
+  implement(app, routes.update, async ({ params, body }) => {
+    const project = await projects.update(params.id, {
+      ...(body.name === undefined ? {} : { name: body.name }),
+      ...(body.description === undefined ? {} : { description: body.description }),
+      ...(body.primary_metric === undefined ? {} : { primaryMetric: body.primary_metric }),
+      ...(body.direction === undefined ? {} : { direction: body.direction }),
     });
+    return { project: projectJson(project) };
+  });
+  implement(app, routes.delete, async ({ params }) => {
+    await projects.delete(params.id);
+    return {};
+  });
+  implement(app, routes.restore, async ({ params }) => {
+    await projects.restore(params.id);
+    return {};
+  });
+  return app;
 }

@@ -1,4 +1,4 @@
-import { nonFiniteName } from '../../core/non-finite.js';
+import type { Wire } from '../../contract/index.js';
 import {
   type BaselinePromotion,
   type NoiseFloor,
@@ -14,16 +14,14 @@ import type { ComparisonResult } from '../../tracking/trials/comparison-service.
 import type { NoiseReport, NotebookEntry, ProjectStatus } from '../../tracking/trials/record-service.js';
 import type { ProjectWithSettings } from '../../tracking/trials/settings-service.js';
 import type { TrialDetail } from '../../tracking/trials/trial-service.js';
-import { projectJson, runJson } from './wire.js';
+import { wireNumber as n, projectJson, runJson } from './wire.js';
 
-/** The native API's JSON for trials, verdicts and baselines (snake_case; NaN/±Infinity as their names). */
-const n = (value: number): number | string => nonFiniteName(value) ?? value;
-
-export function verdictJson(v: Verdict) {
+/** The native API's JSON for trials, verdicts and baselines, typed against the contract. */
+export function verdictJson(v: Verdict): Wire<'verdict'> {
   return {
     verdict: v.verdict,
     estimate: n(v.estimate),
-    ci: v.ci.map(n),
+    ci: [n(v.ci[0]), n(v.ci[1])],
     p_value: n(v.pValue),
     probability_of_improvement: n(v.probabilityOfImprovement),
     effect_size: n(v.effectSize),
@@ -34,7 +32,7 @@ export function verdictJson(v: Verdict) {
   };
 }
 
-function perExampleJson(p: PerExampleComparison) {
+function perExampleJson(p: PerExampleComparison): Wire<'perExample'> {
   return {
     examples: p.examples,
     baseline_only: p.baselineOnly,
@@ -44,7 +42,7 @@ function perExampleJson(p: PerExampleComparison) {
   };
 }
 
-export function noiseFloorJson(f: NoiseFloor) {
+export function noiseFloorJson(f: NoiseFloor): Wire<'noiseFloor'> {
   return {
     trial_id: f.trialId,
     seeds: f.seeds,
@@ -56,7 +54,7 @@ export function noiseFloorJson(f: NoiseFloor) {
   };
 }
 
-export function evaluationJson(e: TrialEvaluation) {
+export function evaluationJson(e: TrialEvaluation): Wire<'evaluation'> {
   return {
     outcome: e.outcome,
     baseline_trial_id: e.baselineTrialId,
@@ -74,7 +72,7 @@ export function evaluationJson(e: TrialEvaluation) {
   };
 }
 
-export function trialJson(t: Trial) {
+export function trialJson(t: Trial): Wire<'trial'> {
   return {
     id: t.id,
     project_id: t.projectId,
@@ -102,19 +100,19 @@ function tallyJson(t: RunTally) {
   return { total: t.total, running: t.running, finished: t.finished, failed: t.failed };
 }
 
-function summaryJson(s: Summary) {
+function summaryJson(s: Summary): Wire<'summary'> {
   return {
     n: s.n,
     mean: n(s.mean),
     sd: n(s.sd),
-    ci: s.ci.map(n),
+    ci: [n(s.ci[0]), n(s.ci[1])],
     iqm: n(s.iqm),
     min: n(s.min),
     max: n(s.max),
   };
 }
 
-export function trialDetailJson(d: TrialDetail) {
+export function trialDetailJson(d: TrialDetail): Wire<'trialDetail'> {
   return {
     ...trialJson(d.trial),
     is_baseline: d.isBaseline,
@@ -124,7 +122,7 @@ export function trialDetailJson(d: TrialDetail) {
   };
 }
 
-export function notebookEntryJson(e: NotebookEntry) {
+export function notebookEntryJson(e: NotebookEntry): Wire<'notebookEntry'> {
   return {
     ...trialJson(e.trial),
     runs_tally: tallyJson(e.tally),
@@ -133,7 +131,7 @@ export function notebookEntryJson(e: NotebookEntry) {
   };
 }
 
-export function promotionJson(p: BaselinePromotion) {
+export function promotionJson(p: BaselinePromotion): Wire<'promotion'> {
   return {
     id: p.id,
     project_id: p.projectId,
@@ -147,7 +145,7 @@ export function promotionJson(p: BaselinePromotion) {
   };
 }
 
-export function settingsJson({ project, settings: s }: ProjectWithSettings) {
+export function settingsJson({ project, settings: s }: ProjectWithSettings): Wire<'settings'> {
   return {
     project_id: project.id,
     primary_metric: project.primaryMetric,
@@ -163,11 +161,11 @@ export function settingsJson({ project, settings: s }: ProjectWithSettings) {
   };
 }
 
-export function statusJson(s: ProjectStatus) {
+export function statusJson(s: ProjectStatus): Wire<'projectStatus'> {
   const line = (b: ProjectStatus['budgets']['trials']) => ({
-    spent: b.spent,
+    spent: n(b.spent),
     budget: b.budget,
-    fraction: b.fraction,
+    fraction: b.fraction === null ? null : n(b.fraction),
     exceeded: b.exceeded,
   });
   return {
@@ -178,13 +176,13 @@ export function statusJson(s: ProjectStatus) {
       number: s.baseline.number,
       since: s.baseline.since,
     },
-    trials: { total: s.trials.total, by_outcome: s.trials.byOutcome },
+    trials: { total: s.trials.total, by_outcome: s.trials.byOutcome as Record<string, number> },
     budgets: {
       trials: line(s.budgets.trials),
       compute_hours: line(s.budgets.computeHours),
       deadline: {
         at: s.budgets.deadline.at,
-        days_left: s.budgets.deadline.daysLeft,
+        days_left: s.budgets.deadline.daysLeft === null ? null : n(s.budgets.deadline.daysLeft),
         passed: s.budgets.deadline.passed,
       },
     },
@@ -195,7 +193,7 @@ export function statusJson(s: ProjectStatus) {
   };
 }
 
-export function noiseJson(r: NoiseReport) {
+export function noiseJson(r: NoiseReport): Wire<'noiseReport'> {
   return {
     project_id: r.project.id,
     baseline_trial_id: r.baselineTrialId,
@@ -211,7 +209,7 @@ export function noiseJson(r: NoiseReport) {
   };
 }
 
-export function comparisonJson(c: ComparisonResult) {
+export function comparisonJson(c: ComparisonResult): Wire<'comparison'> {
   return {
     metric: c.metric,
     direction: c.direction,

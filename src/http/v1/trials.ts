@@ -1,135 +1,90 @@
 import { Hono } from 'hono';
-import { invalidParameter } from '../../core/errors.js';
+import type { z } from 'zod';
+import type { arm, compareRequest } from '../../contract/compare.js';
+import { api } from '../../contract/index.js';
+import type { newTrial } from '../../contract/trial.js';
 import { LIMITS } from '../../core/limits.js';
-import type { Direction } from '../../core/project.js';
-import { TRIAL_OUTCOMES, type TrialOutcome } from '../../core/trial.js';
 import type { ArmRef, CompareRequest } from '../../tracking/trials/comparison-service.js';
 import type { CreateTrialInput } from '../../tracking/trials/trial-input.js';
-import { readJson } from '../body.js';
-import { exampleResults } from '../example-results.js';
-import {
-  asObject,
-  type Fields,
-  optionalEnum,
-  optionalString,
-  optionalStringMap,
-  requiredString,
-} from '../input.js';
-import { numberArray, optionalBoolean, optionalNumber, optionalStringArray } from '../input-values.js';
 import type { Services } from '../services.js';
-import { projectOfBody } from './project-of-body.js';
+import { implement } from './implement.js';
+import { projectOf } from './project-of-body.js';
 import { comparisonJson, notebookEntryJson, trialDetailJson, trialJson } from './trial-wire.js';
 
-const BODY_LIMIT = 1_000_000;
-const DIRECTIONS: readonly Direction[] = ['maximize', 'minimize'];
+const routes = api.trials;
 
-/** Trials, the lab notebook, ad-hoc comparisons and per-example results, under /api/v1. */
-export function trialRoutes({ projects, trials, record, comparisons, store }: Services) {
-  return new Hono()
-    .post('/trials', async (c) => {
-      const body = asObject(await readJson(c, BODY_LIMIT));
-      const project = await projectOfBody(body, projects);
-      return c.json({ trial: trialJson(await trials.create(trialInput(project.id, body))) });
-    })
-    .post('/projects/:id/trials', async (c) => {
-      const project = await projects.get(c.req.param('id'));
-      const body = asObject(await readJson(c, BODY_LIMIT));
-      return c.json({ trial: trialJson(await trials.create(trialInput(project.id, body))) });
-    })
-    .get('/projects/:id/trials', async (c) => {
-      const entries = await record.notebook(c.req.param('id'));
-      return c.json({ trials: entries.map(notebookEntryJson) });
-    })
-    .get('/projects/:id/notebook', async (c) => {
-      const outcomes = (c.req.queries('outcome') ?? []).map((o) => outcome(o));
-      const didntWork = c.req.query('didnt_work') === 'true';
-      const entries = await record.notebook(c.req.param('id'), {
-        didntWork,
-        ...(outcomes.length > 0 ? { outcomes } : {}),
-      });
-      return c.json({ entries: entries.map(notebookEntryJson) });
-    })
-    .get('/trials/:id', async (c) =>
-      c.json({ trial: trialDetailJson(await trials.detail(c.req.param('id'))) }),
-    )
-    .post('/trials/:id/refresh', async (c) =>
-      c.json({ trial: trialJson(await trials.refresh(c.req.param('id'))) }),
-    )
-    .post('/trials/:id/accept-changes', async (c) => {
-      const body = asObject(await readJson(c, BODY_LIMIT));
-      const trial = await trials.acceptChanges(c.req.param('id'), requiredString(body, 'reason'));
-      return c.json({ trial: trialJson(trial) });
-    })
-    .post('/compare', async (c) => {
-      const body = asObject(await readJson(c, LIMITS.nativeBatchBytes));
-      return c.json({ comparison: comparisonJson(await comparisons.compare(compareRequest(body))) });
-    })
-    .post('/runs/:id/examples', async (c) => {
-      const body = asObject(await readJson(c, LIMITS.nativeBatchBytes));
-      const results = exampleResults(body.examples);
-      await store.examples.record(c.req.param('id'), results);
-      return c.json({ recorded: results.size });
+/** Trials, the lab notebook and ad-hoc comparisons, under /api/v1. */
+export function trialRoutes({ projects, trials, record, comparisons }: Services): Hono {
+  const app = new Hono();
+  implement(app, routes.create, async ({ body }) => {
+    const project = await projectOf(body, projects);
+    return { trial: trialJson(await trials.create(trialInput(project.id, body))) };
+  });
+  implement(app, routes.createInProject, async ({ params, body }) => {
+    const project = await projects.get(params.id);
+    return { trial: trialJson(await trials.create(trialInput(project.id, body))) };
+  });
+  implement(app, routes.list, async ({ params }) => ({
+    trials: (await record.notebook(params.id)).map(notebookEntryJson),
+  }));
+  implement(app, routes.notebook, async ({ params, query }) => {
+    const outcomes = query.outcome === undefined ? [] : [query.outcome].flat();
+    const entries = await record.notebook(params.id, {
+      didntWork: query.didnt_work === 'true',
+      ...(outcomes.length > 0 ? { outcomes } : {}),
     });
+    return { entries: entries.map(notebookEntryJson) };
+  });
+  implement(app, routes.get, async ({ params }) => ({
+    trial: trialDetailJson(await trials.detail((await trials.resolve(params.trial)).id)),
+  }));
+  implement(app, routes.refresh, async ({ params }) => ({
+    trial: trialJson(await trials.refresh((await trials.resolve(params.trial)).id)),
+  }));
+  implement(app, routes.acceptChanges, async ({ params, body }) => ({
+    trial: trialJson(await trials.acceptChanges((await trials.resolve(params.trial)).id, body.reason)),
+  }));
+  implement(
+    app,
+    routes.compare,
+    async ({ body }) => ({ comparison: comparisonJson(await comparisons.compare(compareInput(body))) }),
+    { maxBodyBytes: LIMITS.nativeBatchBytes },
+  );
+  return app;
 }
 
-function trialInput(projectId: string, body: Fields): CreateTrialInput {
-  const parent = body.parent_trial_id;
-  if (parent !== undefined && parent !== null && typeof parent !== 'string') {
-    throw invalidParameter("'parent_trial_id' must be a trial id, or null for none.");
-  }
-  const params = optionalStringMap(body, 'params');
-  const features = optionalStringArray(body, 'features');
-  const codeVersion = optionalString(body, 'code_version');
-  const data = optionalStringMap(body, 'data');
-  const environment = optionalStringMap(body, 'environment');
-  const notes = optionalString(body, 'notes');
+function trialInput(
+  projectId: string,
+  body: Omit<z.output<typeof newTrial>, 'project' | 'project_id'>,
+): CreateTrialInput {
   return {
     projectId,
-    hypothesis: requiredString(body, 'hypothesis'),
-    ...(parent === undefined ? {} : { parentTrialId: parent as string | null }),
-    ...(params === undefined ? {} : { params }),
-    ...(features === undefined ? {} : { features }),
-    ...(codeVersion === undefined ? {} : { codeVersion }),
-    ...(data === undefined ? {} : { data }),
-    ...(environment === undefined ? {} : { environment }),
-    ...(notes === undefined ? {} : { notes }),
+    hypothesis: body.hypothesis,
+    ...(body.parent_trial_id === undefined ? {} : { parentTrialId: body.parent_trial_id }),
+    ...(body.params === undefined ? {} : { params: body.params }),
+    ...(body.features === undefined ? {} : { features: body.features }),
+    ...(body.code_version === undefined ? {} : { codeVersion: body.code_version }),
+    ...(body.data === undefined ? {} : { data: body.data }),
+    ...(body.environment === undefined ? {} : { environment: body.environment }),
+    ...(body.notes === undefined ? {} : { notes: body.notes }),
   };
 }
 
-function compareRequest(body: Fields): CompareRequest {
-  const metric = optionalString(body, 'metric');
-  const direction = optionalEnum(body, 'direction', DIRECTIONS);
-  const minEffect = optionalNumber(body, 'min_effect');
-  const alpha = optionalNumber(body, 'alpha');
-  const paired = optionalBoolean(body, 'paired');
-  const evalSetSize = optionalNumber(body, 'eval_set_size');
+function compareInput(body: z.output<typeof compareRequest>): CompareRequest {
   return {
-    baseline: armRef(body.baseline, 'baseline'),
-    candidate: armRef(body.candidate, 'candidate'),
-    ...(metric === undefined ? {} : { metric }),
-    ...(direction === undefined ? {} : { direction }),
-    ...(minEffect === undefined ? {} : { minEffect }),
-    ...(alpha === undefined ? {} : { alpha }),
-    ...(paired === undefined ? {} : { paired }),
-    ...(evalSetSize === undefined ? {} : { evalSetSize }),
+    baseline: armRef(body.baseline),
+    candidate: armRef(body.candidate),
+    ...(body.metric === undefined ? {} : { metric: body.metric }),
+    ...(body.direction === undefined ? {} : { direction: body.direction }),
+    ...(body.min_effect === undefined ? {} : { minEffect: body.min_effect }),
+    ...(body.alpha === undefined ? {} : { alpha: body.alpha }),
+    ...(body.paired === undefined ? {} : { paired: body.paired }),
+    ...(body.eval_set_size === undefined ? {} : { evalSetSize: body.eval_set_size }),
   };
 }
 
-/** `{ "trial_id": … }`, `{ "run_ids": [...] }` or `{ "values": [...] }`. */
-function armRef(value: unknown, name: string): ArmRef {
-  const fields = asObject(value, `'${name}'`);
-  if (typeof fields.trial_id === 'string') return { trialId: fields.trial_id };
-  const runIds = optionalStringArray(fields, 'run_ids');
-  if (runIds !== undefined && runIds.length > 0) return { runIds };
-  if (fields.values !== undefined) return { values: numberArray(fields.values, `${name}.values`) };
-  throw invalidParameter(`'${name}' must name a trial_id, run_ids, or per-seed values.`);
-}
-
-function outcome(value: string): TrialOutcome {
-  if (!(TRIAL_OUTCOMES as readonly string[]).includes(value)) {
-    throw invalidParameter(
-      `Invalid value '${value}' for 'outcome': expected one of ${TRIAL_OUTCOMES.join(', ')}.`,
-    );
-  }
-  return value as TrialOutcome;
+function armRef(value: z.output<typeof arm>): ArmRef {
+  if ('trial_id' in value) return { trialId: value.trial_id };
+  if ('run_ids' in value) return { runIds: value.run_ids };
+  return { values: value.values };
 }

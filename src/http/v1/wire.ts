@@ -1,15 +1,14 @@
+import type { Wire } from '../../contract/index.js';
 import type { MetricPoint } from '../../core/metric.js';
-import { nonFiniteName, parseNonFinite } from '../../core/non-finite.js';
+import { type NonFiniteName, nonFiniteName } from '../../core/non-finite.js';
 import type { Project } from '../../core/project.js';
 import type { Run, RunInfo } from '../../core/run.js';
-import { type Fields, integer, wrongType } from '../input.js';
 
 /**
- * The native API's JSON shapes (snake_case, like the MLflow API). JSON has no NaN or Infinity: a non-finite
- * metric value travels as `"value": null, "non_finite": "NaN" | "Infinity" | "-Infinity"`, never as a string
- * in place of the number.
+ * The native API's JSON for projects and runs, typed against the contract: a field the contract does not
+ * declare, or one of the wrong type, is a compile error.
  */
-export function projectJson(p: Project) {
+export function projectJson(p: Project): Wire<'project'> {
   return {
     id: p.id,
     name: p.name,
@@ -24,7 +23,7 @@ export function projectJson(p: Project) {
   };
 }
 
-export function runInfoJson(info: RunInfo) {
+export function runInfoJson(info: RunInfo): Wire<'runInfo'> {
   return {
     id: info.id,
     project_id: info.projectId,
@@ -42,7 +41,7 @@ export function runInfoJson(info: RunInfo) {
   };
 }
 
-export function runJson(run: Run) {
+export function runJson(run: Run): Wire<'run'> {
   return {
     ...runInfoJson(run.info),
     params: run.params,
@@ -51,28 +50,15 @@ export function runJson(run: Run) {
   };
 }
 
-export function pointJson(point: MetricPoint) {
+/** JSON has no NaN or Infinity: a non-finite value is `null` with its name under `non_finite`. */
+export function pointJson(point: MetricPoint): Wire<'point'> {
   const special = nonFiniteName(point.value);
   return special === undefined
     ? { step: point.step, timestamp: point.timestamp, value: point.value }
     : { step: point.step, timestamp: point.timestamp, value: null, non_finite: special };
 }
 
-/** A metric value from a request: a finite JSON number, or null with a `non_finite` name. */
-export function metricValue(fields: Fields, where: string): number {
-  const value = fields.value;
-  if (typeof value === 'number') return value;
-  if (value === null || value === undefined) {
-    const special = parseNonFinite(fields.non_finite);
-    if (special !== undefined) return special;
-  }
-  throw wrongType(
-    `${where}.value`,
-    'a JSON number (send NaN/Infinity as "value": null with "non_finite": "NaN" | "Infinity" | "-Infinity")',
-    value,
-  );
-}
-
-export function step(fields: Fields, where: string): number {
-  return fields.step === undefined ? 0 : integer(fields.step, `${where}.step`);
+/** A number where the contract allows NaN/±Infinity: those travel as their names. */
+export function wireNumber(value: number): number | NonFiniteName {
+  return nonFiniteName(value) ?? value;
 }

@@ -5,7 +5,7 @@ import {
   validateSettingsChanges,
 } from '../../core/project-settings.js';
 import type { Store } from '../../store/store.js';
-import type { ProjectService } from '../projects.js';
+import type { CreateProjectInput, ProjectService } from '../projects.js';
 import type { TrialService } from './trial-service.js';
 
 export interface ProjectSettingsUpdate extends ProjectSettingsChanges {
@@ -27,6 +27,19 @@ export class ProjectSettingsService {
     private readonly projects: ProjectService,
     private readonly trials: TrialService,
   ) {}
+
+  /** A new project with its settings: refused as a whole, before anything is written, if a setting is bad. */
+  async createProject(input: CreateProjectInput, update: ProjectSettingsUpdate = {}): Promise<Project> {
+    const { primaryMetric, direction, ...settings } = update;
+    validateSettingsChanges(settings);
+    const project = await this.projects.create({
+      ...input,
+      ...(primaryMetric === undefined ? {} : { primaryMetric }),
+      ...(direction === undefined ? {} : { direction }),
+    });
+    if (Object.keys(settings).length > 0) await this.store.projectSettings.update(project.id, settings);
+    return project;
+  }
 
   async get(projectId: string): Promise<ProjectWithSettings> {
     const project = await this.projects.get(projectId);

@@ -64,6 +64,11 @@ export class TrialService {
     return this.evaluator.trial(id);
   }
 
+  /** A trial by id or `<project>#<number>`. (Placeholder until the resolver lands.) */
+  resolve(ref: string): Promise<Trial> {
+    return this.evaluator.trial(ref);
+  }
+
   list(projectId: string): Promise<Trial[]> {
     return this.store.trials.list(projectId);
   }

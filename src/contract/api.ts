@@ -1,0 +1,19 @@
+import type { Route } from './route.js';
+import { metaRoutes } from './routes/meta.js';
+import { projectRoutes } from './routes/projects.js';
+import { recordRoutes } from './routes/record.js';
+import { runRoutes } from './routes/runs.js';
+import { trialRoutes } from './routes/trials.js';
+
+/** The native API (`/api/v1`), every route declared once. */
+export const api = {
+  projects: projectRoutes,
+  runs: runRoutes,
+  trials: trialRoutes,
+  record: recordRoutes,
+  meta: metaRoutes,
+} as const;
+
+export function allRoutes(): Route[] {
+  return Object.values(api).flatMap((group) => Object.values(group) as Route[]);
+}

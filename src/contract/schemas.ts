@@ -1,0 +1,36 @@
+import type { z } from 'zod';
+import { currentBaseline, promotion } from './baseline.js';
+import { comparison } from './compare.js';
+import { noiseReport } from './noise.js';
+import { project } from './project.js';
+import { point, run, runInfo } from './run.js';
+import { settings } from './settings.js';
+import { projectStatus } from './status.js';
+import { evaluation, notebookEntry, trial, trialDetail } from './trial.js';
+import { noiseFloor, perExample, summary, verdict } from './verdict.js';
+
+/** The API's resources by name: `Wire<'run'>` is a run as it travels, `Data<'run'>` as a client reads it. */
+export const schemas = {
+  project,
+  settings,
+  run,
+  runInfo,
+  point,
+  trial,
+  trialDetail,
+  notebookEntry,
+  evaluation,
+  verdict,
+  perExample,
+  noiseFloor,
+  summary,
+  promotion,
+  currentBaseline,
+  projectStatus,
+  noiseReport,
+  comparison,
+} as const;
+
+export type Schemas = typeof schemas;
+export type Wire<K extends keyof Schemas> = z.input<Schemas[K]>;
+export type Data<K extends keyof Schemas> = z.output<Schemas[K]>;

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { wireNumber } from './wire.js';
+
+const interval = z.tuple([wireNumber, wireNumber]);
+
+/** The statistics library's verdict on "is the candidate really better?", in the API's words. */
+export const verdict = z.object({
+  verdict: z.enum(['improved', 'worse', 'no_detectable_difference', 'inconclusive']),
+  estimate: wireNumber,
+  ci: interval,
+  p_value: wireNumber,
+  probability_of_improvement: wireNumber,
+  effect_size: wireNumber,
+  power: wireNumber,
+  runs_needed_per_arm: wireNumber,
+  additional_runs_per_arm: wireNumber,
+  notes: z.array(z.string()),
+});
+
+/** McNemar's test on the examples both arms scored. */
+export const perExample = z.object({
+  examples: z.int(),
+  baseline_only: z.int(),
+  candidate_only: z.int(),
+  statistic: wireNumber,
+  p_value: wireNumber,
+});
+
+/** How much the primary metric moves between seeds of the baseline. */
+export const noiseFloor = z.object({
+  trial_id: z.string(),
+  seeds: z.int(),
+  mean: wireNumber,
+  sd: wireNumber,
+  detectable_effect: wireNumber,
+  eval_set_standard_error: wireNumber.nullable(),
+  eval_set_size: z.int().nullable(),
+});
+
+/** n, mean, sd, t interval, IQM, min and max of one metric over a trial's finished runs. */
+export const summary = z.object({
+  n: z.int(),
+  mean: wireNumber,
+  sd: wireNumber,
+  ci: interval,
+  iqm: wireNumber,
+  min: wireNumber,
+  max: wireNumber,
+});

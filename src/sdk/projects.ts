@@ -1,0 +1,186 @@
+import { api, type RequestInput } from '../contract/index.js';
+import type { Transport } from './transport.js';
+import type {
+  CurrentBaseline,
+  Direction,
+  NoiseReport,
+  NotebookEntry,
+  Project,
+  ProjectStatus,
+  Promotion,
+  Settings,
+  TrialOutcome,
+} from './types.js';
+
+/** A project by name, or `{ id }` for its id. */
+export type ProjectRef = string | { id: string };
+
+/** Settings in the API's words; an absent field stays as it is, null clears it. */
+export interface SettingsChanges {
+  primaryMetric?: string | null;
+  direction?: Direction | null;
+  minEffect?: number | null;
+  evalSetSizeMetric?: string | null;
+  /** Milliseconds since the epoch. */
+  deadline?: number | null;
+  trialBudget?: number | null;
+  computeHoursBudget?: number | null;
+  stallAfterTrials?: number;
+  stallAfterDays?: number;
+  autoPromote?: boolean;
+}
+
+export interface CreateProjectOptions extends Omit<SettingsChanges, 'primaryMetric' | 'direction'> {
+  name: string;
+  description?: string;
+  tags?: Record<string, string>;
+  /** The metric verdicts are computed on, and whether higher or lower is better. */
+  primaryMetric?: string;
+  direction?: Direction;
+}
+
+export interface NotebookFilter {
+  /** Only what didn't work: worse, no detectable difference, failed. */
+  didntWork?: boolean;
+  outcome?: TrialOutcome | TrialOutcome[];
+}
+
+/** Projects and their experiment record: settings, baseline, notebook, status, noise and report. */
+export class ProjectsClient {
+  constructor(private readonly transport: Transport) {}
+
+  async create(options: CreateProjectOptions): Promise<Project> {
+    const { name, description, tags, primaryMetric, direction, ...settings } = options;
+    const body = {
+      name,
+      ...(description === undefined ? {} : { description }),
+      ...(tags === undefined ? {} : { tags }),
+      ...(primaryMetric === undefined ? {} : { primary_metric: primaryMetric }),
+      ...(direction === undefined ? {} : { direction }),
+      ...(Object.keys(settings).length === 0 ? {} : { settings: settingsBody(settings) }),
+    };
+    return (await this.transport.call(api.projects.create, { body })).project;
+  }
+
+  async list(options: { view?: 'active' | 'deleted' | 'all' } = {}): Promise<Project[]> {
+    return (await this.transport.call(api.projects.list, { query: options })).projects;
+  }
+
+  async get(project: ProjectRef): Promise<Project> {
+    return typeof project === 'string'
+      ? (await this.transport.call(api.projects.getByName, { params: { name: project } })).project
+      : (await this.transport.call(api.projects.get, { params: project })).project;
+  }
+
+  async update(
+    project: ProjectRef,
+    changes: { name?: string; description?: string; primaryMetric?: string; direction?: Direction },
+  ): Promise<Project> {
+    const body = {
+      ...(changes.name === undefined ? {} : { name: changes.name }),
+      ...(changes.description === undefined ? {} : { description: changes.description }),
+      ...(changes.primaryMetric === undefined ? {} : { primary_metric: changes.primaryMetric }),
+      ...(changes.direction === undefined ? {} : { direction: changes.direction }),
+    };
+    const params = await this.idOf(project);
+    return (await this.transport.call(api.projects.update, { params, body }, { idempotent: true })).project;
+  }
+
+  async delete(project: ProjectRef): Promise<void> {
+    await this.transport.call(
+      api.projects.delete,
+      { params: await this.idOf(project) },
+      { idempotent: true },
+    );
+  }
+
+  async restore(project: ProjectRef): Promise<void> {
+    await this.transport.call(
+      api.projects.restore,
+      { params: await this.idOf(project) },
+      { idempotent: true },
+    );
+  }
+
+  async settings(project: ProjectRef): Promise<Settings> {
+    return (await this.transport.call(api.record.settings, { params: await this.idOf(project) })).settings;
+  }
+
+  async updateSettings(project: ProjectRef, changes: SettingsChanges): Promise<Settings> {
+    const params = await this.idOf(project);
+    const body = settingsBody(changes);
+    return (await this.transport.call(api.record.updateSettings, { params, body }, { idempotent: true }))
+      .settings;
+  }
+
+  async baseline(project: ProjectRef): Promise<CurrentBaseline | null> {
+    return (await this.transport.call(api.record.baseline, { params: await this.idOf(project) })).baseline;
+  }
+
+  /**
+   * Makes a trial (id or `<project>#<number>`) the baseline. Refused unless its verdict is `improved` by the
+   * project's rules (minimum effect, one change at a time), or forced with a reason, which is recorded.
+   */
+  async promote(
+    project: ProjectRef,
+    trial: string,
+    options: { force?: boolean; reason?: string } = {},
+  ): Promise<Promotion> {
+    const params = await this.idOf(project);
+    const body = { trial_id: trial, ...options };
+    return (await this.transport.call(api.record.promote, { params, body })).promotion;
+  }
+
+  async baselineHistory(project: ProjectRef): Promise<Promotion[]> {
+    return (await this.transport.call(api.record.baselineHistory, { params: await this.idOf(project) }))
+      .promotions;
+  }
+
+  /** The lab notebook: every trial, newest first, what didn't work included. */
+  async notebook(project: ProjectRef, filter: NotebookFilter = {}): Promise<NotebookEntry[]> {
+    const query = {
+      ...(filter.didntWork ? { didnt_work: 'true' as const } : {}),
+      ...(filter.outcome === undefined ? {} : { outcome: filter.outcome }),
+    };
+    return (await this.transport.call(api.trials.notebook, { params: await this.idOf(project), query }))
+      .entries;
+  }
+
+  async status(project: ProjectRef): Promise<ProjectStatus> {
+    return (await this.transport.call(api.record.status, { params: await this.idOf(project) })).status;
+  }
+
+  async noise(project: ProjectRef): Promise<NoiseReport> {
+    return (await this.transport.call(api.record.noise, { params: await this.idOf(project) })).noise;
+  }
+
+  /** The report: a self-contained HTML page with the progress chart, or Markdown. */
+  async report(project: ProjectRef, format: 'html' | 'md' = 'html'): Promise<string> {
+    return this.transport.call(api.record.report, { params: await this.idOf(project), query: { format } });
+  }
+
+  /** `{ id }` as given, or the id of the project of that name. */
+  async idOf(project: ProjectRef): Promise<{ id: string }> {
+    return typeof project === 'string' ? { id: (await this.get(project)).id } : project;
+  }
+}
+
+type SettingsBody = RequestInput<typeof api.record.updateSettings>['body'];
+
+function settingsBody(changes: SettingsChanges): SettingsBody {
+  const body: SettingsBody = {};
+  const set = <K extends keyof SettingsBody>(key: K, value: SettingsBody[K] | undefined) => {
+    if (value !== undefined) body[key] = value;
+  };
+  set('primary_metric', changes.primaryMetric);
+  set('direction', changes.direction);
+  set('min_effect', changes.minEffect);
+  set('eval_set_size_metric', changes.evalSetSizeMetric);
+  set('deadline', changes.deadline);
+  set('trial_budget', changes.trialBudget);
+  set('compute_hours_budget', changes.computeHoursBudget);
+  set('stall_after_trials', changes.stallAfterTrials);
+  set('stall_after_days', changes.stallAfterDays);
+  set('auto_promote', changes.autoPromote);
+  return body;
+}

@@ -1,0 +1,96 @@
+import { api } from '../contract/index.js';
+import type { ProjectRef, ProjectsClient } from './projects.js';
+import type { RunHandleOptions } from './run.js';
+import type { Transport } from './transport.js';
+import { TrialHandle } from './trial.js';
+import {
+  type Comparison,
+  type Direction,
+  type NotebookEntry,
+  type ParamValues,
+  paramStrings,
+} from './types.js';
+
+export interface StartTrialOptions {
+  /** Project name (created on first use), or `{ id }`. */
+  project: ProjectRef;
+  hypothesis: string;
+  /** The trial this one changes (id or `<project>#<number>`). Default: the current baseline; null for none. */
+  parent?: string | null;
+  params?: ParamValues;
+  features?: string[];
+  codeVersion?: string;
+  data?: Record<string, string>;
+  environment?: Record<string, string>;
+  notes?: string;
+}
+
+/** One side of a comparison: a trial (id or `<project>#<number>`), some runs, or raw per-seed values. */
+export type CompareArm = { trial: string } | { runs: string[] } | { values: number[] };
+
+export interface CompareOptions {
+  baseline: CompareArm;
+  candidate: CompareArm;
+  metric?: string;
+  direction?: Direction;
+  minEffect?: number;
+  alpha?: number;
+  paired?: boolean;
+  evalSetSize?: number;
+}
+
+/** Trials (hypotheses with their seeds and verdicts) and ad-hoc comparisons. */
+export class TrialsClient {
+  constructor(
+    private readonly transport: Transport,
+    private readonly projects: ProjectsClient,
+    private readonly runOptions: RunHandleOptions = {},
+  ) {}
+
+  async start(options: StartTrialOptions): Promise<TrialHandle> {
+    const params = paramStrings(options.params);
+    const body = {
+      ...(typeof options.project === 'string'
+        ? { project: options.project }
+        : { project_id: options.project.id }),
+      hypothesis: options.hypothesis,
+      ...(options.parent === undefined ? {} : { parent_trial_id: options.parent }),
+      ...(params === undefined ? {} : { params }),
+      ...(options.features === undefined ? {} : { features: options.features }),
+      ...(options.codeVersion === undefined ? {} : { code_version: options.codeVersion }),
+      ...(options.data === undefined ? {} : { data: options.data }),
+      ...(options.environment === undefined ? {} : { environment: options.environment }),
+      ...(options.notes === undefined ? {} : { notes: options.notes }),
+    };
+    const { trial } = await this.transport.call(api.trials.create, { body });
+    return new TrialHandle(trial, this.transport, this.runOptions);
+  }
+
+  /** A trial by id or `<project>#<number>`, with its runs, summaries and verdict. */
+  async get(trial: string): Promise<TrialHandle> {
+    const { trial: detail } = await this.transport.call(api.trials.get, { params: { trial } });
+    return new TrialHandle(detail, this.transport, this.runOptions);
+  }
+
+  /** A project's trials, newest first. */
+  async list(project: ProjectRef): Promise<NotebookEntry[]> {
+    return (await this.transport.call(api.trials.list, { params: await this.projects.idOf(project) })).trials;
+  }
+
+  /** Is the candidate really better? The statistics library's verdict, with the values it compared. */
+  async compare(options: CompareOptions): Promise<Comparison> {
+    const arm = (a: CompareArm) =>
+      'trial' in a ? { trial_id: a.trial } : 'runs' in a ? { run_ids: a.runs } : { values: a.values };
+    const body = {
+      baseline: arm(options.baseline),
+      candidate: arm(options.candidate),
+      ...(options.metric === undefined ? {} : { metric: options.metric }),
+      ...(options.direction === undefined ? {} : { direction: options.direction }),
+      ...(options.minEffect === undefined ? {} : { min_effect: options.minEffect }),
+      ...(options.alpha === undefined ? {} : { alpha: options.alpha }),
+      ...(options.paired === undefined ? {} : { paired: options.paired }),
+      ...(options.evalSetSize === undefined ? {} : { eval_set_size: options.evalSetSize }),
+    };
+    return (await this.transport.call(api.trials.compare, { body }, { idempotent: true })).comparison;
+  }
+}
