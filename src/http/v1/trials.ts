@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { invalidParameter } from '../../core/errors.js';
 import { LIMITS } from '../../core/limits.js';
 import type { Direction } from '../../core/project.js';
-import { TRIAL_OUTCOMES, type TrialOutcome } from '../../core/trial.js';
+import { TRIAL_OUTCOMES, type TrialOutcome } from '../../core/trial-outcome.js';
 import type { ArmRef, CompareRequest } from '../../tracking/trials/comparison-service.js';
 import type { CreateTrialInput } from '../../tracking/trials/trial-input.js';
 import { readJson } from '../body.js';
