@@ -17,7 +17,7 @@ const EXAMPLE_RESULTS_ARTIFACT = /^[^/]+\/([0-9a-f]{32})\/artifacts\/ratchet\/ex
  * the 200), GET downloads (always as attachments), DELETE, and listing with `?path=`. Paths are relative to
  * the artifact root, e.g. `1/<run>/artifacts/model/MLmodel`.
  */
-export function mountArtifactProxy(app: Hono, { artifacts, store }: Services): void {
+export function mountArtifactProxy(app: Hono, { artifacts, examples }: Services): void {
   const routes = new Hono()
     .get('/artifacts', async (c) => {
       const files = await artifacts.list((await MlflowFields.from(c)).string('path') ?? '');
@@ -45,7 +45,7 @@ export function mountArtifactProxy(app: Hono, { artifacts, store }: Services): v
       // A run's per-example results (e.g. `mlflow.log_dict(results, "ratchet/examples.json")`) are recorded
       // for McNemar's test as well as stored; a file that does not parse is refused and nothing is written.
       const bytes = await readBody(c, LIMITS.nativeBatchBytes);
-      await store.examples.record(runId, exampleResults(parseJson(bytes)));
+      await examples.record(runId, exampleResults(parseJson(bytes)));
       await artifacts.put(path, streamOf(bytes));
       return c.json({});
     })

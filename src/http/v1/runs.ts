@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { invalidParameter } from '../../core/errors.js';
 import { LIMITS } from '../../core/limits.js';
 import { RUN_STATUSES } from '../../core/run.js';
-import type { RunBatch } from '../../store/store.js';
+import type { RunBatch } from '../../core/run-batch.js';
 import { readJson } from '../body.js';
 import {
   asObject,

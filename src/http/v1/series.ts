@@ -1,7 +1,6 @@
 import { invalidParameter } from '../../core/errors.js';
+import { emptyColumns, type MetricSeries } from '../../core/metric-series.js';
 import { parseNonFinite } from '../../core/non-finite.js';
-import { emptyColumns } from '../../store/metrics/series.js';
-import type { MetricSeries } from '../../store/store.js';
 import { asObject, type Fields, requiredString, wrongType } from '../input.js';
 
 /**

@@ -24,7 +24,7 @@ const BODY_LIMIT = 1_000_000;
 const DIRECTIONS: readonly Direction[] = ['maximize', 'minimize'];
 
 /** Trials, the lab notebook, ad-hoc comparisons and per-example results, under /api/v1. */
-export function trialRoutes({ projects, trials, record, comparisons, store }: Services) {
+export function trialRoutes({ projects, trials, record, comparisons, examples }: Services) {
   return new Hono()
     .post('/trials', async (c) => {
       const body = asObject(await readJson(c, BODY_LIMIT));
@@ -67,7 +67,7 @@ export function trialRoutes({ projects, trials, record, comparisons, store }: Se
     .post('/runs/:id/examples', async (c) => {
       const body = asObject(await readJson(c, LIMITS.nativeBatchBytes));
       const results = exampleResults(body.examples);
-      await store.examples.record(c.req.param('id'), results);
+      await examples.record(c.req.param('id'), results);
       return c.json({ recorded: results.size });
     });
 }
