@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createServices } from '../src/http/services.js';
+import { createServices } from '../src/server/services.js';
 import { openStore } from '../src/store/open-store.js';
 import { ratchet } from './support/processes.js';
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/http/app.js';
 import { listen, type RunningServer } from '../src/http/serve.js';
-import { createServices } from '../src/http/services.js';
 import { type HTTPError, isHTTPError, isNetworkError, isTimeoutError, Ratchet } from '../src/sdk/index.js';
+import { createServices } from '../src/server/services.js';
 import { testDatabases } from './support/databases.js';
 
 const sqlite = testDatabases[0]!;

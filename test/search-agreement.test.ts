@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrderBy } from '../src/core/query/index.js';
 import { compareRuns, matches, printFilter, printOrderBy, type RunRecord } from '../src/core/query/index.js';
-import { DATASET_CONTEXT_TAG } from '../src/store/run-io-store.js';
+import { DATASET_CONTEXT_TAG } from '../src/core/run-inputs-outputs.js';
 import type { Store } from '../src/store/store.js';
 import { RunService } from '../src/tracking/runs.js';
 import { testDatabases } from './support/databases.js';

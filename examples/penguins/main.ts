@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type ServerOptions, startServer } from '../../src/cli/commands/server.js';
 import { Ratchet } from '../../src/sdk/index.js';
+import { type ServerOptions, startServer } from '../../src/server/start-server.js';
 import { runExperiment } from './experiment.js';
 
 /**

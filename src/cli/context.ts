@@ -1,4 +1,4 @@
-import { createServices, type Services } from '../http/services.js';
+import { createServices, type Services } from '../server/services.js';
 import { DEFAULT_STORE_PATH, openStore } from '../store/open-store.js';
 
 export interface StoreOption {

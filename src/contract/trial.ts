@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TRIAL_OUTCOMES } from '../core/trial.js';
+import { TRIAL_OUTCOMES } from '../core/trial-outcome.js';
 import { run } from './run.js';
 import { noiseFloor, perExample, summary, verdict } from './verdict.js';
 import { direction, id, millis, projectName, recordOf, stringMap, trialRef } from './wire.js';

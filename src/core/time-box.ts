@@ -1,5 +1,5 @@
 import type { ProjectSettings } from './project-settings.js';
-import type { TrialOutcome } from './trial.js';
+import type { TrialOutcome } from './trial-outcome.js';
 
 const DAY_MS = 86_400_000;
 

@@ -1,6 +1,6 @@
 import { invalidParameter } from './errors.js';
 import type { RunStatus } from './run.js';
-import type { TrialOutcome } from './trial.js';
+import type { TrialOutcome } from './trial-outcome.js';
 
 /** How a trial's runs stand. Killed runs count as failed: neither produced a result. */
 export interface RunTally {

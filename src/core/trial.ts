@@ -1,6 +1,7 @@
-import type { Verdict } from '../stats/types.js';
 import type { Direction } from './project.js';
+import type { TrialOutcome } from './trial-outcome.js';
 import type { RunTally } from './trial-rules.js';
+import type { Verdict } from './verdict.js';
 
 /**
  * A trial is one hypothesis: a change-set applied to a parent trial's configuration, executed as runs that
@@ -48,23 +49,6 @@ export interface Change {
   from: string | null;
   to: string | null;
 }
-
-export type StatisticalOutcome = Verdict['verdict'];
-
-/** `failed`: every run ended and none succeeded. `pending`: nothing to compare yet (no runs, no baseline…). */
-export type TrialOutcome = StatisticalOutcome | 'failed' | 'pending';
-
-export const TRIAL_OUTCOMES: readonly TrialOutcome[] = [
-  'improved',
-  'worse',
-  'no_detectable_difference',
-  'inconclusive',
-  'failed',
-  'pending',
-];
-
-/** The notebook's "what didn't work": trials that were run and settled without an improvement. */
-export const DIDNT_WORK: readonly TrialOutcome[] = ['worse', 'no_detectable_difference', 'failed'];
 
 export type TrialFlag = 'multiple_changes';
 

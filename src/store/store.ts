@@ -1,16 +1,15 @@
 import type { MetricPoint } from '../core/metric.js';
+import type { NewRun } from '../core/new-run.js';
 import type { Direction, LifecycleStage, Project } from '../core/project.js';
 import type { Filter, OrderBy } from '../core/query/index.js';
 import type { Run, RunInfo, RunStatus } from '../core/run.js';
+import type { RunBatch } from '../core/run-batch.js';
+import type { ViewType } from '../core/view-type.js';
 import type { DialectCapabilities } from './driver.js';
 import type { LoggedModelStore } from './logged-model-store.js';
-import type { SeriesColumns } from './metrics/series.js';
 import type { RegistryStore } from './registry-store.js';
 import type { RunIoStore } from './run-io-store.js';
 import type { BaselineStore, ExampleStore, ProjectSettingsStore, TrialStore } from './trial-store.js';
-
-/** Which lifecycle stages a listing includes (MLflow's ViewType). */
-export type ViewType = 'ACTIVE_ONLY' | 'DELETED_ONLY' | 'ALL';
 
 export interface NewProject {
   name: string;
@@ -29,43 +28,11 @@ export interface ProjectChanges {
   direction?: Direction | null;
 }
 
-export interface NewRun {
-  id: string;
-  projectId: string;
-  name: string;
-  userId: string;
-  status: RunStatus;
-  startTime: number;
-  artifactUri: string;
-  notes?: string;
-  parentRunId?: string | null;
-  trialId?: string | null;
-  seed?: number | null;
-  params?: Record<string, string>;
-  tags?: Record<string, string>;
-}
-
 export interface RunChanges {
   name?: string;
   status?: RunStatus;
   endTime?: number | null;
   notes?: string;
-}
-
-/** Points of one metric key in columns: the fast shape for bulk ingest (no object per point). */
-export interface MetricSeries {
-  key: string;
-  columns: SeriesColumns;
-}
-
-/** One write to a run: all of it is applied, or none of it (and a replayed batch id applies nothing). */
-export interface RunBatch {
-  batchId?: string;
-  metrics: { key: string; value: number; step: number; timestamp: number }[];
-  /** More points, already in columns; may repeat keys of `metrics`. */
-  series?: MetricSeries[];
-  params: Record<string, string>;
-  tags: Record<string, string>;
 }
 
 export interface BatchOutcome {

@@ -1,6 +1,6 @@
+import type { LoggedModel, ModelMetric } from '../core/logged-model.js';
 import { isLaterPoint } from '../core/metric.js';
 import type { OrderBy, QuerySchema, SearchRecord } from '../core/query/index.js';
-import type { LoggedModel, ModelMetric } from '../store/logged-model-store.js';
 
 /** What a logged-model search filters and orders on (MLflow's SearchLoggedModels attributes). */
 export const loggedModelFilterSchema: QuerySchema = {

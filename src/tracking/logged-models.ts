@@ -1,9 +1,9 @@
 import { invalidParameter, notFound } from '../core/errors.js';
 import { newRunId } from '../core/ids.js';
 import { LIMITS } from '../core/limits.js';
+import type { LoggedModel, LoggedModelStatus, ModelMetric } from '../core/logged-model.js';
 import { type Page, pageOf, parseFilter, parseOrderBy, selectMatching } from '../core/query/index.js';
 import { randomRunName } from '../core/run-names.js';
-import type { LoggedModel, LoggedModelStatus, ModelMetric } from '../store/logged-model-store.js';
 import type { Store } from '../store/store.js';
 import {
   LOGGED_MODEL_TIE_BREAKERS,

@@ -10,7 +10,8 @@ import {
   type SearchRecord,
   selectMatching,
 } from '../core/query/index.js';
-import type { Store, ViewType } from '../store/store.js';
+import type { ViewType } from '../core/view-type.js';
+import type { Store } from '../store/store.js';
 
 export interface ProjectSearchInput {
   /** The query language over `name`, `creation_time`, `last_update_time` and `tags.<key>`. */

@@ -3,7 +3,8 @@ import { LIMITS } from '../core/limits.js';
 import type { Project } from '../core/project.js';
 import type { Page } from '../core/query/index.js';
 import { validateKey, validateStringValue } from '../core/validation.js';
-import type { NewProject, ProjectChanges, Store, ViewType } from '../store/store.js';
+import type { ViewType } from '../core/view-type.js';
+import type { NewProject, ProjectChanges, Store } from '../store/store.js';
 import { type ProjectSearchInput, searchProjects } from './project-search.js';
 
 export type CreateProjectInput = Omit<NewProject, 'creationTime'>;

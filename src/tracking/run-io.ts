@@ -1,6 +1,6 @@
 import { invalidParameter, notFound } from '../core/errors.js';
+import type { DatasetInput, ModelOutput, RunInputsOutputs } from '../core/run-inputs-outputs.js';
 import { validateStringValue } from '../core/validation.js';
-import type { DatasetInput, ModelOutput, RunInputsOutputs } from '../store/run-io-store.js';
 import type { Store } from '../store/store.js';
 
 /** MLflow's limits on dataset inputs (mlflow/utils/validation.py). */

@@ -2,6 +2,7 @@ import { invalidParameter, notFound } from '../core/errors.js';
 import { newRunId } from '../core/ids.js';
 import { LIMITS } from '../core/limits.js';
 import type { MetricPoint } from '../core/metric.js';
+import type { NewRun } from '../core/new-run.js';
 import {
   decodePageToken,
   encodePageToken,
@@ -10,17 +11,11 @@ import {
   runFilterSchema,
 } from '../core/query/index.js';
 import { isTerminalStatus, type Run, type RunInfo } from '../core/run.js';
+import type { RunBatch } from '../core/run-batch.js';
 import { randomRunName } from '../core/run-names.js';
 import { validateKey, validateStringValue } from '../core/validation.js';
-import type {
-  BatchOutcome,
-  HistoryQuery,
-  NewRun,
-  RunBatch,
-  RunChanges,
-  Store,
-  ViewType,
-} from '../store/store.js';
+import type { ViewType } from '../core/view-type.js';
+import type { BatchOutcome, HistoryQuery, RunChanges, Store } from '../store/store.js';
 import { resolveMembership } from './trials/membership.js';
 
 /** What a caller chooses about a new run; the service fills in the id, artifact URI and defaults. */
@@ -175,11 +170,6 @@ export class RunService {
 
   async deleteTag(id: string, key: string): Promise<void> {
     await this.store.runs.deleteTag(id, key);
-  }
-
-  /** Which evaluation examples the run got right (example id → correct), for per-example comparisons. */
-  async recordExamples(id: string, results: ReadonlyMap<string, boolean>): Promise<void> {
-    await this.store.examples.record(id, results);
   }
 
   history(id: string, key: string, query?: HistoryQuery): Promise<MetricPoint[]> {

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../../src/http/app.js';
-import { createServices } from '../../src/http/services.js';
+import { createServices } from '../../src/server/services.js';
 import type { Store } from '../../src/store/store.js';
 import { jsonOr } from './json.js';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../../src/http/app.js';
 import { listen } from '../../src/http/serve.js';
-import { createServices } from '../../src/http/services.js';
+import { createServices } from '../../src/server/services.js';
 import type { Store } from '../../src/store/store.js';
 import type { TestDatabase } from './databases.js';
 import { jsonOr } from './json.js';

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createServices, type Services } from '../../src/http/services.js';
+import { createServices, type Services } from '../../src/server/services.js';
 import { compare } from '../../src/stats/index.js';
 import { openStore } from '../../src/store/open-store.js';
 import { ratchet } from '../support/processes.js';

@@ -1,5 +1,5 @@
 import { type Command, Option } from 'commander';
-import { invalidParameter } from '../../core/errors.js';
+import { invalidParameter, isRatchetError } from '../../core/errors.js';
 import { nonFiniteName } from '../../core/non-finite.js';
 import type { Direction } from '../../core/project.js';
 import type { Services } from '../../http/services.js';
@@ -102,8 +102,18 @@ async function verdictFor(
 /** A trial (id or project#N), or a comma-separated list of run ids. */
 async function armRef(services: Services, ref: string): Promise<ArmRef> {
   if (ref.includes('#')) return { trialId: (await resolveTrial(services, ref)).id };
-  if (!ref.includes(',') && (await services.store.trials.get(ref))) return { trialId: ref };
+  if (!ref.includes(',') && (await isTrial(services, ref))) return { trialId: ref };
   return { runIds: ref.split(',').map((id) => id.trim()) };
+}
+
+async function isTrial(services: Services, id: string): Promise<boolean> {
+  try {
+    await services.trials.get(id);
+    return true;
+  } catch (error) {
+    if (isRatchetError(error) && error.code === 'RESOURCE_DOES_NOT_EXIST') return false;
+    throw error;
+  }
 }
 
 /** JSON has no NaN or Infinity: they print as the names the API uses. */

@@ -1,5 +1,5 @@
 import { type Command, Option } from 'commander';
-import { TRIAL_OUTCOMES, type TrialOutcome } from '../../core/trial.js';
+import { TRIAL_OUTCOMES, type TrialOutcome } from '../../core/trial-outcome.js';
 import { notebookEntryJson } from '../../http/v1/trial-wire.js';
 import {
   formatChanges,

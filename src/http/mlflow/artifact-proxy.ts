@@ -1,8 +1,9 @@
 import { type Context, Hono } from 'hono';
+import { exampleResults } from '../../contract/examples.js';
 import { invalidParameter, notFound } from '../../core/errors.js';
 import { LIMITS } from '../../core/limits.js';
 import { parseJson, readBody } from '../body.js';
-import { exampleResults } from '../example-results.js';
+import { detailsOf, RequestValidationError } from '../request-errors.js';
 import type { Services } from '../services.js';
 import { contentTypeOf } from './content-types.js';
 import { MlflowFields } from './request.js';
@@ -17,7 +18,7 @@ const EXAMPLE_RESULTS_ARTIFACT = /^[^/]+\/([0-9a-f]{32})\/artifacts\/ratchet\/ex
  * the 200), GET downloads (always as attachments), DELETE, and listing with `?path=`. Paths are relative to
  * the artifact root, e.g. `1/<run>/artifacts/model/MLmodel`.
  */
-export function mountArtifactProxy(app: Hono, { artifacts, store }: Services): void {
+export function mountArtifactProxy(app: Hono, { artifacts, examples }: Services): void {
   const routes = new Hono()
     .get('/artifacts', async (c) => {
       const files = await artifacts.list((await MlflowFields.from(c)).string('path') ?? '');
@@ -45,7 +46,10 @@ export function mountArtifactProxy(app: Hono, { artifacts, store }: Services): v
       // A run's per-example results (e.g. `mlflow.log_dict(results, "ratchet/examples.json")`) are recorded
       // for McNemar's test as well as stored; a file that does not parse is refused and nothing is written.
       const bytes = await readBody(c, LIMITS.nativeBatchBytes);
-      await store.examples.record(runId, exampleResults(parseJson(bytes)));
+      const results = exampleResults.safeParse(parseJson(bytes));
+      if (!results.success)
+        throw new RequestValidationError(detailsOf('ratchet/examples.json', results.error));
+      await examples.record(runId, results.data);
       await artifacts.put(path, streamOf(bytes));
       return c.json({});
     })

@@ -1,7 +1,8 @@
 import { type Context, Hono } from 'hono';
 import { invalidParameter } from '../../core/errors.js';
+import { VIEW_TYPES } from '../../core/view-type.js';
 import type { Services } from '../services.js';
-import { experimentId, keyValueMap, unlessMissing, VIEW_TYPES } from './messages.js';
+import { experimentId, keyValueMap, unlessMissing } from './messages.js';
 import { MlflowFields } from './request.js';
 import { NOTE_TAG } from './special-tags.js';
 import { experimentJson, nonEmpty } from './wire.js';

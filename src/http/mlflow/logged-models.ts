@@ -1,6 +1,6 @@
 import { type Context, Hono } from 'hono';
 import { invalidParameter } from '../../core/errors.js';
-import type { LoggedModelStatus } from '../../store/logged-model-store.js';
+import type { LoggedModelStatus } from '../../core/logged-model.js';
 import type { Services } from '../services.js';
 import { listUnder } from './artifacts.js';
 import { checkedExperimentId, experimentId, keyValueMap } from './messages.js';

@@ -1,12 +1,9 @@
 import { invalidParameter, isRatchetError, notFound } from '../../core/errors.js';
 import { isValidProjectId } from '../../core/ids.js';
-import type { ViewType } from '../../store/store.js';
 import type { MlflowFields } from './request.js';
 import { doubleValue, int64Value, required, stringValue } from './wire-values.js';
 
 /** Readers for the message shapes several MLflow routes share. */
-
-export const VIEW_TYPES: readonly ViewType[] = ['ACTIVE_ONLY', 'DELETED_ONLY', 'ALL'];
 
 /**
  * A list of `{key, value}` messages (tags, params) as a map. A missing value is '' (protobuf's default).

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { invalidParameter } from '../../core/errors.js';
-import type { DatasetInput } from '../../store/run-io-store.js';
+import type { DatasetInput } from '../../core/run-inputs-outputs.js';
 import type { Services } from '../services.js';
 import { MlflowFields } from './request.js';
 import { activeRun, writeToRun } from './run-writes.js';

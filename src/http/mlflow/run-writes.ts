@@ -1,7 +1,7 @@
 import { invalidParameter } from '../../core/errors.js';
 import { LIMITS } from '../../core/limits.js';
+import type { ModelMetric } from '../../core/logged-model.js';
 import type { RunInfo } from '../../core/run.js';
-import type { ModelMetric } from '../../store/logged-model-store.js';
 import type { BatchLimits } from '../../tracking/runs.js';
 import type { Services } from '../services.js';
 import type { WireMetric } from './messages.js';

@@ -1,10 +1,10 @@
+import type { ArtifactFileInfo } from '../../core/artifact.js';
+import type { LoggedModel, LoggedModelStatus, ModelMetric } from '../../core/logged-model.js';
 import type { MetricPoint } from '../../core/metric.js';
 import { nonFiniteName } from '../../core/non-finite.js';
 import type { Project } from '../../core/project.js';
 import type { Run, RunInfo } from '../../core/run.js';
-import type { ArtifactFileInfo } from '../../store/artifacts/artifact-store.js';
-import type { LoggedModel, LoggedModelStatus, ModelMetric } from '../../store/logged-model-store.js';
-import type { RunInputsOutputs } from '../../store/run-io-store.js';
+import type { RunInputsOutputs } from '../../core/run-inputs-outputs.js';
 import { NOTE_TAG, RUN_NAME_TAG } from './special-tags.js';
 
 /**
@@ -119,8 +119,8 @@ function modelMetricJson(metric: ModelMetric) {
   };
 }
 
-export function fileInfoJson(file: ArtifactFileInfo, path = file.path) {
-  return { path, is_dir: file.isDir, file_size: file.size };
+export function fileInfoJson(file: ArtifactFileInfo) {
+  return { path: file.path, is_dir: file.isDir, file_size: file.size };
 }
 
 export function keyValues(bag: Record<string, string>) {

@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import type { batch } from '../../contract/batch.js';
+import { emptyColumns, type MetricSeries } from '../../core/metric-series.js';
 import { parseNonFinite } from '../../core/non-finite.js';
-import { emptyColumns } from '../../store/metrics/series.js';
-import type { MetricSeries, RunBatch } from '../../store/store.js';
+import type { RunBatch } from '../../core/run-batch.js';
 
 type BatchBody = z.output<typeof batch>;
 type SeriesBody = NonNullable<BatchBody['series']>[number];

@@ -11,7 +11,7 @@ import { pointJson, runInfoJson, runJson } from './wire.js';
 const VIEWS = { active: 'ACTIVE_ONLY', deleted: 'DELETED_ONLY', all: 'ALL' } as const;
 const routes = api.runs;
 
-export function runRoutes({ projects, runs }: Services): Hono {
+export function runRoutes({ projects, runs, examples }: Services): Hono {
   const app = new Hono();
   implement(app, routes.create, async ({ body }) => {
     const project = await projectOf(body, projects);
@@ -86,7 +86,7 @@ export function runRoutes({ projects, runs }: Services): Hono {
     app,
     routes.logExamples,
     async ({ params, body }) => {
-      await runs.recordExamples(params.id, body.examples);
+      await examples.record(params.id, body.examples);
       return { recorded: body.examples.size };
     },
     { maxBodyBytes: LIMITS.nativeBatchBytes },

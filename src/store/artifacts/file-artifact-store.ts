@@ -3,9 +3,10 @@ import { createReadStream, type Stats } from 'node:fs';
 import { type FileHandle, mkdir, open, readdir, realpath, rename, rm, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { Readable } from 'node:stream';
+import type { ArtifactDownload, ArtifactFileInfo } from '../../core/artifact.js';
+import { joinArtifactPath, normalizeArtifactPath, unsafePath } from '../../core/artifact-path.js';
 import { invalidParameter } from '../../core/errors.js';
-import { joinArtifactPath, normalizeArtifactPath, unsafePath } from './artifact-path.js';
-import type { ArtifactDownload, ArtifactFileInfo, ArtifactStore } from './artifact-store.js';
+import type { ArtifactStore } from './artifact-store.js';
 
 export const DEFAULT_ARTIFACT_ROOT = '.ratchet/artifacts';
 

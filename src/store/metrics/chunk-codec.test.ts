@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { emptyColumns } from '../../core/metric-series.js';
 import { decodePoints, encodePoints } from './chunk-codec.js';
-import { columnsFromPoints, concatColumns, emptyColumns } from './series.js';
+import { columnsFromPoints, concatColumns } from './series.js';
 
 const point = fc.record({
   step: fc.maxSafeInteger().map((n) => n % 2 ** 50),

@@ -1,4 +1,4 @@
-import { emptyColumns, type SeriesColumns } from './series.js';
+import { emptyColumns, type SeriesColumns } from '../../core/metric-series.js';
 
 /**
  * Metric points are stored in chunks: per point a zigzag-varint step delta, a zigzag-varint timestamp delta

@@ -1,5 +1,6 @@
+import type { SeriesColumns } from '../../core/metric-series.js';
 import { type ChunkSummary, summarize } from './chunk-summary.js';
-import { columnsLength, type SeriesColumns, sliceColumns } from './series.js';
+import { columnsLength, sliceColumns } from './series.js';
 
 /** Points per chunk: big enough to make per-row overhead negligible, small enough to rewrite on append. */
 export const CHUNK_CAPACITY = 1024;

@@ -1,4 +1,4 @@
-import type { SeriesColumns } from './series.js';
+import type { SeriesColumns } from '../../core/metric-series.js';
 
 /**
  * What a chunk row stores beside its bytes, so charts over long series read summaries instead of points.

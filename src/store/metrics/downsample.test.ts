@@ -1,10 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { MetricPoint } from '../../core/metric.js';
+import { emptyColumns, type SeriesColumns } from '../../core/metric-series.js';
 import { planChunks } from './chunk-plan.js';
 import type { ChunkSummary } from './chunk-summary.js';
 import { ALL_STEPS, type ChunkRef, chunksToDecode, readSeries, type StepRange } from './downsample.js';
-import { columnsFromPoints, emptyColumns, type SeriesColumns } from './series.js';
+import { columnsFromPoints } from './series.js';
 
 /** Chunks a series the way the writer does, batch by batch, keeping the decoded columns aside. */
 function store(batches: MetricPoint[][]) {

@@ -1,6 +1,7 @@
 import type { MetricPoint } from '../../core/metric.js';
+import type { SeriesColumns } from '../../core/metric-series.js';
 import type { ChunkSummary, ExtremePoint } from './chunk-summary.js';
-import { concatColumns, type SeriesColumns, sortColumnsByStep } from './series.js';
+import { concatColumns, sortColumnsByStep } from './series.js';
 
 /**
  * Reading a series for a chart: at most `maxPoints` points that keep its shape. Buckets of consecutive

@@ -1,19 +1,6 @@
+/** Operations on a metric series' columns (core/metric-series.ts), for the chunk codec and the downsampler. */
 import type { MetricPoint } from '../../core/metric.js';
-
-/** A decoded run of metric points in columns, the shape the codec and downsampler work on. */
-export interface SeriesColumns {
-  steps: Float64Array;
-  timestamps: Float64Array;
-  values: Float64Array;
-}
-
-export function emptyColumns(length = 0): SeriesColumns {
-  return {
-    steps: new Float64Array(length),
-    timestamps: new Float64Array(length),
-    values: new Float64Array(length),
-  };
-}
+import { emptyColumns, type SeriesColumns } from '../../core/metric-series.js';
 
 export function columnsFromPoints(points: readonly MetricPoint[]): SeriesColumns {
   const out = emptyColumns(points.length);

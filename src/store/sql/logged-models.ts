@@ -1,13 +1,8 @@
 import { notFound } from '../../core/errors.js';
+import type { LoggedModel, LoggedModelStatus, ModelMetric } from '../../core/logged-model.js';
 import type { LifecycleStage } from '../../core/project.js';
 import type { SqlDriver, SqlExecutor } from '../driver.js';
-import type {
-  LoggedModel,
-  LoggedModelStatus,
-  LoggedModelStore,
-  ModelMetric,
-  NewLoggedModel,
-} from '../logged-model-store.js';
+import type { LoggedModelStore, NewLoggedModel } from '../logged-model-store.js';
 import { insertParams, type KeyValueTable, upsertTags } from './key-values.js';
 import { requireActiveProject } from './projects.js';
 import { placeholders, selectIn } from './rows.js';

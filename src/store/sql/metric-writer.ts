@@ -1,10 +1,11 @@
 import { isLaterPoint, type MetricPoint } from '../../core/metric.js';
+import { emptyColumns, type SeriesColumns } from '../../core/metric-series.js';
+import type { RunBatch } from '../../core/run-batch.js';
 import type { SqlExecutor } from '../driver.js';
 import { encodePoints } from '../metrics/chunk-codec.js';
 import { planChunks } from '../metrics/chunk-plan.js';
 import { type ChunkSummary, mergeSummaries, summarize } from '../metrics/chunk-summary.js';
-import { concatColumns, emptyColumns, type SeriesColumns, sortColumnsByStep } from '../metrics/series.js';
-import type { RunBatch } from '../store.js';
+import { concatColumns, sortColumnsByStep } from '../metrics/series.js';
 import { type ChunkSummaryRow, SUMMARY_COLUMNS, toChunkSummary } from './chunk-rows.js';
 
 /**

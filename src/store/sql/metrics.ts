@@ -1,8 +1,8 @@
 import type { MetricPoint } from '../../core/metric.js';
+import type { SeriesColumns } from '../../core/metric-series.js';
 import type { SqlDriver } from '../driver.js';
 import { decodePoints } from '../metrics/chunk-codec.js';
 import { ALL_STEPS, chunksToDecode, readSeries } from '../metrics/downsample.js';
-import type { SeriesColumns } from '../metrics/series.js';
 import type { HistoryQuery, MetricStore } from '../store.js';
 import { type ChunkSummaryRow, SUMMARY_COLUMNS, toChunkSummary } from './chunk-rows.js';
 import type { MetricKeyDictionary } from './metric-keys.js';

@@ -1,7 +1,8 @@
 import { alreadyExists, invalidParameter, notFound } from '../../core/errors.js';
 import type { LifecycleStage, Project } from '../../core/project.js';
+import type { ViewType } from '../../core/view-type.js';
 import type { SqlDriver, SqlExecutor } from '../driver.js';
-import type { NewProject, ProjectChanges, ProjectStore, ViewType } from '../store.js';
+import type { NewProject, ProjectChanges, ProjectStore } from '../store.js';
 import {
   lifecyclesOf,
   PROJECT_COLUMNS,

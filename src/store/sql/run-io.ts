@@ -1,11 +1,11 @@
-import type { SqlDriver, SqlExecutor } from '../driver.js';
 import {
   DATASET_CONTEXT_TAG,
   type DatasetInput,
   type ModelOutput,
   type RunInputsOutputs,
-  type RunIoStore,
-} from '../run-io-store.js';
+} from '../../core/run-inputs-outputs.js';
+import type { SqlDriver, SqlExecutor } from '../driver.js';
+import type { RunIoStore } from '../run-io-store.js';
 import { selectIn } from './rows.js';
 import { lockActiveRun } from './runs.js';
 

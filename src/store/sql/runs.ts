@@ -1,8 +1,10 @@
 import { invalidParameter, notFound } from '../../core/errors.js';
+import type { NewRun } from '../../core/new-run.js';
 import type { LifecycleStage } from '../../core/project.js';
 import type { LatestMetric, Run, RunInfo } from '../../core/run.js';
+import type { RunBatch } from '../../core/run-batch.js';
 import type { SqlDriver, SqlExecutor } from '../driver.js';
-import type { BatchOutcome, NewRun, RunBatch, RunChanges, RunSearchQuery, RunStore } from '../store.js';
+import type { BatchOutcome, RunChanges, RunSearchQuery, RunStore } from '../store.js';
 import { insertParams, type KeyValueTable, upsertTags } from './key-values.js';
 import type { MetricKeyDictionary } from './metric-keys.js';
 import { writeMetrics } from './metric-writer.js';

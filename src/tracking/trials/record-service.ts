@@ -3,19 +3,17 @@ import { DEFAULT_PROJECT_SETTINGS, type ProjectSettings } from '../../core/proje
 import { type Budgets, budgets, type Stall, stallCheck } from '../../core/time-box.js';
 import {
   type BaselinePromotion,
-  DIDNT_WORK,
   type NoiseFloor,
   type Trial,
   type TrialFlag,
-  type TrialOutcome,
   trialFlags,
 } from '../../core/trial.js';
+import { DIDNT_WORK, type TrialOutcome } from '../../core/trial-outcome.js';
 import { type RunTally, tallyRuns } from '../../core/trial-rules.js';
 import { summarize } from '../../stats/summary.js';
 import type { Store } from '../../store/store.js';
 import type { ProjectService } from '../projects.js';
 import { type AaCheck, aaCheck, noiseFloor } from './noise.js';
-import type { ReportData } from './report/report-data.js';
 import { evalSetSizeOf, finishedValues } from './run-values.js';
 
 export interface NotebookEntry {
@@ -52,6 +50,21 @@ export interface NoiseReport {
   floor: NoiseFloor | null;
   aa: AaCheck | null;
   notes: string[];
+}
+
+/** Everything a project report shows, gathered once and rendered as Markdown or HTML. */
+export interface ReportData {
+  project: Project;
+  settings: ProjectSettings;
+  status: ProjectStatus;
+  noise: NoiseReport;
+  /** Newest first. */
+  history: BaselinePromotion[];
+  /** Newest first. */
+  entries: NotebookEntry[];
+  /** Mean of the primary metric over each trial's finished runs (absent when it has none). */
+  means: Map<string, number>;
+  generatedTime: number;
 }
 
 /** The experiment record of a project: the lab notebook, its status against budgets, and its noise. */

@@ -1,6 +1,7 @@
-import type { TrialOutcome } from '../../../core/trial.js';
+import type { TrialOutcome } from '../../../core/trial-outcome.js';
+import type { ReportData } from '../record-service.js';
 import { formatDate, formatNumber } from './format.js';
-import { type ChartPoint, chartSeries, type ReportData } from './report-data.js';
+import { type ChartPoint, chartSeries } from './report-data.js';
 
 export const OUTCOME_COLORS: Record<TrialOutcome, string> = {
   improved: '#1a9850',

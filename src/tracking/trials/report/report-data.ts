@@ -1,22 +1,5 @@
-import type { Project } from '../../../core/project.js';
-import type { ProjectSettings } from '../../../core/project-settings.js';
-import type { BaselinePromotion, TrialOutcome } from '../../../core/trial.js';
-import type { NoiseReport, NotebookEntry, ProjectStatus } from '../record-service.js';
-
-/** Everything a project report shows, gathered once and rendered as Markdown or HTML. */
-export interface ReportData {
-  project: Project;
-  settings: ProjectSettings;
-  status: ProjectStatus;
-  noise: NoiseReport;
-  /** Newest first. */
-  history: BaselinePromotion[];
-  /** Newest first. */
-  entries: NotebookEntry[];
-  /** Mean of the primary metric over each trial's finished runs (absent when it has none). */
-  means: Map<string, number>;
-  generatedTime: number;
-}
+import type { TrialOutcome } from '../../../core/trial-outcome.js';
+import type { ReportData } from '../record-service.js';
 
 export interface ChartPoint {
   trialId: string;

@@ -1,4 +1,5 @@
-import { DIDNT_WORK } from '../../../core/trial.js';
+import { DIDNT_WORK } from '../../../core/trial-outcome.js';
+import type { ReportData } from '../record-service.js';
 import {
   formatChanges,
   formatDate,
@@ -9,7 +10,6 @@ import {
   formatSeeds,
 } from './format.js';
 import { progressChartSvg } from './progress-chart.js';
-import type { ReportData } from './report-data.js';
 
 /** A report as plain blocks; Markdown and HTML each serialise them (and escape the text) their own way. */
 export type Block =

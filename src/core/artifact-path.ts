@@ -1,4 +1,4 @@
-import { invalidParameter } from '../../core/errors.js';
+import { invalidParameter } from './errors.js';
 
 /**
  * An artifact path as clients write it (`1/<run>/artifacts/model/MLmodel`), checked before it touches a

@@ -1,0 +1,25 @@
+import type { Hono } from 'hono';
+import { createApp } from '../http/app.js';
+import { openStore } from '../store/open-store.js';
+import { createServices, type ServiceOptions, type Services } from './services.js';
+
+export interface OpenServerOptions extends ServiceOptions {
+  now?: () => number;
+}
+
+/**
+ * The whole server over one store, not listening: `startServer` serves its app on a port, and a client can
+ * call it in-process instead (`app.fetch` is a fetch). `close()` closes the store.
+ */
+export interface OpenedServer {
+  app: Hono;
+  services: Services;
+  close(): Promise<void>;
+}
+
+/** Opens (and migrates) the store at `location` and builds the services and the app over it. */
+export async function openServer(location: string, options: OpenServerOptions = {}): Promise<OpenedServer> {
+  const store = await openStore(location);
+  const services = createServices(store, options.now, options);
+  return { app: createApp(services), services, close: () => store.close() };
+}

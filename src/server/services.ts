@@ -1,0 +1,41 @@
+import type { Services } from '../http/services.js';
+import { createRegistry } from '../serving/registry/registry.js';
+import { DEFAULT_ARTIFACT_ROOT, FileArtifactStore } from '../store/artifacts/file-artifact-store.js';
+import type { Store } from '../store/store.js';
+import { ArtifactService } from '../tracking/artifacts.js';
+import { LoggedModelService } from '../tracking/logged-models.js';
+import { ProjectService } from '../tracking/projects.js';
+import { RunIoService } from '../tracking/run-io.js';
+import { RunService } from '../tracking/runs.js';
+import { ExampleService } from '../tracking/trials/example-service.js';
+import { createTrialServices } from '../tracking/trials/index.js';
+
+export type { Services } from '../http/services.js';
+
+export interface ServiceOptions {
+  /** Directory the artifact store writes under (default `.ratchet/artifacts`, created on first use). */
+  artifactRoot?: string;
+}
+
+/**
+ * The services over one store: the one place where the tracking and serving services are put together (they
+ * are siblings and do not import each other).
+ */
+export function createServices(
+  store: Store,
+  now: () => number = Date.now,
+  options: ServiceOptions = {},
+): Services {
+  const projects = new ProjectService(store, now);
+  const runs = new RunService(store, now);
+  return {
+    projects,
+    runs,
+    ...createTrialServices(store, projects, runs, now),
+    runIo: new RunIoService(store),
+    loggedModels: new LoggedModelService(store, now),
+    examples: new ExampleService(store),
+    artifacts: new ArtifactService(new FileArtifactStore(options.artifactRoot ?? DEFAULT_ARTIFACT_ROOT)),
+    registry: createRegistry(store, now),
+  };
+}

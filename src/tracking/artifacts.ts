@@ -1,0 +1,52 @@
+import type { ArtifactDownload, ArtifactFileInfo } from '../core/artifact.js';
+import { joinArtifactPath, normalizeArtifactPath } from '../core/artifact-path.js';
+import { invalidParameter } from '../core/errors.js';
+import type { ArtifactStore } from '../store/artifacts/artifact-store.js';
+
+const PROXY_SCHEME = 'mlflow-artifacts:';
+
+/**
+ * Artifact bytes, addressed by paths relative to the artifact root (`1/<run>/artifacts/model/MLmodel`), and
+ * listings under the artifact URIs this server gives runs and logged models (`mlflow-artifacts:/…`).
+ */
+export class ArtifactService {
+  constructor(private readonly artifacts: ArtifactStore) {}
+
+  /** Stores the bytes; they are durable when the promise resolves. */
+  put(path: string, body: ReadableStream<Uint8Array> | null): Promise<void> {
+    return this.artifacts.put(path, body);
+  }
+
+  /** The file's bytes, or undefined when there is no file at `path`. */
+  get(path: string): Promise<ArtifactDownload | undefined> {
+    return this.artifacts.get(path);
+  }
+
+  /** The entries directly inside the directory `path`, by name. */
+  list(path: string): Promise<ArtifactFileInfo[]> {
+    return this.artifacts.list(path);
+  }
+
+  /** Removes a file or a whole directory; removing what does not exist does nothing. */
+  delete(path: string): Promise<void> {
+    return this.artifacts.delete(path);
+  }
+
+  /** The entries of `path` under an artifact root URI (a run's or a logged model's), named relative to it. */
+  async listUnder(rootUri: string, path: string | undefined): Promise<ArtifactFileInfo[]> {
+    const relative = normalizeArtifactPath(path ?? '');
+    const files = await this.artifacts.list(joinArtifactPath(storePathOf(rootUri), relative));
+    return files.map((file) => ({ ...file, path: joinArtifactPath(relative, file.path) }));
+  }
+}
+
+/** Where a proxied artifact URI (`mlflow-artifacts:/1/<run>/artifacts`) lives in the artifact store. */
+function storePathOf(uri: string): string {
+  if (!uri.startsWith(PROXY_SCHEME)) {
+    throw invalidParameter(`Artifacts at '${uri}' are not served by this server.`);
+  }
+  // mlflow-artifacts:/path, or mlflow-artifacts://host:port/path
+  const rest = uri.slice(PROXY_SCHEME.length);
+  const hostEnd = rest.startsWith('//') ? rest.indexOf('/', 2) : 0;
+  return normalizeArtifactPath(hostEnd < 0 ? '' : rest.slice(hostEnd).replace(/^\/+/, ''));
+}
