@@ -2,8 +2,7 @@ import type { Context } from 'hono';
 import { invalidParameter } from '../../core/errors.js';
 import { LIMITS } from '../../core/limits.js';
 import { readJson } from '../body.js';
-import { asObject, wrongType } from '../input.js';
-import { doubleValue, int64Value, required, stringValue } from './wire-values.js';
+import { doubleValue, int64Value, required, stringValue, wrongType } from './wire-values.js';
 
 /**
  * An MLflow request's fields, read the way MLflow's server reads them: GET parameters from the query string
@@ -19,7 +18,7 @@ export class MlflowFields {
 
   static async from(c: Context, maxBytes: number = LIMITS.batchBytes): Promise<MlflowFields> {
     if (c.req.method === 'GET') return new MlflowFields(c.req.queries(), true);
-    return new MlflowFields(asObject(await readJson(c, maxBytes)));
+    return MlflowFields.of(await readJson(c, maxBytes), 'request body');
   }
 
   /** Fields of a nested message (e.g. one element of `metrics`). */

@@ -1,6 +1,5 @@
 import { invalidParameter } from '../../core/errors.js';
 import { parseNonFinite } from '../../core/non-finite.js';
-import { wrongType } from '../input.js';
 
 /**
  * Protobuf JSON scalars as MLflow clients send them, checked and converted; `name` is for error messages.
@@ -41,4 +40,11 @@ export function required<T>(value: T | undefined, name: string): T {
   if (value === undefined || value === '')
     throw invalidParameter(`Missing value for required parameter '${name}'.`);
   return value;
+}
+
+/** A value of the wrong type; the value is quoted only as far as a short prefix of it. */
+export function wrongType(name: string, expected: string, value: unknown) {
+  const shown = JSON.stringify(value) ?? String(value);
+  const quoted = shown.length <= 60 ? shown : `${shown.slice(0, 57)}…`;
+  return invalidParameter(`Invalid value ${quoted} for parameter '${name}': it must be ${expected}.`);
 }
