@@ -2,10 +2,11 @@
 import { Command, CommanderError } from 'commander';
 import { isRatchetError } from '../core/errors.js';
 import { VERSION } from '../core/version.js';
+import { isHTTPError, isNetworkError, isTimeoutError } from '../sdk/index.js';
 import { registerBaseline } from './commands/baseline.js';
 import { registerCompare } from './commands/compare.js';
 import { registerLog } from './commands/log.js';
-import { registerProjects } from './commands/projects.js';
+import { registerProject } from './commands/project.js';
 import { registerReport } from './commands/report.js';
 import { registerRuns } from './commands/runs.js';
 import { registerServer } from './commands/server.js';
@@ -15,12 +16,16 @@ import { registerStatus } from './commands/status.js';
 import { registerTrial } from './commands/trial.js';
 
 const program = new Command('ratchet')
-  .description('Ratchet: experiment tracking that makes the disciplined way the easy way')
+  .description(
+    'Ratchet: experiment tracking that makes the disciplined way the easy way.\n' +
+      'Commands talk to a server (--uri, or $RATCHET_TRACKING_URI) or to a store served in-process\n' +
+      '(--store, or the nearest .ratchet/ from here upwards).',
+  )
   .version(VERSION)
   .exitOverride();
 
 registerServer(program);
-registerProjects(program);
+registerProject(program);
 registerRuns(program);
 registerShow(program);
 registerTrial(program);
@@ -40,12 +45,17 @@ try {
 /** Every failure is one line on stderr and a non-zero exit; the stack is for bugs, not for bad input. */
 function exitCodeFor(error: unknown): number {
   if (error instanceof CommanderError) return error.exitCode; // commander already printed its message
-  const message = isRatchetError(error)
-    ? error.message
-    : error instanceof Error
-      ? error.message
-      : String(error);
-  process.stderr.write(`ratchet: ${message.split('\n')[0]}\n`);
-  if (!isRatchetError(error) && process.env.RATCHET_DEBUG) console.error(error);
+  process.stderr.write(`ratchet: ${messageOf(error).split('\n')[0]}\n`);
+  if (process.env.RATCHET_DEBUG) console.error(error);
   return 1;
+}
+
+function messageOf(error: unknown): string {
+  if (isHTTPError(error)) return error.body.message ?? error.message;
+  if (isNetworkError(error)) {
+    const cause = (error.cause as { cause?: { code?: string } } | undefined)?.cause?.code;
+    return `cannot reach the server (${cause ?? error.message}); is \`ratchet server\` running there?`;
+  }
+  if (isTimeoutError(error) || isRatchetError(error) || error instanceof Error) return error.message;
+  return String(error);
 }

@@ -1,6 +1,16 @@
 import { InvalidArgumentError } from 'commander';
 
-/** Commander argument parsers for numbers, dates and key=value pairs (see parse.ts for integers). */
+/** Commander argument parsers: each turns the text of an option into a value, or says what it expected. */
+export function integerOption(name: string, min: number, max: number) {
+  return (raw: string): number => {
+    const value = Number(raw);
+    if (!/^-?\d+$/.test(raw) || value < min || value > max) {
+      throw new InvalidArgumentError(`${name} must be an integer from ${min} to ${max}.`);
+    }
+    return value;
+  };
+}
+
 export function numberList(raw: string): number[] {
   const values = raw.split(',').map((part) => Number(part.trim()));
   if (raw.trim() === '' || values.some((v) => !Number.isFinite(v))) {
@@ -24,11 +34,11 @@ export function dateOption(raw: string): number {
   return ms;
 }
 
-/** Repeatable `--param key=value`: collects into one record. */
+/** Repeatable `--param key=value`: collects into one record (keys such as __proto__ stay ordinary keys). */
 export function keyValue(raw: string, previous: Record<string, string> = {}): Record<string, string> {
   const eq = raw.indexOf('=');
   if (eq <= 0) throw new InvalidArgumentError('expected key=value');
-  return { ...previous, [raw.slice(0, eq)]: raw.slice(eq + 1) };
+  return Object.fromEntries([...Object.entries(previous), [raw.slice(0, eq), raw.slice(eq + 1)]]);
 }
 
 /** Repeatable options that collect strings. */

@@ -1,4 +1,26 @@
-/** Plain-text tables for people; `--json` output goes through `printJson` for scripts. */
+import { nonFiniteName } from '../core/non-finite.js';
+
+/**
+ * Everything a command prints goes through here: tables and lines for people, `--json` for scripts (the API's
+ * JSON, with NaN and ±Infinity as the names the API uses).
+ */
+export interface Shown {
+  /** What `--json` prints. */
+  json: unknown;
+  /** What people read. */
+  text: () => string | string[];
+}
+
+export function show(shown: Shown, options: { json?: boolean | undefined }): void {
+  if (options.json) {
+    process.stdout.write(`${JSON.stringify(shown.json, nonFiniteAsName, 2)}\n`);
+    return;
+  }
+  const text = shown.text();
+  const lines = Array.isArray(text) ? text.join('\n') : text;
+  if (lines !== '') process.stdout.write(`${lines.replace(/\n+$/, '')}\n`);
+}
+
 export function table(headers: string[], rows: (string | number | null)[][]): string {
   const cells = [headers, ...rows.map((row) => row.map((cell) => (cell === null ? '' : String(cell))))];
   const widths = headers.map((_, i) => Math.max(...cells.map((row) => (row[i] ?? '').length)));
@@ -12,15 +34,16 @@ export function table(headers: string[], rows: (string | number | null)[][]): st
     .join('\n');
 }
 
-export function printJson(value: unknown): void {
-  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+/** The column where values start in `label  value` lines (verdicts and settings line up). */
+export const LABEL_WIDTH = 19;
+
+/** `label  value` lines with the values aligned, skipping empty values. */
+export function fields(rows: [string, string][]): string[] {
+  return rows
+    .filter(([, value]) => value !== '')
+    .map(([label, value]) => `${label.padEnd(LABEL_WIDTH - 1)} ${value}`);
 }
 
-export function formatTime(ms: number | null): string {
-  return ms === null ? '' : new Date(ms).toISOString().replace('T', ' ').slice(0, 19);
-}
-
-export function formatValue(value: number): string {
-  if (!Number.isFinite(value)) return String(value);
-  return Number.isInteger(value) ? String(value) : value.toPrecision(6).replace(/\.?0+$/, '');
+function nonFiniteAsName(_key: string, value: unknown): unknown {
+  return typeof value === 'number' ? (nonFiniteName(value) ?? value) : value;
 }

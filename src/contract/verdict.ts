@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { nonFiniteName } from '../core/non-finite.js';
+import type { Verdict } from '../core/verdict.js';
 import { wireNumber } from './wire.js';
 
 const interval = z.tuple([wireNumber, wireNumber]);
@@ -16,6 +18,26 @@ export const verdict = z.object({
   additional_runs_per_arm: wireNumber,
   notes: z.array(z.string()),
 });
+
+/**
+ * A verdict in the API's words. The one mapping from the statistics library's Verdict, used by the server
+ * and by the CLI's serverless `compare` alike.
+ */
+export function verdictWire(v: Verdict): z.input<typeof verdict> {
+  const n = (value: number) => nonFiniteName(value) ?? value;
+  return {
+    verdict: v.verdict,
+    estimate: n(v.estimate),
+    ci: [n(v.ci[0]), n(v.ci[1])],
+    p_value: n(v.pValue),
+    probability_of_improvement: n(v.probabilityOfImprovement),
+    effect_size: n(v.effectSize),
+    power: n(v.power),
+    runs_needed_per_arm: n(v.runsNeededPerArm),
+    additional_runs_per_arm: n(v.additionalRunsPerArm),
+    notes: v.notes,
+  };
+}
 
 /** McNemar's test on the examples both arms scored. */
 export const perExample = z.object({

@@ -1,16 +1,18 @@
 import { type Command, Option } from 'commander';
-import { invalidParameter, isRatchetError } from '../../core/errors.js';
-import { nonFiniteName } from '../../core/non-finite.js';
+import { schemas } from '../../contract/index.js';
+import { verdictWire } from '../../contract/verdict.js';
+import { invalidParameter } from '../../core/errors.js';
 import type { Direction } from '../../core/project.js';
-import type { Services } from '../../http/services.js';
-import { compare, type Verdict } from '../../stats/index.js';
-import type { ArmRef, CompareRequest } from '../../tracking/trials/comparison-service.js';
-import { type StoreOption, withServices } from '../context.js';
+import { type CompareArm, isHTTPError, type Ratchet } from '../../sdk/index.js';
+import { compare, type Verdict as StatsVerdict } from '../../stats/index.js';
+import { type ClientOptions, clientOptions } from '../client-options.js';
 import { numberList, positiveNumber } from '../option-parsers.js';
-import { resolveTrial } from '../project-ref.js';
-import { verdictLines } from '../trial-output.js';
+import { show } from '../output.js';
+import { trialRef } from '../refs.js';
+import { withClient } from '../target.js';
+import { verdictLines } from '../verdict-lines.js';
 
-interface CompareOptions extends StoreOption {
+interface CompareOptions extends ClientOptions {
   baseline?: number[];
   candidate?: number[];
   direction?: Direction;
@@ -19,104 +21,91 @@ interface CompareOptions extends StoreOption {
   paired?: boolean;
   evalSetSize?: number;
   metric?: string;
-  json?: boolean;
 }
 
 export function registerCompare(program: Command): void {
-  program
-    .command('compare [baseline] [candidate]')
-    .description(
-      'is the candidate really better? Compares two trials (ids or project#N), two comma-separated lists of run ids, ' +
-        'or raw per-seed values (--baseline/--candidate). Exits 0 only when the verdict is "improved": a CI gate.',
-    )
-    .option('--baseline <values>', 'per-seed values of the baseline, e.g. 0.80,0.81,0.79', numberList)
-    .option('--candidate <values>', 'per-seed values of the candidate', numberList)
-    .addOption(
-      new Option(
-        '--direction <direction>',
-        "which way is better (raw values: maximize unless said; else the project's)",
-      ).choices(['maximize', 'minimize']),
-    )
-    .option('--min-effect <x>', 'smallest difference worth having', positiveNumber)
-    .option('--alpha <a>', 'significance level (default 0.05)', positiveNumber)
-    .option('--paired', 'run i of both arms shares a seed or data split')
-    .option('--eval-set-size <n>', 'evaluation-set size, for proportion metrics', positiveNumber)
-    .option('--metric <key>', "metric to compare (default: the project's primary metric)")
-    .option('--store <location>', 'SQLite file or postgres://… URL')
-    .option('--json', "print the statistics library's Verdict object")
-    .action(
-      async (baselineRef: string | undefined, candidateRef: string | undefined, options: CompareOptions) => {
-        const verdict = await verdictFor(baselineRef, candidateRef, options);
-        if (options.json) {
-          process.stdout.write(`${JSON.stringify(verdict, nonFiniteAsName, 2)}\n`);
-        } else {
-          process.stdout.write(`${verdictLines(verdict).join('\n')}\n`);
-        }
-        process.exitCode = verdict.verdict === 'improved' ? 0 : 1;
-      },
-    );
-}
-
-async function verdictFor(
-  baselineRef: string | undefined,
-  candidateRef: string | undefined,
-  o: CompareOptions,
-): Promise<Verdict> {
-  const raw = o.baseline !== undefined || o.candidate !== undefined;
-  if (raw) {
-    if (o.baseline === undefined || o.candidate === undefined || baselineRef || candidateRef) {
-      throw invalidParameter('Give both --baseline and --candidate values (and no trial or run ids).');
+  clientOptions(
+    program
+      .command('compare [baseline] [candidate]')
+      .description(
+        'is the candidate really better? Compares two trials (ids or project#N), two comma-separated lists of run ids, ' +
+          'or raw per-seed values (--baseline/--candidate, computed here: no server or store needed). ' +
+          'Exits 0 only when the verdict is "improved": a CI gate.',
+      )
+      .option('--baseline <values>', 'per-seed values of the baseline, e.g. 0.80,0.81,0.79', numberList)
+      .option('--candidate <values>', 'per-seed values of the candidate', numberList)
+      .addOption(
+        new Option(
+          '--direction <direction>',
+          "which way is better (raw values: maximize unless said; else the project's)",
+        ).choices(['maximize', 'minimize']),
+      )
+      .option('--min-effect <x>', 'smallest difference worth having', positiveNumber)
+      .option('--alpha <a>', 'significance level (default 0.05)', positiveNumber)
+      .option('--paired', 'run i of both arms shares a seed or data split')
+      .option('--eval-set-size <n>', 'evaluation-set size, for proportion metrics', positiveNumber)
+      .option('--metric <key>', "metric to compare (default: the project's primary metric)"),
+  ).action(async (baselineRef: string | undefined, candidateRef: string | undefined, o: CompareOptions) => {
+    const raw = o.baseline !== undefined || o.candidate !== undefined;
+    if (raw) {
+      // The statistics library's Verdict, unchanged: what a CI pipeline without a server gets.
+      const verdict = rawVerdict(baselineRef, candidateRef, o);
+      show({ json: verdict, text: () => verdictLines(schemas.verdict.parse(verdictWire(verdict))) }, o);
+      process.exitCode = verdict.verdict === 'improved' ? 0 : 1;
+      return;
     }
-    try {
-      return compare(o.baseline, o.candidate, {
-        direction: o.direction ?? 'maximize',
+    if (!baselineRef || !candidateRef) {
+      throw invalidParameter(
+        'Name a baseline and a candidate (trials or run ids), or give --baseline/--candidate values.',
+      );
+    }
+    const comparison = await withClient(o, async (client) =>
+      client.compare({
+        baseline: await arm(client, baselineRef),
+        candidate: await arm(client, candidateRef),
+        ...(o.metric === undefined ? {} : { metric: o.metric }),
+        ...(o.direction === undefined ? {} : { direction: o.direction }),
+        ...(o.minEffect === undefined ? {} : { minEffect: o.minEffect }),
         ...(o.alpha === undefined ? {} : { alpha: o.alpha }),
         ...(o.paired === undefined ? {} : { paired: o.paired }),
-        ...(o.minEffect === undefined ? {} : { minEffect: o.minEffect }),
         ...(o.evalSetSize === undefined ? {} : { evalSetSize: o.evalSetSize }),
-      });
-    } catch (error) {
-      throw error instanceof RangeError ? invalidParameter(error.message) : error;
-    }
-  }
-  if (!baselineRef || !candidateRef) {
-    throw invalidParameter(
-      'Name a baseline and a candidate (trials or run ids), or give --baseline/--candidate values.',
+      }),
     );
-  }
-  return withServices(o, async (services) => {
-    const request: CompareRequest = {
-      baseline: await armRef(services, baselineRef),
-      candidate: await armRef(services, candidateRef),
-      ...(o.metric === undefined ? {} : { metric: o.metric }),
-      ...(o.direction === undefined ? {} : { direction: o.direction }),
-      ...(o.minEffect === undefined ? {} : { minEffect: o.minEffect }),
-      ...(o.alpha === undefined ? {} : { alpha: o.alpha }),
-      ...(o.paired === undefined ? {} : { paired: o.paired }),
-      ...(o.evalSetSize === undefined ? {} : { evalSetSize: o.evalSetSize }),
-    };
-    return (await services.comparisons.compare(request)).verdict;
+    show({ json: comparison.verdict, text: () => verdictLines(comparison.verdict) }, o);
+    process.exitCode = comparison.verdict.verdict === 'improved' ? 0 : 1;
   });
 }
 
-/** A trial (id or project#N), or a comma-separated list of run ids. */
-async function armRef(services: Services, ref: string): Promise<ArmRef> {
-  if (ref.includes('#')) return { trialId: (await resolveTrial(services, ref)).id };
-  if (!ref.includes(',') && (await isTrial(services, ref))) return { trialId: ref };
-  return { runIds: ref.split(',').map((id) => id.trim()) };
-}
-
-async function isTrial(services: Services, id: string): Promise<boolean> {
+function rawVerdict(
+  baselineRef: string | undefined,
+  candidateRef: string | undefined,
+  o: CompareOptions,
+): StatsVerdict {
+  if (o.baseline === undefined || o.candidate === undefined || baselineRef || candidateRef) {
+    throw invalidParameter('Give both --baseline and --candidate values (and no trial or run ids).');
+  }
   try {
-    await services.trials.get(id);
-    return true;
+    return compare(o.baseline, o.candidate, {
+      direction: o.direction ?? 'maximize',
+      ...(o.alpha === undefined ? {} : { alpha: o.alpha }),
+      ...(o.paired === undefined ? {} : { paired: o.paired }),
+      ...(o.minEffect === undefined ? {} : { minEffect: o.minEffect }),
+      ...(o.evalSetSize === undefined ? {} : { evalSetSize: o.evalSetSize }),
+    });
   } catch (error) {
-    if (isRatchetError(error) && error.code === 'RESOURCE_DOES_NOT_EXIST') return false;
-    throw error;
+    throw error instanceof RangeError ? invalidParameter(error.message) : error;
   }
 }
 
-/** JSON has no NaN or Infinity: they print as the names the API uses. */
-function nonFiniteAsName(_key: string, value: unknown): unknown {
-  return typeof value === 'number' ? (nonFiniteName(value) ?? value) : value;
+/** A trial (id or project#N), or a comma-separated list of run ids. */
+async function arm(client: Ratchet, ref: string): Promise<CompareArm> {
+  if (ref.includes('#')) return { trial: await trialRef(client, ref) };
+  if (!ref.includes(',')) {
+    try {
+      return { trial: (await client.trials.get(ref)).id };
+    } catch (error) {
+      if (!isHTTPError(error) || error.status !== 404) throw error;
+    }
+  }
+  return { runs: ref.split(',').map((id) => id.trim()) };
 }

@@ -1,55 +1,57 @@
 import { type Command, Option } from 'commander';
+import { formatChanges, formatDelta, formatFlags, formatOutcome, formatSeeds } from '../../core/format.js';
 import { TRIAL_OUTCOMES, type TrialOutcome } from '../../core/trial-outcome.js';
-import { notebookEntryJson } from '../../http/v1/trial-wire.js';
-import {
-  formatChanges,
-  formatDelta,
-  formatFlags,
-  formatOutcome,
-  formatSeeds,
-} from '../../tracking/trials/report/format.js';
-import { type StoreOption, withServices } from '../context.js';
-import { printJson, table } from '../output.js';
-import { resolveProject } from '../project-ref.js';
+import { type ClientOptions, clientOptions } from '../client-options.js';
+import { show, table } from '../output.js';
+import { resolveProject } from '../refs.js';
+import { withClient } from '../target.js';
 
-interface LogOptions extends StoreOption {
-  json?: boolean;
+interface LogOptions extends ClientOptions {
   didntWork?: boolean;
   verdict?: TrialOutcome;
 }
 
 export function registerLog(program: Command): void {
-  program
-    .command('log [project]')
-    .description("the lab notebook: every trial, newest first, with what didn't work")
-    .option('--didnt-work', "only what didn't work: worse, no detectable difference, failed")
-    .addOption(
-      new Option('--verdict <outcome>', 'only trials with this verdict').choices([...TRIAL_OUTCOMES]),
-    )
-    .option('--store <location>', 'SQLite file or postgres://… URL')
-    .option('--json', 'machine-readable output')
-    .action(async (projectRef: string | undefined, o: LogOptions) => {
-      const entries = await withServices(o, async (s) => {
-        const project = await resolveProject(s, projectRef);
-        return s.record.notebook(project.id, {
+  clientOptions(
+    program
+      .command('log [project]')
+      .description("the lab notebook: every trial, newest first, with what didn't work")
+      .option('--didnt-work', "only what didn't work: worse, no detectable difference, failed")
+      .addOption(
+        new Option('--verdict <outcome>', 'only trials with this verdict').choices([...TRIAL_OUTCOMES]),
+      ),
+  ).action(async (ref: string | undefined, o: LogOptions) => {
+    const entries = await withClient(o, async (client) =>
+      client.projects.notebook(
+        { id: (await resolveProject(client, ref)).id },
+        {
           ...(o.didntWork ? { didntWork: true } : {}),
-          ...(o.verdict ? { outcomes: [o.verdict] } : {}),
-        });
-      });
-      if (o.json) return printJson(entries.map(notebookEntryJson));
-      process.stdout.write(
-        `${table(
-          ['#', 'HYPOTHESIS', 'CHANGES', 'SEEDS', 'DIFFERENCE [95% CI]', 'VERDICT', 'NOTES'],
-          entries.map(({ trial, tally, isBaseline, promoted }) => [
-            `${trial.number}${isBaseline ? '*' : ''}`,
-            trial.hypothesis,
-            formatChanges(trial),
-            formatSeeds(tally),
-            formatDelta(trial.evaluation),
-            formatOutcome(trial.evaluation, promoted),
-            [formatFlags(trial), trial.notes].filter((n) => n !== '').join(' · '),
-          ]),
-        )}\n${entries.some((e) => e.isBaseline) ? '* current baseline\n' : ''}`,
-      );
-    });
+          ...(o.verdict ? { outcome: o.verdict } : {}),
+        },
+      ),
+    );
+    show(
+      {
+        json: entries,
+        text: () => [
+          table(
+            ['#', 'HYPOTHESIS', 'CHANGES', 'SEEDS', 'DIFFERENCE [95% CI]', 'VERDICT', 'NOTES'],
+            entries.map((e) => [
+              `${e.number}${e.is_baseline ? '*' : ''}`,
+              e.hypothesis,
+              formatChanges(e.parent_trial_id, e.change_set),
+              formatSeeds(e.runs_tally),
+              formatDelta(e.evaluation?.comparison),
+              formatOutcome(e.outcome, e.evaluation?.comparison?.additional_runs_per_arm, e.promoted),
+              [formatFlags(e.change_set.length, e.accepted_changes_reason), e.notes]
+                .filter((n) => n !== '')
+                .join(' · '),
+            ]),
+          ),
+          ...(entries.some((e) => e.is_baseline) ? ['* current baseline'] : []),
+        ],
+      },
+      o,
+    );
+  });
 }

@@ -1,55 +1,59 @@
 import type { Command } from 'commander';
-import { runJson } from '../../http/v1/wire.js';
-import { type StoreOption, withServices } from '../context.js';
-import { formatTime, formatValue, printJson, table } from '../output.js';
-import { integerOption } from '../parse.js';
+import { formatDate, formatNumber } from '../../core/format.js';
+import { type ClientOptions, clientOptions } from '../client-options.js';
+import { integerOption } from '../option-parsers.js';
+import { show, table } from '../output.js';
+import { resolveProject } from '../refs.js';
+import { withClient } from '../target.js';
 
-interface RunsOptions extends StoreOption {
-  json?: boolean;
+interface RunsOptions extends ClientOptions {
   maxResults: number;
   filter?: string;
-  orderBy?: string;
+  orderBy?: string[];
 }
 
 export function registerRuns(program: Command): void {
-  program
-    .command('runs <project>')
-    .description('list the runs of a project (by name or id), newest first')
-    .option('--store <location>', 'SQLite file or postgres://… URL')
-    .option('--max-results <n>', 'how many runs', integerOption('--max-results', 1, 50_000), 100)
-    .option('--filter <expr>', `e.g. "metrics.acc > 0.9 AND (params.lr = '0.1' OR tags.kind = 'cnn')"`)
-    .option('--order-by <clause>', 'e.g. "metrics.acc DESC"')
-    .option('--json', 'machine-readable output')
-    .action(async (projectRef: string, options: RunsOptions) => {
-      const runs = await withServices(options, async (s) => {
-        const project = await s.projects.getByName(projectRef).catch(async (error) => {
-          if (/^\d+$/.test(projectRef)) return s.projects.get(projectRef);
-          throw error;
-        });
-        const page = await s.runs.search({
-          projectIds: [project.id],
-          maxResults: options.maxResults,
-          ...(options.filter === undefined ? {} : { filter: options.filter }),
-          ...(options.orderBy === undefined ? {} : { orderBy: [options.orderBy] }),
-        });
-        return page.runs;
-      });
-      if (options.json) return printJson(runs.map(runJson));
-      const keys = [...new Set(runs.flatMap((r) => r.metrics.map((m) => m.key)))].sort().slice(0, 4);
-      process.stdout.write(
-        `${table(
-          ['RUN', 'NAME', 'STATUS', 'STARTED', ...keys],
-          runs.map((r) => [
-            r.info.id,
-            r.info.name,
-            r.info.status,
-            formatTime(r.info.startTime),
-            ...keys.map((k) => {
-              const metric = r.metrics.find((m) => m.key === k);
-              return metric ? formatValue(metric.value) : '';
-            }),
-          ]),
-        )}\n`,
+  clientOptions(
+    program
+      .command('runs [project]')
+      .description('list the runs of a project (by name or id), newest first')
+      .option('--max-results <n>', 'how many runs', integerOption('--max-results', 1, 50_000), 100)
+      .option('--filter <expr>', `e.g. "metrics.acc > 0.9 AND (params.lr = '0.1' OR tags.kind = 'cnn')"`)
+      .option(
+        '--order-by <clause>',
+        'e.g. "metrics.acc DESC" (repeatable)',
+        (raw, previous: string[] = []) => [...previous, raw],
+      ),
+  ).action(async (ref: string | undefined, o: RunsOptions) => {
+    const runs = await withClient(o, async (client) => {
+      const project = await resolveProject(client, ref);
+      const page = await client.runs.search(
+        { id: project.id },
+        {
+          maxResults: o.maxResults,
+          ...(o.filter === undefined ? {} : { filter: o.filter }),
+          ...(o.orderBy === undefined ? {} : { orderBy: o.orderBy }),
+        },
       );
+      return page.runs;
     });
+    const keys = [...new Set(runs.flatMap((r) => Object.keys(r.metrics)))].sort().slice(0, 4);
+    show(
+      {
+        json: runs,
+        text: () =>
+          table(
+            ['RUN', 'NAME', 'STATUS', 'STARTED', ...keys],
+            runs.map((r) => [
+              r.id,
+              r.name,
+              r.status,
+              formatDate(r.start_time),
+              ...keys.map((k) => formatNumber(r.metrics[k]?.value, 6)),
+            ]),
+          ),
+      },
+      o,
+    );
+  });
 }

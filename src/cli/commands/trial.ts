@@ -1,14 +1,14 @@
 import type { Command } from 'commander';
-import { trialDetailJson, trialJson } from '../../http/v1/trial-wire.js';
-import { formatDate, formatFlags, formatNumber, formatSeeds } from '../../tracking/trials/report/format.js';
-import type { TrialDetail } from '../../tracking/trials/trial-service.js';
-import { type StoreOption, withServices } from '../context.js';
+import { formatDate, formatFlags, formatNumber, formatSeeds } from '../../core/format.js';
+import type { Ratchet, TrialDetail } from '../../sdk/index.js';
+import { type ClientOptions, clientOptions } from '../client-options.js';
 import { collect, keyValue } from '../option-parsers.js';
-import { printJson, table } from '../output.js';
-import { resolveProject, resolveTrial } from '../project-ref.js';
-import { changeLines, evaluationLines } from '../trial-output.js';
+import { fields, show, table } from '../output.js';
+import { resolveProject, trialRef } from '../refs.js';
+import { withClient } from '../target.js';
+import { changeLines, evaluationLines } from '../verdict-lines.js';
 
-interface NewTrialOptions extends StoreOption {
+interface NewTrialOptions extends ClientOptions {
   hypothesis: string;
   parent?: string | false;
   param?: Record<string, string>;
@@ -17,102 +17,117 @@ interface NewTrialOptions extends StoreOption {
   data?: Record<string, string>;
   env?: Record<string, string>;
   notes?: string;
-  json?: boolean;
 }
 
 export function registerTrial(program: Command): void {
   const trial = program.command('trial').description('trials: one hypothesis, one change, several seeds');
 
-  trial
-    .command('new [project]')
-    .description(
-      "start a trial; its parent is the project's baseline unless --parent or --no-parent says otherwise",
-    )
-    .requiredOption('--hypothesis <text>', 'what you expect this change to do, and why')
-    .option('--parent <trial>', 'the trial this one changes (id or project#N)')
-    .option('--no-parent', 'no parent: a first, e.g. heuristic, baseline')
-    .option('--param <key=value>', 'a param of the configuration (repeatable)', keyValue)
-    .option('--feature <name>', 'a feature in use (repeatable)', collect)
-    .option('--code-version <version>', 'e.g. a git commit')
-    .option('--data <name=fingerprint>', 'a data set and its fingerprint (repeatable)', keyValue)
-    .option('--env <key=value>', 'an environment entry (repeatable)', keyValue)
-    .option('--notes <text>', 'notes')
-    .option('--store <location>', 'SQLite file or postgres://… URL')
-    .option('--json', 'machine-readable output')
-    .action(async (projectRef: string | undefined, o: NewTrialOptions) => {
-      const created = await withServices(o, async (s) => {
-        const project = await resolveProject(s, projectRef);
-        const parent = o.parent === false ? null : o.parent && (await resolveTrial(s, o.parent)).id;
-        return s.trials.create({
-          projectId: project.id,
-          hypothesis: o.hypothesis,
-          ...(parent === undefined ? {} : { parentTrialId: parent }),
-          ...(o.param ? { params: o.param } : {}),
-          ...(o.feature ? { features: o.feature } : {}),
-          ...(o.codeVersion ? { codeVersion: o.codeVersion } : {}),
-          ...(o.data ? { data: o.data } : {}),
-          ...(o.env ? { environment: o.env } : {}),
-          ...(o.notes ? { notes: o.notes } : {}),
-        });
+  clientOptions(
+    trial
+      .command('new [project]')
+      .description(
+        "start a trial; its parent is the project's baseline unless --parent or --no-parent says otherwise",
+      )
+      .requiredOption('--hypothesis <text>', 'what you expect this change to do, and why')
+      .option('--parent <trial>', 'the trial this one changes (id or project#N)')
+      .option('--no-parent', 'no parent: a first, e.g. heuristic, baseline')
+      .option('--param <key=value>', 'a param of the configuration (repeatable)', keyValue)
+      .option('--feature <name>', 'a feature in use (repeatable)', collect)
+      .option('--code-version <version>', 'e.g. a git commit')
+      .option('--data <name=fingerprint>', 'a data set and its fingerprint (repeatable)', keyValue)
+      .option('--env <key=value>', 'an environment entry (repeatable)', keyValue)
+      .option('--notes <text>', 'notes'),
+  ).action(async (ref: string | undefined, o: NewTrialOptions) => {
+    const created = await withClient(o, async (client) => {
+      const project = await resolveProject(client, ref);
+      const parent = o.parent === false ? null : o.parent && (await trialRef(client, o.parent));
+      const handle = await client.trials.start({
+        project: { id: project.id },
+        hypothesis: o.hypothesis,
+        ...(parent === undefined ? {} : { parent }),
+        ...(o.param ? { params: o.param } : {}),
+        ...(o.feature ? { features: o.feature } : {}),
+        ...(o.codeVersion ? { codeVersion: o.codeVersion } : {}),
+        ...(o.data ? { data: o.data } : {}),
+        ...(o.env ? { environment: o.env } : {}),
+        ...(o.notes ? { notes: o.notes } : {}),
       });
-      if (o.json) return printJson(trialJson(created));
-      const lines = [
-        `trial ${created.id}  (#${created.number})`,
-        `runs join it with trial_id=${created.id} and a seed, or the tags ratchet.trial / ratchet.seed`,
-        'changes:',
-        ...changeLines(created.changeSet),
-      ];
-      if (formatFlags(created)) {
-        lines.push(
-          `flag: ${formatFlags(created)} — one change at a time; accept with \`ratchet trial accept\``,
-        );
-      }
-      process.stdout.write(`${lines.join('\n')}\n`);
+      return { trial: handle.info, project: project.name };
     });
+    const t = created.trial;
+    const flags = formatFlags(t.change_set.length, t.accepted_changes_reason);
+    show(
+      {
+        json: t,
+        text: () => [
+          `trial ${created.project}#${t.number}  (${t.id})`,
+          `runs join it with trial_id=${created.project}#${t.number} (or ${t.id}) and a seed, or the tags ratchet.trial / ratchet.seed`,
+          'changes:',
+          ...changeLines(t),
+          ...(flags ? [`flag: ${flags} — one change at a time; accept with \`ratchet trial accept\``] : []),
+        ],
+      },
+      o,
+    );
+  });
 
-  trial
-    .command('show <trial>')
-    .description('a trial: hypothesis, change-set, runs, per-metric summaries and its verdict')
-    .option('--refresh', 'recompute the verdict first')
-    .option('--store <location>', 'SQLite file or postgres://… URL')
-    .option('--json', 'machine-readable output')
-    .action(async (ref: string, o: StoreOption & { json?: boolean; refresh?: boolean }) => {
-      const detail = await withServices(o, async (s) => {
-        const found = await resolveTrial(s, ref);
-        if (o.refresh) await s.trials.refresh(found.id);
-        return s.trials.detail(found.id);
-      });
-      if (o.json) return printJson(trialDetailJson(detail));
-      process.stdout.write(`${detailLines(detail).join('\n')}\n`);
+  clientOptions(
+    trial
+      .command('show <trial>')
+      .description('a trial: hypothesis, change-set, runs, per-metric summaries and its verdict')
+      .option('--refresh', 'recompute the verdict first'),
+  ).action(async (ref: string, o: ClientOptions & { refresh?: boolean }) => {
+    const { detail, numbers } = await withClient(o, async (client) => {
+      const handle = await client.trials.get(await trialRef(client, ref));
+      if (o.refresh) await handle.refresh();
+      return { detail: await handle.get(), numbers: await trialNumbers(client, handle.info.project_id) };
     });
+    show({ json: detail, text: () => detailLines(detail, numbers) }, o);
+  });
 
-  trial
-    .command('accept <trial>')
-    .description('accept that a trial changes more than one thing, saying why (recorded)')
-    .requiredOption('--reason <text>', 'why several changes at once are fine here')
-    .option('--store <location>', 'SQLite file or postgres://… URL')
-    .action(async (ref: string, o: StoreOption & { reason: string }) => {
-      const accepted = await withServices(o, async (s) =>
-        s.trials.acceptChanges((await resolveTrial(s, ref)).id, o.reason),
-      );
-      process.stdout.write(`${formatFlags(accepted)}\n`);
-    });
+  clientOptions(
+    trial
+      .command('accept <trial>')
+      .description('accept that a trial changes more than one thing, saying why (recorded)')
+      .requiredOption('--reason <text>', 'why several changes at once are fine here'),
+  ).action(async (ref: string, o: ClientOptions & { reason: string }) => {
+    const accepted = await withClient(o, async (client) =>
+      (await client.trials.get(await trialRef(client, ref))).acceptChanges(o.reason),
+    );
+    show(
+      {
+        json: accepted,
+        text: () =>
+          formatFlags(accepted.change_set.length, accepted.accepted_changes_reason) ||
+          'one change: nothing to accept',
+      },
+      o,
+    );
+  });
 }
 
-function detailLines(d: TrialDetail): string[] {
-  const { trial } = d;
+/** Trial id → number, so lines can say "#2" instead of a 32-character id. */
+export async function trialNumbers(client: Ratchet, projectId: string): Promise<Map<string, number>> {
+  return new Map((await client.trials.list({ id: projectId })).map((t) => [t.id, t.number]));
+}
+
+function detailLines(d: TrialDetail, numbers: ReadonlyMap<string, number>): string[] {
+  const parent = d.parent_trial_id;
+  const flags = formatFlags(d.change_set.length, d.accepted_changes_reason);
   return [
-    `trial #${trial.number}  ${trial.id}${d.isBaseline ? '  (baseline)' : ''}`,
-    `hypothesis         ${trial.hypothesis}`,
-    `parent             ${trial.parentTrialId ?? '(none)'}`,
-    `created            ${formatDate(trial.createdTime)}`,
-    `runs               ${formatSeeds(d.tally)}`,
-    ...(formatFlags(trial) ? [`flags              ${formatFlags(trial)}`] : []),
-    ...(trial.notes ? [`notes              ${trial.notes}`] : []),
+    `trial #${d.number}  ${d.id}${d.is_baseline ? '  (baseline)' : ''}`,
+    ...fields([
+      ['hypothesis', d.hypothesis],
+      ['parent', parent === null ? '(none)' : numbers.has(parent) ? `#${numbers.get(parent)}` : parent],
+      ['created', formatDate(d.created_time)],
+      ['runs', formatSeeds(d.runs_tally)],
+      ['flags', flags],
+      ['notes', d.notes],
+    ]),
     'changes:',
-    ...changeLines(trial.changeSet),
+    ...changeLines(d),
     '',
-    ...evaluationLines(trial.evaluation),
+    ...evaluationLines(d.evaluation, numbers),
     '',
     table(
       ['METRIC', 'N', 'MEAN', 'SD', '95% CI', 'IQM', 'MIN', 'MAX'],
@@ -130,7 +145,7 @@ function detailLines(d: TrialDetail): string[] {
     '',
     table(
       ['RUN', 'SEED', 'STATUS'],
-      d.runs.map((r) => [r.info.id, r.info.seed, r.info.status]),
+      d.runs.map((r) => [r.id, r.seed, r.status]),
     ),
   ];
 }

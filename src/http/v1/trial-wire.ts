@@ -1,4 +1,5 @@
 import type { Wire } from '../../contract/index.js';
+import { verdictWire as verdictJson } from '../../contract/verdict.js';
 import {
   type BaselinePromotion,
   type NoiseFloor,
@@ -8,7 +9,6 @@ import {
   trialFlags,
 } from '../../core/trial.js';
 import type { RunTally } from '../../core/trial-rules.js';
-import type { Verdict } from '../../stats/index.js';
 import type { Summary } from '../../stats/summary.js';
 import type { ComparisonResult } from '../../tracking/trials/comparison-service.js';
 import type { NoiseReport, NotebookEntry, ProjectStatus } from '../../tracking/trials/record-service.js';
@@ -17,21 +17,6 @@ import type { TrialDetail } from '../../tracking/trials/trial-service.js';
 import { wireNumber as n, projectJson, runJson } from './wire.js';
 
 /** The native API's JSON for trials, verdicts and baselines, typed against the contract. */
-export function verdictJson(v: Verdict): Wire<'verdict'> {
-  return {
-    verdict: v.verdict,
-    estimate: n(v.estimate),
-    ci: [n(v.ci[0]), n(v.ci[1])],
-    p_value: n(v.pValue),
-    probability_of_improvement: n(v.probabilityOfImprovement),
-    effect_size: n(v.effectSize),
-    power: n(v.power),
-    runs_needed_per_arm: n(v.runsNeededPerArm),
-    additional_runs_per_arm: n(v.additionalRunsPerArm),
-    notes: v.notes,
-  };
-}
-
 function perExampleJson(p: PerExampleComparison): Wire<'perExample'> {
   return {
     examples: p.examples,

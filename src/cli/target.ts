@@ -1,0 +1,93 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { invalidParameter } from '../core/errors.js';
+import { Ratchet } from '../sdk/index.js';
+
+/** Where a command goes: a server (`--uri`), or a store served in-process by the same app. */
+export interface TargetOptions {
+  uri?: string;
+  store?: string;
+}
+
+export interface Target {
+  client: Ratchet;
+  /** "http://host:5000", or the store's location. */
+  describe: string;
+  close(): Promise<void>;
+}
+
+export const STORE_DIR = '.ratchet';
+const STORE_FILE = 'ratchet.db';
+
+/**
+ * The client a command talks through. In order: `--uri` or $RATCHET_TRACKING_URI (a server); `--store` or
+ * $RATCHET_STORE; the nearest `.ratchet/` from the working directory upwards, as git finds `.git`. Without
+ * any, a command that writes (`create`) makes `.ratchet/` here; one that reads says how to point it at a store
+ * and creates nothing.
+ */
+export async function openTarget(options: TargetOptions, { create = false } = {}): Promise<Target> {
+  const uri = options.uri ?? nonEmpty(process.env.RATCHET_TRACKING_URI);
+  if (uri !== undefined) return { client: new Ratchet({ uri }), describe: uri, close: async () => {} };
+  const location = options.store ?? nonEmpty(process.env.RATCHET_STORE) ?? findStore(process.cwd());
+  if (location !== undefined) {
+    if (!isServerUrl(location) && location !== ':memory:' && !existsSync(location) && !create) {
+      throw invalidParameter(`No Ratchet store at ${location}.`);
+    }
+    return embedded(location);
+  }
+  if (!create) throw invalidParameter(NO_STORE);
+  return embedded(join(process.cwd(), STORE_DIR, STORE_FILE));
+}
+
+const NO_STORE =
+  `No Ratchet store in this directory or any parent. Point the CLI at a server with --uri http://host:5000 ` +
+  `(or RATCHET_TRACKING_URI), or at a store with --store <file>; \`ratchet project create <name>\` ` +
+  `creates one here.`;
+
+/** The store of the nearest `.ratchet/ratchet.db` from `dir` upwards. */
+export function findStore(dir: string): string | undefined {
+  for (let current = resolve(dir); ; current = dirname(current)) {
+    const candidate = join(current, STORE_DIR, STORE_FILE);
+    if (existsSync(candidate)) return candidate;
+    if (dirname(current) === current) return undefined;
+  }
+}
+
+/** The same app `ratchet server` runs, called in-process: one code path, no socket. */
+async function embedded(location: string): Promise<Target> {
+  // Loaded only here, so commands against a server never load the database drivers.
+  const { openServer } = await import('../server/open-server.js');
+  const artifactRoot = isServerUrl(location)
+    ? resolve(STORE_DIR, 'artifacts')
+    : join(dirname(resolve(location)), 'artifacts');
+  if (!isServerUrl(location)) mkdirSync(dirname(resolve(location)), { recursive: true });
+  const server = await openServer(location, { artifactRoot });
+  const client = new Ratchet({
+    uri: 'http://ratchet.embedded',
+    fetch: (request) => server.app.fetch(request),
+    retries: 0,
+  });
+  return { client, describe: location, close: () => server.close() };
+}
+
+function isServerUrl(location: string): boolean {
+  return /^postgres(ql)?:\/\//.test(location);
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value === '' ? undefined : value;
+}
+
+/** Runs a command's work against its target and always closes it. */
+export async function withClient<T>(
+  options: TargetOptions,
+  work: (client: Ratchet) => Promise<T>,
+  { create = false } = {},
+): Promise<T> {
+  const target = await openTarget(options, { create });
+  try {
+    return await work(target.client);
+  } finally {
+    await target.close();
+  }
+}
