@@ -162,6 +162,7 @@ export class RecordService {
     const metric = status.project.primaryMetric;
     const runs = await this.store.runs.listByTrials(entries.map((e) => e.trial.id));
     const means = new Map<string, number>();
+    const seedValues: ReportData['seedValues'] = new Map();
     for (const { trial } of entries) {
       const values =
         metric === null
@@ -170,7 +171,9 @@ export class RecordService {
               runs.filter((r) => r.info.trialId === trial.id),
               metric,
             );
-      if (values.length > 0) means.set(trial.id, summarize(values.map((v) => v.value)).mean);
+      if (values.length === 0) continue;
+      seedValues.set(trial.id, values);
+      means.set(trial.id, summarize(values.map((v) => v.value)).mean);
     }
     return {
       project: status.project,
@@ -180,6 +183,7 @@ export class RecordService {
       history,
       entries,
       means,
+      seedValues,
       generatedTime: status.now,
     };
   }

@@ -1,6 +1,7 @@
 import type { Project } from '../../../core/project.js';
 import type { ProjectSettings } from '../../../core/project-settings.js';
 import type { BaselinePromotion, TrialOutcome } from '../../../core/trial.js';
+import type { SeededValue } from '../../../core/trial-rules.js';
 import type { NoiseReport, NotebookEntry, ProjectStatus } from '../record-service.js';
 
 /** Everything a project report shows, gathered once and rendered as Markdown or HTML. */
@@ -15,6 +16,8 @@ export interface ReportData {
   entries: NotebookEntry[];
   /** Mean of the primary metric over each trial's finished runs (absent when it has none). */
   means: Map<string, number>;
+  /** The values behind each mean: every finished run's latest value of the primary metric, with its seed. */
+  seedValues: Map<string, SeededValue[]>;
   generatedTime: number;
 }
 
@@ -22,33 +25,38 @@ export interface ChartPoint {
   trialId: string;
   number: number;
   hypothesis: string;
-  time: number;
+  createdTime: number;
   value: number | null;
+  seeds: SeededValue[];
   outcome: TrialOutcome;
   isBaseline: boolean;
 }
 
 export interface ChartStep {
-  time: number;
-  value: number;
   trialId: string;
+  value: number;
 }
 
-/** Every trial as a dot, and the best-so-far line through the baselines' means at their promotion times. */
-export function chartSeries(data: ReportData): { points: ChartPoint[]; steps: ChartStep[]; end: number } {
-  const points = [...data.entries].reverse().map((entry) => ({
-    trialId: entry.trial.id,
-    number: entry.trial.number,
-    hypothesis: entry.trial.hypothesis,
-    time: entry.trial.createdTime,
-    value: data.means.get(entry.trial.id) ?? null,
-    outcome: entry.trial.evaluation?.outcome ?? 'pending',
-    isBaseline: entry.promoted,
-  }));
+/**
+ * Every trial in trial order as a point, and the best-so-far line's steps: the baselines' means in the order
+ * they were promoted.
+ */
+export function chartSeries(data: ReportData): { points: ChartPoint[]; steps: ChartStep[] } {
+  const points = data.entries
+    .map((entry) => ({
+      trialId: entry.trial.id,
+      number: entry.trial.number,
+      hypothesis: entry.trial.hypothesis,
+      createdTime: entry.trial.createdTime,
+      value: data.means.get(entry.trial.id) ?? null,
+      seeds: data.seedValues.get(entry.trial.id) ?? [],
+      outcome: entry.trial.evaluation?.outcome ?? 'pending',
+      isBaseline: entry.promoted,
+    }))
+    .sort((a, b) => a.number - b.number);
   const steps = [...data.history].reverse().flatMap((promotion) => {
     const value = data.means.get(promotion.trialId);
-    return value === undefined ? [] : [{ time: promotion.promotedTime, value, trialId: promotion.trialId }];
+    return value === undefined ? [] : [{ trialId: promotion.trialId, value }];
   });
-  const end = Math.max(data.generatedTime, ...points.map((p) => p.time));
-  return { points, steps, end };
+  return { points, steps };
 }
