@@ -274,9 +274,10 @@ for (const database of testDatabases) {
         `/api/2.0/mlflow/metrics/get-history-bulk?run_id=${a}&metric_key=acc`,
       );
       expect(notOnApi.status).toBe(404);
+      expect(notOnApi.json.error_code).toBe('ENDPOINT_NOT_FOUND');
     });
 
-    it('mirrors routes under /ajax-api, answers unknown routes with a plain 404 and wrong methods with 405', async () => {
+    it('mirrors routes under /ajax-api, answers unknown routes with a JSON 404 and wrong methods with 405', async () => {
       const mirrored = await server.call('POST', '/ajax-api/2.0/mlflow/runs/search', {
         experiment_ids: [experimentId],
         filter: "run_name = 'run-0'",
@@ -284,7 +285,10 @@ for (const database of testDatabases) {
       expect(mirrored.json.runs).toHaveLength(1);
       const unknown = await server.call('GET', '/api/2.0/mlflow/runs/teleport');
       expect(unknown.status).toBe(404);
-      expect(unknown.json).toBeUndefined();
+      expect(unknown.json).toEqual({
+        error_code: 'ENDPOINT_NOT_FOUND',
+        message: 'No endpoint GET /api/2.0/mlflow/runs/teleport',
+      });
       const wrongMethod = await server.call('GET', '/api/2.0/mlflow/runs/log-batch');
       expect(wrongMethod.status).toBe(405);
       expect(wrongMethod.headers.get('allow')).toContain('POST');

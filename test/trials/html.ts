@@ -42,7 +42,38 @@ export function trialDots(svg: ParsedSvg) {
       trialId: attr(c, 'data-trial-id')!,
       outcome: attr(c, 'data-outcome')!,
       fill: attr(c, 'fill'),
+      cx: Number(attr(c, 'cx')),
+      cy: Number(attr(c, 'cy')),
+      title: titleOf(c),
     }));
+}
+
+/** The small points of each trial's per-seed values. */
+export function seedPoints(svg: ParsedSvg) {
+  return svg.circles
+    .filter((c) => attr(c, 'class') === 'seed')
+    .map((c) => ({
+      trialId: attr(c, 'data-trial-id')!,
+      cx: Number(attr(c, 'cx')),
+      cy: Number(attr(c, 'cy')),
+      title: titleOf(c),
+    }));
+}
+
+/** The text of every <text> in the chart, in document order (axis ticks, labels, legend). */
+export function svgTexts(svg: ParsedSvg): string[] {
+  return parseHtmlSubtree(svg.root)
+    .filter((el) => el.tagName === 'text')
+    .map(textOf);
+}
+
+function titleOf(el: Element): string | undefined {
+  const title = el.childNodes.find((n): n is Element => 'tagName' in n && n.tagName === 'title');
+  return title && textOf(title);
+}
+
+function textOf(el: Element): string {
+  return el.childNodes.map((n) => ('value' in n && n.nodeName === '#text' ? n.value : '')).join('');
 }
 
 /** Every element that is not from the same origin as the page: scripts, stylesheets, images, frames. */

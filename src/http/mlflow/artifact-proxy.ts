@@ -9,7 +9,7 @@ import { contentTypeOf } from './content-types.js';
 import { MlflowFields } from './request.js';
 import { fileInfoJson, nonEmpty } from './wire.js';
 
-const PREFIXES = ['/api/2.0/mlflow-artifacts', '/ajax-api/2.0/mlflow-artifacts'];
+export const ARTIFACT_PROXY_PREFIXES = ['/api/2.0/mlflow-artifacts', '/ajax-api/2.0/mlflow-artifacts'];
 const FILE_ROUTE = '/artifacts/';
 const EXAMPLE_RESULTS_ARTIFACT = /^[^/]+\/([0-9a-f]{32})\/artifacts\/ratchet\/examples\.json$/;
 
@@ -57,7 +57,7 @@ export function mountArtifactProxy(app: Hono, { artifacts, examples }: Services)
       await artifacts.delete(artifactPath(c));
       return c.json({});
     });
-  for (const prefix of PREFIXES) app.route(prefix, routes);
+  for (const prefix of ARTIFACT_PROXY_PREFIXES) app.route(prefix, routes);
 }
 
 /**

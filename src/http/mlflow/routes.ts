@@ -1,10 +1,13 @@
 import type { Hono } from 'hono';
+import { errorResponse } from '../errors.js';
 import type { Services } from '../services.js';
+import { ARTIFACT_PROXY_PREFIXES } from './artifact-proxy.js';
 
 /**
  * The MLflow-compatible API. Each module registers its routes relative to `/api/2.0/mlflow`; they are
  * mounted there and mirrored under `/ajax-api/2.0/mlflow` (what MLflow's web UI calls). `ajaxOnly` modules
- * are mounted under `/ajax-api/2.0/mlflow` alone (MLflow's UI-only routes).
+ * are mounted under `/ajax-api/2.0/mlflow` alone (MLflow's UI-only routes). Mount the artifact proxy first:
+ * its paths get the same 405 and 404 answers.
  */
 export type MlflowRouteModule = (services: Services) => Hono;
 
@@ -25,11 +28,12 @@ export function mountMlflow(
   }
   for (const module of ajaxOnly) app.route(AJAX_API, module(services));
   refuseOtherMethods(app);
+  answerUnknownEndpoints(app);
 }
 
 /**
- * A path MLflow serves, asked with a method it does not serve, answers 405 with `Allow` (as Flask does),
- * while an unknown path stays a plain 404. Registered after every route, so a real route always wins.
+ * A path MLflow serves, asked with a method it does not serve, answers 405 with `Allow` (as Flask does).
+ * Registered after every route, so a real route always wins.
  */
 function refuseOtherMethods(app: Hono): void {
   const allowed = new Map<string, Set<string>>();
@@ -44,4 +48,24 @@ function refuseOtherMethods(app: Hono): void {
     const allow = [...methods, ...(methods.has('GET') ? ['HEAD'] : []), 'OPTIONS'].join(', ');
     app.on(others, path, (c) => c.text('Method Not Allowed', 405, { Allow: allow }));
   }
+}
+
+/** Longest stretch of an unknown path an error message repeats. */
+const ECHOED_PATH_CHARS = 200;
+
+/**
+ * MLflow clients read every error as JSON, so any other path under an MLflow prefix answers 404
+ * `ENDPOINT_NOT_FOUND`. Registered last, after the routes and their 405s.
+ */
+function answerUnknownEndpoints(app: Hono): void {
+  for (const prefix of [API, AJAX_API, ...ARTIFACT_PROXY_PREFIXES]) {
+    app.all(`${prefix}/*`, (c) =>
+      errorResponse('ENDPOINT_NOT_FOUND', `No endpoint ${c.req.method} ${echoed(c.req.path)}`),
+    );
+  }
+}
+
+function echoed(path: string): string {
+  if (path.length <= ECHOED_PATH_CHARS) return path;
+  return `${path.slice(0, ECHOED_PATH_CHARS)}… (${path.length.toLocaleString('en-US')} characters)`;
 }

@@ -116,6 +116,128 @@ describe('series reads', () => {
   });
 });
 
+/**
+ * What a max_points read promises: exactly min(n, max_points) points (so a larger budget never returns fewer),
+ * in step order, the first and last point of the range, and for max_points ≥ 4 the min and max of every
+ * bucket, hence the global min and max. max_points = 1 is the last point; 2 the first and last.
+ */
+describe('max_points budgets', () => {
+  const valueArb = fc.oneof(
+    { weight: 6, arbitrary: fc.double({ noNaN: true, min: -1e6, max: 1e6 }) },
+    { weight: 1, arbitrary: fc.constant(Number.NaN) },
+    { weight: 3, arbitrary: fc.constant(0) },
+  );
+  const rangeArb = fc.option(
+    fc.tuple(fc.integer({ min: -10, max: 8000 }), fc.integer({ min: 0, max: 8000 })).map(([a, b]) => ({
+      start: Math.min(a, b),
+      end: Math.max(a, b),
+    })),
+    { nil: ALL_STEPS },
+  );
+
+  /** Reads one series with two budgets; returns how many of the reads left some chunk undecoded. */
+  function checkBudgets(values: number[], batchSize: number, range: StepRange, budgets: [number, number]) {
+    const batches = series(values.length, (i) => values[i]!, batchSize);
+    const wanted = batches.flat().filter((p) => p.step >= range.start && p.step <= range.end);
+    const n = wanted.length;
+    const [small, large] = [Math.min(...budgets), Math.max(...budgets)];
+    const reads = [small, large].map((budget) => ({ budget, ...read(batches, range, budget) }));
+    expect(reads[1]!.points.length).toBeGreaterThanOrEqual(reads[0]!.points.length);
+    for (const { budget, points } of reads) {
+      expect(points.length).toBeLessThanOrEqual(budget);
+      expect(points.length).toBe(Math.min(n, budget));
+      if (n === 0) continue;
+      expect(points.every((p, i) => i === 0 || p.step > points[i - 1]!.step)).toBe(true);
+      expect(points.every((p) => Object.is(p.value, values[p.step]))).toBe(true);
+      expect(points.at(-1)).toEqual(wanted.at(-1));
+      if (budget >= 2) expect(points[0]).toEqual(wanted[0]);
+      const drawable = wanted.map((p) => p.value).filter((v) => !Number.isNaN(v));
+      if (budget >= 4 && drawable.length > 0) {
+        expect(points.some((p) => p.value === Math.min(...drawable))).toBe(true);
+        expect(points.some((p) => p.value === Math.max(...drawable))).toBe(true);
+      }
+    }
+    const inRange = (c: ChunkRef) => c.summary.lastStep >= range.start && c.summary.firstStep <= range.end;
+    return reads.filter((r) => r.decodedCount < r.chunks.filter(inRange).length).length;
+  }
+
+  it('return exactly min(n, max_points) points, never fewer for a larger budget, with the extremes', () => {
+    const budgetArb = fc.oneof(fc.integer({ min: 1, max: 8 }), fc.integer({ min: 1, max: 300 }));
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.array(valueArb, { minLength: 1, maxLength: 40 }),
+          fc.array(valueArb, { minLength: 1, maxLength: 3000, size: 'max' }),
+        ),
+        fc.oneof(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 100, max: 1500 })),
+        rangeArb,
+        budgetArb,
+        budgetArb,
+        (values, batchSize, range, b1, b2) => {
+          checkBudgets(values, batchSize, range, [b1, b2]);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
+  it('keep those promises when a long series is read from chunk summaries', () => {
+    let fromSummaries = 0;
+    const budgetArb = fc.integer({ min: 1, max: 16 });
+    fc.assert(
+      fc.property(
+        fc.array(valueArb, { minLength: 3000, maxLength: 8000, size: 'max' }),
+        fc.integer({ min: 100, max: 600 }),
+        rangeArb,
+        budgetArb,
+        budgetArb,
+        (values, batchSize, range, b1, b2) => {
+          fromSummaries += checkBudgets(values, batchSize, range, [b1, b2]);
+        },
+      ),
+      { numRuns: 60 },
+    );
+    expect(fromSummaries).toBeGreaterThan(20);
+  });
+
+  it('use the whole budget on a short series, from one point (the last) to every point', () => {
+    const batches = series(30, (i) => i * i, 30);
+    const lengths = Array.from({ length: 35 }, (_, i) => read(batches, ALL_STEPS, i + 1).points.length);
+    expect(lengths).toEqual(Array.from({ length: 35 }, (_, i) => Math.min(30, i + 1)));
+    expect(read(batches, ALL_STEPS, 1).points.map((p) => p.step)).toEqual([29]);
+    expect(read(batches, ALL_STEPS, 2).points.map((p) => p.step)).toEqual([0, 29]);
+  });
+
+  it('keep a spike in a short series once the budget reaches 4', () => {
+    const batches = series(30, (i) => (i === 17 ? 50 : i === 4 ? -50 : 0), 30);
+    expect(read(batches, ALL_STEPS, 4).points.map((p) => p.step)).toEqual([0, 4, 17, 29]);
+  });
+
+  it('fill the budget from chunk summaries, decoding another chunk only where they cannot fill it', () => {
+    // Small edge chunks (100 and 30 points) around 300 chunks of 1,000: the summaries have to do the work.
+    const layout = (f: (i: number) => number) => {
+      const points = series(300_130, f, 300_130)[0]!;
+      const batches = [points.slice(0, 100)];
+      for (let i = 100; i < 300_100; i += 1000) batches.push(points.slice(i, i + 1000));
+      return [...batches, points.slice(300_100)];
+    };
+    const check = (f: (i: number) => number, budget: number, decodes: number) => {
+      const { points, decodedCount } = read(layout(f), ALL_STEPS, budget);
+      expect(points).toHaveLength(budget);
+      expect(points[0]?.step).toBe(budget === 1 ? 300_129 : 0);
+      expect(points.at(-1)?.step).toBe(300_129);
+      expect(points.every((p, i) => i === 0 || p.step > points[i - 1]!.step)).toBe(true);
+      expect(decodedCount).toBe(decodes);
+    };
+    for (const budget of [1, 2, 3, 4, 5, 50, 500]) check((i) => Math.sin(i / 50), budget, 2);
+    // A chunk of equal values offers one point and a chunk of NaN none: 430 and 130 candidates are not 500.
+    for (const f of [() => 1, () => Number.NaN]) {
+      check(f, 5, 2);
+      check(f, 500, 3);
+    }
+  });
+});
+
 describe('chunk planning', () => {
   const summary = (count: number, lastStep: number): ChunkSummary => ({
     count,

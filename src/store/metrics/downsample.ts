@@ -1,13 +1,13 @@
 import type { MetricPoint } from '../../core/metric.js';
-import type { SeriesColumns } from '../../core/metric-series.js';
+import { emptyColumns, type SeriesColumns } from '../../core/metric-series.js';
 import type { ChunkSummary, ExtremePoint } from './chunk-summary.js';
-import { concatColumns, sortColumnsByStep } from './series.js';
+import { bucketCount, pickPoints } from './pick-points.js';
+import { columnsLength, concatColumns, copyColumns, sliceColumns, sortColumnsByStep } from './series.js';
 
 /**
- * Reading a series for a chart: at most `maxPoints` points that keep its shape. Buckets of consecutive
- * points each contribute their min and max (in step order), plus the series' first and last point. Bucket
- * boundaries follow chunk boundaries where a whole chunk fits in a bucket, so a long series is answered
- * from chunk summaries and only a few chunks are decoded, whatever the length of the series.
+ * Reading a series, all of it or for a chart: at most `maxPoints` points that keep its shape (see
+ * pick-points.ts for which). A long series is answered mostly from chunk summaries, so only a few chunks are
+ * decoded, whatever the length of the series.
  */
 export interface StepRange {
   start: number;
@@ -24,7 +24,6 @@ export interface ChunkRef {
 interface Plan {
   inRange: ChunkRef[];
   decodeAll: boolean;
-  target: number;
   decode: Set<number>;
 }
 
@@ -41,125 +40,106 @@ export function readSeries(
 ): MetricPoint[] {
   const p = plan(chunks, range, maxPoints);
   if (p.decodeAll) {
-    const points = pointsInRange(
-      sortColumnsByStep(concatColumns(p.inRange.map((c) => decodedOf(decoded, c)))),
-      range,
-    );
-    return maxPoints === undefined || points.length <= maxPoints ? points : bucketPoints(points, maxPoints);
+    const all = sortColumnsByStep(concatColumns(p.inRange.map((c) => decodedOf(decoded, c))));
+    const points = columnsInRange(all, range);
+    return toPoints(points, maxPoints === undefined ? undefined : pickPoints(points.values, maxPoints));
   }
-  // Buckets close at the chunk boundary nearest their target size; when that overshoots the budget, retry
-  // with larger buckets (cheap: only summaries and the few decoded chunks are walked again).
-  for (let target = p.target; ; target = Math.ceil(target * 1.05) + 1) {
-    const buckets = new Buckets(target);
-    for (const chunk of p.inRange) {
-      const columns = decoded.get(chunk.id);
-      if (columns === undefined) buckets.addSummary(chunk.summary);
-      else buckets.addPoints(pointsInRange(columns, range));
-    }
-    const first = pointsInRange(decodedOf(decoded, p.inRange[0]!), range)[0];
-    const last = pointsInRange(decodedOf(decoded, p.inRange.at(-1)!), range).at(-1);
-    const points = withoutRepeats([...(first ? [first] : []), ...buckets.finish(), ...(last ? [last] : [])]);
-    if (points.length <= maxPoints!) return points;
-  }
+  const { columns, offsets } = candidates(p, decoded, range);
+  return toPoints(columns, pickPoints(columns.values, maxPoints!, offsets));
 }
 
+/** Every in-range point of the decoded chunks and the extremes of the others, with where each sits. */
+function candidates(p: Plan, decoded: Map<number, SeriesColumns>, range: StepRange) {
+  const capacity = p.inRange.reduce((sum, c) => sum + (p.decode.has(c.id) ? c.summary.count : 2), 0);
+  const columns = emptyColumns(capacity);
+  const offsets = new Float64Array(capacity);
+  let filled = 0;
+  let offset = 0;
+  for (const chunk of p.inRange) {
+    if (p.decode.has(chunk.id)) {
+      const part = columnsInRange(decodedOf(decoded, chunk), range);
+      copyColumns(part, columns, filled);
+      for (let i = 0; i < columnsLength(part); i++) offsets[filled++] = offset++;
+    } else {
+      for (const point of extremesOf(chunk.summary)) {
+        columns.steps[filled] = point.step;
+        columns.timestamps[filled] = point.timestamp;
+        columns.values[filled] = point.value;
+        offsets[filled++] = offset;
+      }
+      offset += chunk.summary.count;
+    }
+  }
+  return { columns: sliceColumns(columns, 0, filled), offsets: offsets.subarray(0, filled) };
+}
+
+/**
+ * A long series is answered from chunk summaries where a whole chunk fits in a min/max bucket. Decoded are
+ * the chunks cut by the range, the first and last chunk inside it (the range's first and last point), chunks
+ * longer than a bucket, and more chunks if the summaries offer too few points to fill the budget.
+ */
 function plan(chunks: ChunkRef[], range: StepRange, maxPoints?: number): Plan {
   const inRange = chunks.filter((c) => c.summary.lastStep >= range.start && c.summary.firstStep <= range.end);
-  const total = inRange.reduce((sum, c) => sum + c.summary.count, 0);
+  const inside = inRange.filter((c) => c.summary.firstStep >= range.start && c.summary.lastStep <= range.end);
   const ordered = inRange.every((c, i) => i === 0 || c.summary.firstStep >= inRange[i - 1]!.summary.lastStep);
-  const bucketCount = maxPoints === undefined ? 0 : Math.floor((maxPoints - 2) / 2);
-  const decodeAll = maxPoints === undefined || total <= maxPoints || !ordered || bucketCount < 1;
-  if (decodeAll) return { inRange, decodeAll, target: 0, decode: new Set(inRange.map((c) => c.id)) };
-  const target = Math.ceil(total / bucketCount);
+  const surelyInRange = inside.reduce((sum, c) => sum + c.summary.count, 0);
+  if (maxPoints === undefined || !ordered || surelyInRange <= maxPoints) {
+    return { inRange, decodeAll: true, decode: new Set(inRange.map((c) => c.id)) };
+  }
+  const total = inRange.reduce((sum, c) => sum + c.summary.count, 0);
+  const bucketSize = total / bucketCount(maxPoints);
   const decode = new Set<number>();
-  inRange.forEach((c, i) => {
+  let candidates = 0;
+  for (const c of inRange) {
     const partial = c.summary.firstStep < range.start || c.summary.lastStep > range.end;
-    const edge = i === 0 || i === inRange.length - 1;
-    if (partial || edge || c.summary.count > target) decode.add(c.id);
+    if (partial || c === inside[0] || c === inside.at(-1) || c.summary.count > bucketSize) {
+      decode.add(c.id);
+      if (!partial) candidates += c.summary.count;
+    } else {
+      candidates += extremesOf(c.summary).length;
+    }
+  }
+  for (const c of inside) {
+    if (candidates >= maxPoints) break;
+    if (decode.has(c.id)) continue;
+    decode.add(c.id);
+    candidates += c.summary.count - extremesOf(c.summary).length;
+  }
+  return { inRange, decodeAll: false, decode };
+}
+
+/** The stored points a chunk's summary names: none when all its values are NaN, one when min is max. */
+function extremesOf(summary: ChunkSummary): ExtremePoint[] {
+  const { min, max } = summary;
+  if (min === null || max === null) return [];
+  if (samePoint(min, max)) return [min];
+  return min.step <= max.step ? [min, max] : [max, min];
+}
+
+/** The points of step-sorted columns that fall in the range (a contiguous stretch of them). */
+function columnsInRange(columns: SeriesColumns, range: StepRange): SeriesColumns {
+  let start = 0;
+  let end = columnsLength(columns);
+  while (start < end && columns.steps[start]! < range.start) start++;
+  while (end > start && columns.steps[end - 1]! > range.end) end--;
+  return sliceColumns(columns, start, end);
+}
+
+function toPoints(columns: SeriesColumns, indexes?: number[]): MetricPoint[] {
+  const at = (i: number) => ({
+    step: columns.steps[i]!,
+    timestamp: columns.timestamps[i]!,
+    value: columns.values[i]!,
   });
-  return { inRange, decodeAll, target, decode };
-}
-
-/** Accumulates points until a bucket holds `target` of them; every bucket emits its min and max. */
-class Buckets {
-  private count = 0;
-  private min: ExtremePoint | null = null;
-  private max: ExtremePoint | null = null;
-  private readonly out: MetricPoint[] = [];
-
-  constructor(private readonly target: number) {}
-
-  addSummary(summary: ChunkSummary): void {
-    const overshoot = this.count + summary.count - this.target;
-    if (this.count > 0 && overshoot > 0 && overshoot > this.target - this.count) this.emit();
-    this.take(summary.min, summary.max, summary.count);
-  }
-
-  addPoints(points: MetricPoint[]): void {
-    for (const point of points) {
-      const drawable = Number.isNaN(point.value) ? null : point;
-      this.take(drawable, drawable, 1);
-    }
-  }
-
-  finish(): MetricPoint[] {
-    if (this.count > 0) this.emit();
-    return this.out;
-  }
-
-  private take(min: ExtremePoint | null, max: ExtremePoint | null, count: number): void {
-    if (min !== null && (this.min === null || min.value < this.min.value)) this.min = min;
-    if (max !== null && (this.max === null || max.value > this.max.value)) this.max = max;
-    this.count += count;
-    if (this.count >= this.target) this.emit();
-  }
-
-  private emit(): void {
-    const { min, max } = this;
-    if (min !== null && max !== null) {
-      if (min === max) this.out.push(min);
-      else this.out.push(...(min.step <= max.step ? [min, max] : [max, min]));
-    }
-    this.count = 0;
-    this.min = null;
-    this.max = null;
-  }
-}
-
-function bucketPoints(points: MetricPoint[], maxPoints: number): MetricPoint[] {
-  const bucketCount = Math.floor((maxPoints - 2) / 2);
-  if (bucketCount < 1) return evenlySpaced(points, maxPoints);
-  const buckets = new Buckets(Math.ceil(points.length / bucketCount));
-  buckets.addPoints(points);
-  return withoutRepeats([points[0]!, ...buckets.finish(), points.at(-1)!]);
-}
-
-function evenlySpaced(points: MetricPoint[], maxPoints: number): MetricPoint[] {
-  if (maxPoints === 1) return [points.at(-1)!];
-  return Array.from(
-    { length: maxPoints },
-    (_, i) => points[Math.round((i * (points.length - 1)) / (maxPoints - 1))]!,
-  );
-}
-
-function pointsInRange(columns: SeriesColumns, range: StepRange): MetricPoint[] {
-  const out: MetricPoint[] = [];
-  for (let i = 0; i < columns.steps.length; i++) {
-    const step = columns.steps[i]!;
-    if (step < range.start || step > range.end) continue;
-    out.push({ step, timestamp: columns.timestamps[i]!, value: columns.values[i]! });
-  }
-  return out;
+  return indexes === undefined
+    ? Array.from({ length: columnsLength(columns) }, (_, i) => at(i))
+    : indexes.map(at);
 }
 
 function decodedOf(decoded: Map<number, SeriesColumns>, chunk: ChunkRef): SeriesColumns {
   const columns = decoded.get(chunk.id);
   if (columns === undefined) throw new Error(`chunk ${chunk.id} was planned for decoding but not decoded`);
   return columns;
-}
-
-function withoutRepeats(points: MetricPoint[]): MetricPoint[] {
-  return points.filter((p, i) => i === 0 || !samePoint(p, points[i - 1]!));
 }
 
 function samePoint(a: MetricPoint, b: MetricPoint): boolean {

@@ -21,12 +21,16 @@ export function concatColumns(parts: SeriesColumns[]): SeriesColumns {
   const out = emptyColumns(total);
   let offset = 0;
   for (const part of parts) {
-    out.steps.set(part.steps, offset);
-    out.timestamps.set(part.timestamps, offset);
-    out.values.set(part.values, offset);
+    copyColumns(part, out, offset);
     offset += part.steps.length;
   }
   return out;
+}
+
+export function copyColumns(from: SeriesColumns, to: SeriesColumns, at: number): void {
+  to.steps.set(from.steps, at);
+  to.timestamps.set(from.timestamps, at);
+  to.values.set(from.values, at);
 }
 
 /** Stable sort by step: points logged at the same step keep their logging order. */

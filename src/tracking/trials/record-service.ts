@@ -9,7 +9,7 @@ import {
   trialFlags,
 } from '../../core/trial.js';
 import { DIDNT_WORK, type TrialOutcome } from '../../core/trial-outcome.js';
-import { type RunTally, tallyRuns } from '../../core/trial-rules.js';
+import { type RunTally, type SeededValue, tallyRuns } from '../../core/trial-rules.js';
 import { summarize } from '../../stats/summary.js';
 import type { Store } from '../../store/store.js';
 import type { ProjectService } from '../projects.js';
@@ -64,6 +64,8 @@ export interface ReportData {
   entries: NotebookEntry[];
   /** Mean of the primary metric over each trial's finished runs (absent when it has none). */
   means: Map<string, number>;
+  /** The values behind each mean: every finished run's latest value of the primary metric, with its seed. */
+  seedValues: Map<string, SeededValue[]>;
   generatedTime: number;
 }
 
@@ -175,6 +177,7 @@ export class RecordService {
     const metric = status.project.primaryMetric;
     const runs = await this.store.runs.listByTrials(entries.map((e) => e.trial.id));
     const means = new Map<string, number>();
+    const seedValues: ReportData['seedValues'] = new Map();
     for (const { trial } of entries) {
       const values =
         metric === null
@@ -183,7 +186,9 @@ export class RecordService {
               runs.filter((r) => r.info.trialId === trial.id),
               metric,
             );
-      if (values.length > 0) means.set(trial.id, summarize(values.map((v) => v.value)).mean);
+      if (values.length === 0) continue;
+      seedValues.set(trial.id, values);
+      means.set(trial.id, summarize(values.map((v) => v.value)).mean);
     }
     return {
       project: status.project,
@@ -193,6 +198,7 @@ export class RecordService {
       history,
       entries,
       means,
+      seedValues,
       generatedTime: status.now,
     };
   }

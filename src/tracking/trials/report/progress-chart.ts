@@ -13,23 +13,25 @@ export const OUTCOME_COLORS: Record<TrialOutcome, string> = {
 };
 
 const WIDTH = 760;
-const HEIGHT = 340;
-const MARGIN = { top: 20, right: 20, bottom: 70, left: 64 };
+const HEIGHT = 354;
+const MARGIN = { top: 20, right: 20, bottom: 84, left: 64 };
+/** Beyond this many trials only every k-th tick is labelled, so the labels do not overlap. */
+const MAX_TICK_LABELS = 18;
+const SEED_COLOR = '#333333';
 
 /**
- * The progress chart as a standalone SVG: the best-so-far line steps up (or down, when minimizing) at each
- * promotion to the new baseline's mean; every trial is a dot at its creation time and mean, coloured by
- * verdict (trials without a value sit on the x axis, hollow). Each dot carries data-trial-id and
- * data-outcome, and a tooltip.
+ * The progress chart as a standalone SVG. The x axis is trial order: trial #1, #2, … evenly spaced, however
+ * far apart in time they ran (the creation time is in each dot's tooltip). Every trial is a dot at its mean,
+ * coloured by verdict, with its per-seed values as small points beside it so the spread shows (trials
+ * without a value sit on the x axis, hollow). The best-so-far line steps up (or down, when minimizing) at
+ * each promoted trial to its mean. Each dot carries data-trial-id and data-outcome, and a tooltip.
  */
 export function progressChartSvg(data: ReportData): string {
-  const { points, steps, end } = chartSeries(data);
+  const { points, steps } = chartSeries(data);
   const values = [
-    ...points.flatMap((p) => (p.value === null ? [] : [p.value])),
+    ...points.flatMap((p) => [...(p.value === null ? [] : [p.value]), ...p.seeds.map((s) => s.value)]),
     ...steps.map((s) => s.value),
   ];
-  const times = [...points.map((p) => p.time), ...steps.map((s) => s.time), end];
-  const [t0, t1] = padded(Math.min(...times), Math.max(...times), 3_600_000);
   const [v0, v1] = padded(
     values.length > 0 ? Math.min(...values) : 0,
     values.length > 0 ? Math.max(...values) : 1,
@@ -37,7 +39,8 @@ export function progressChartSvg(data: ReportData): string {
   );
   const plotWidth = WIDTH - MARGIN.left - MARGIN.right;
   const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
-  const x = (t: number) => round(MARGIN.left + ((t - t0) / (t1 - t0)) * plotWidth);
+  const slot = plotWidth / Math.max(points.length, 1);
+  const x = (index: number) => round(MARGIN.left + (index + 0.5) * slot);
   const y = (v: number) => round(MARGIN.top + (1 - (v - v0) / (v1 - v0)) * plotHeight);
   const bottom = MARGIN.top + plotHeight;
   const metric = data.project.primaryMetric ?? 'metric';
@@ -57,21 +60,43 @@ export function progressChartSvg(data: ReportData): string {
       `<text x="${MARGIN.left - 8}" y="${y(v) + 4}" text-anchor="end">${formatNumber(v, 3)}</text>`,
     );
   }
+  const every = Math.ceil(points.length / MAX_TICK_LABELS);
+  points.forEach((point, i) => {
+    if (i % every !== 0) return;
+    parts.push(
+      `<line x1="${x(i)}" y1="${bottom}" x2="${x(i)}" y2="${bottom + 4}" stroke="#333"/>`,
+      `<text x="${x(i)}" y="${bottom + 16}" text-anchor="middle">#${point.number}</text>`,
+    );
+  });
   parts.push(
-    `<text x="${MARGIN.left}" y="${bottom + 18}">${escapeXml(formatDate(t0))}</text>`,
-    `<text x="${WIDTH - MARGIN.right}" y="${bottom + 18}" text-anchor="end">${escapeXml(formatDate(t1))}</text>`,
+    `<text x="${MARGIN.left + plotWidth / 2}" y="${bottom + 32}" text-anchor="middle">trial (in order)</text>`,
     `<text transform="translate(14 ${MARGIN.top + plotHeight / 2}) rotate(-90)" text-anchor="middle">` +
       `${escapeXml(`${metric} (${data.project.direction ?? 'maximize'})`)}</text>`,
   );
-  if (steps.length > 0) {
-    const d = steps.map((s, i) => (i === 0 ? `M${x(s.time)} ${y(s.value)}` : `H${x(s.time)} V${y(s.value)}`));
+  const indexOf = new Map(points.map((p, i) => [p.trialId, i]));
+  const staircase: string[] = [];
+  let stepX = Number.NEGATIVE_INFINITY;
+  for (const step of steps) {
+    const index = indexOf.get(step.trialId);
+    if (index === undefined) continue;
+    // A later promotion of an earlier trial steps where the line already is: the line never runs back.
+    stepX = Math.max(stepX, x(index));
+    staircase.push(staircase.length === 0 ? `M${stepX} ${y(step.value)}` : `H${stepX} V${y(step.value)}`);
+  }
+  if (staircase.length > 0) {
     parts.push(
-      `<path class="best-so-far" d="${d.join(' ')} H${x(end)}" fill="none" stroke="#2c7bb6" stroke-width="2"/>`,
+      `<path class="best-so-far" d="${staircase.join(' ')} H${WIDTH - MARGIN.right}" fill="none" ` +
+        'stroke="#2c7bb6" stroke-width="2"/>',
     );
   }
-  for (const point of points)
-    parts.push(dot(point, x(point.time), point.value === null ? bottom : y(point.value)));
-  parts.push(legend(bottom + 34));
+  points.forEach((point, i) => {
+    parts.push(dot(point, x(i), point.value === null ? bottom : y(point.value)));
+  });
+  // Drawn over the dots, in a neutral colour, so seeds close to the mean stay visible.
+  points.forEach((point, i) => {
+    parts.push(...seedMarks(point, x(i), Math.min(slot * 0.3, 10), y));
+  });
+  parts.push(legend(bottom + 50));
   parts.push('</svg>');
   return parts.join('\n');
 }
@@ -80,9 +105,11 @@ function dot(point: ChartPoint, cx: number, cy: number): string {
   const color = OUTCOME_COLORS[point.outcome];
   const fill = point.value === null ? 'none' : color;
   const ring = point.isBaseline ? ' stroke-width="3"' : ' stroke-width="1"';
-  const label = `#${point.number} ${point.hypothesis} — ${point.outcome}${
-    point.value === null ? '' : ` (${formatNumber(point.value)})`
-  }${point.isBaseline ? ', promoted to baseline' : ''}`;
+  const mean =
+    point.value === null ? '' : ` (mean ${formatNumber(point.value)} over ${point.seeds.length} seed(s))`;
+  const label =
+    `#${point.number} ${point.hypothesis} — ${point.outcome}${mean}` +
+    `${point.isBaseline ? ', promoted to baseline' : ''} · created ${formatDate(point.createdTime)}`;
   return (
     `<circle class="trial" data-trial-id="${escapeXml(point.trialId)}" data-outcome="${point.outcome}" ` +
     `cx="${cx}" cy="${cy}" r="6" fill="${fill}" stroke="${point.isBaseline ? '#2c7bb6' : color}"${ring}>` +
@@ -90,7 +117,20 @@ function dot(point: ChartPoint, cx: number, cy: number): string {
   );
 }
 
-/** Four entries a row: the outcomes' colours, then the best-so-far line. */
+/** The trial's per-seed values, spread over ±`spread` around its x in seed order. */
+function seedMarks(point: ChartPoint, cx: number, spread: number, y: (v: number) => number): string[] {
+  const seeds = [...point.seeds].sort((a, b) => (a.seed ?? Infinity) - (b.seed ?? Infinity));
+  return seeds.map(({ seed, value }, i) => {
+    const offset = seeds.length === 1 ? 0 : spread * ((2 * i) / (seeds.length - 1) - 1);
+    const label = `#${point.number} ${seed === null ? 'a run without a seed' : `seed ${seed}`}: ${formatNumber(value)}`;
+    return (
+      `<circle class="seed" data-trial-id="${escapeXml(point.trialId)}" cx="${round(cx + offset)}" ` +
+      `cy="${y(value)}" r="2.2" fill="${SEED_COLOR}" fill-opacity="0.7"><title>${escapeXml(label)}</title></circle>`
+    );
+  });
+}
+
+/** Four entries a row: the outcomes' colours, then the best-so-far line and the seeds' points. */
 function legend(top: number): string {
   const swatches = (Object.keys(OUTCOME_COLORS) as TrialOutcome[]).map(
     (outcome) => (left: number, y: number) =>
@@ -101,6 +141,9 @@ function legend(top: number): string {
     (left, y) =>
       `<line x1="${left - 6}" y1="${y}" x2="${left + 6}" y2="${y}" stroke="#2c7bb6" stroke-width="2"/>` +
       `<text x="${left + 9}" y="${y + 4}">best so far (baseline)</text>`,
+    (left, y) =>
+      `<circle cx="${left}" cy="${y}" r="2.2" fill="${SEED_COLOR}" fill-opacity="0.7"/>` +
+      `<text x="${left + 9}" y="${y + 4}">one seed's value (dot: mean)</text>`,
   );
   const items = swatches.map((draw, i) => draw(MARGIN.left + (i % 4) * 170, top + Math.floor(i / 4) * 18));
   return `<g class="legend">${items.join('')}</g>`;
