@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { noiseJson, statusJson } from '../../http/v1/trial-wire.js';
-import type { NoiseReport, ProjectStatus } from '../../tracking/trials/record-service.js';
+import type { NoiseReport } from '../../tracking/trials/noise-report.js';
+import type { ProjectStatus } from '../../tracking/trials/project-status.js';
 import { formatDate, formatNumber } from '../../tracking/trials/report/format.js';
 import { type StoreOption, withServices } from '../context.js';
 import { printJson } from '../output.js';

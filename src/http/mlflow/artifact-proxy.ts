@@ -2,6 +2,7 @@ import { type Context, Hono } from 'hono';
 import { invalidParameter, notFound } from '../../core/errors.js';
 import { LIMITS } from '../../core/limits.js';
 import { parseJson, readBody } from '../body.js';
+import { handleMlflowError } from '../errors.js';
 import { exampleResults } from '../example-results.js';
 import type { Services } from '../services.js';
 import { contentTypeOf } from './content-types.js';
@@ -53,6 +54,7 @@ export function mountArtifactProxy(app: Hono, { artifacts, store }: Services): v
       await artifacts.delete(artifactPath(c));
       return c.json({});
     });
+  routes.onError(handleMlflowError);
   for (const prefix of PREFIXES) app.route(prefix, routes);
 }
 

@@ -1,10 +1,11 @@
 import type { Hono } from 'hono';
+import { handleMlflowError } from '../errors.js';
 import type { Services } from '../services.js';
 
 /**
  * The MLflow-compatible API. Each module registers its routes relative to `/api/2.0/mlflow`; they are
  * mounted there and mirrored under `/ajax-api/2.0/mlflow` (what MLflow's web UI calls). `ajaxOnly` modules
- * are mounted under `/ajax-api/2.0/mlflow` alone (MLflow's UI-only routes).
+ * are mounted under `/ajax-api/2.0/mlflow` alone (MLflow's UI-only routes). Their errors speak MLflow's words.
  */
 export type MlflowRouteModule = (services: Services) => Hono;
 
@@ -19,11 +20,11 @@ export function mountMlflow(
   ajaxOnly: MlflowRouteModule[] = [],
 ): void {
   for (const module of modules) {
-    const routes = module(services);
+    const routes = module(services).onError(handleMlflowError);
     app.route(API, routes);
     app.route(AJAX_API, routes);
   }
-  for (const module of ajaxOnly) app.route(AJAX_API, module(services));
+  for (const module of ajaxOnly) app.route(AJAX_API, module(services).onError(handleMlflowError));
   refuseOtherMethods(app);
 }
 

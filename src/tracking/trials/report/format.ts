@@ -1,6 +1,6 @@
 import { describeChange } from '../../../core/change-set.js';
-import type { Trial, TrialEvaluation } from '../../../core/trial.js';
-import type { RunTally } from '../../../core/trial-rules.js';
+import type { BaselinePromotion, Trial, TrialEvaluation } from '../../../core/trial.js';
+import { notebookOutcome, type RunTally } from '../../../core/trial-rules.js';
 
 /** Text shared by the CLI tables and the reports, so both say the same thing the same way. */
 export function formatNumber(value: number | null | undefined, digits = 4): string {
@@ -47,13 +47,17 @@ export function formatSeeds(tally: RunTally): string {
 
 /** The verdict as a word, with "+5 seeds/arm" when it needs more; "baseline" for a baseline never judged. */
 export function formatOutcome(evaluation: TrialEvaluation | null, promoted = false): string {
-  const outcome = evaluation?.outcome ?? 'pending';
-  if (outcome === 'pending' && promoted) return 'baseline';
+  const outcome = notebookOutcome(evaluation, promoted);
   const more = evaluation?.comparison?.additionalRunsPerArm;
   if (outcome === 'inconclusive' && more !== undefined && Number.isFinite(more) && more > 0) {
     return `inconclusive (+${more} seeds/arm)`;
   }
   return outcome;
+}
+
+/** "forced: <reason>" for a promotion someone forced past the rules; empty otherwise. */
+export function formatForced(promotion: BaselinePromotion | null): string {
+  return promotion?.forced ? `forced: ${promotion.reason ?? ''}` : '';
 }
 
 export function formatDate(ms: number | null): string {

@@ -1,14 +1,15 @@
-import type { TrialOutcome } from '../../../core/trial.js';
+import type { NotebookOutcome } from '../../../core/trial-rules.js';
 import { formatDate, formatNumber } from './format.js';
 import { type ChartPoint, chartSeries, type ReportData } from './report-data.js';
 
-export const OUTCOME_COLORS: Record<TrialOutcome, string> = {
+export const OUTCOME_COLORS: Record<NotebookOutcome, string> = {
   improved: '#1a9850',
   worse: '#d73027',
   no_detectable_difference: '#7f7f7f',
   inconclusive: '#f39c12',
   failed: '#4d0000',
   pending: '#b0c4de',
+  baseline: '#2c7bb6',
 };
 
 const WIDTH = 760;
@@ -91,7 +92,7 @@ function dot(point: ChartPoint, cx: number, cy: number): string {
 
 /** Four entries a row: the outcomes' colours, then the best-so-far line. */
 function legend(top: number): string {
-  const swatches = (Object.keys(OUTCOME_COLORS) as TrialOutcome[]).map(
+  const swatches = (Object.keys(OUTCOME_COLORS) as NotebookOutcome[]).map(
     (outcome) => (left: number, y: number) =>
       `<circle cx="${left}" cy="${y}" r="5" fill="${OUTCOME_COLORS[outcome]}"/>` +
       `<text x="${left + 9}" y="${y + 4}">${outcome.replaceAll('_', ' ')}</text>`,

@@ -1,7 +1,13 @@
 import type { Project } from '../../../core/project.js';
 import type { ProjectSettings } from '../../../core/project-settings.js';
-import type { BaselinePromotion, TrialOutcome } from '../../../core/trial.js';
-import type { NoiseReport, NotebookEntry, ProjectStatus } from '../record-service.js';
+import type { Run } from '../../../core/run.js';
+import type { BaselinePromotion } from '../../../core/trial.js';
+import type { NotebookOutcome } from '../../../core/trial-rules.js';
+import { summarize } from '../../../stats/summary.js';
+import type { NoiseReport } from '../noise-report.js';
+import type { NotebookEntry } from '../notebook.js';
+import type { ProjectStatus } from '../project-status.js';
+import { finishedValues } from '../run-values.js';
 
 /** Everything a project report shows, gathered once and rendered as Markdown or HTML. */
 export interface ReportData {
@@ -24,7 +30,7 @@ export interface ChartPoint {
   hypothesis: string;
   time: number;
   value: number | null;
-  outcome: TrialOutcome;
+  outcome: NotebookOutcome;
   isBaseline: boolean;
 }
 
@@ -42,7 +48,7 @@ export function chartSeries(data: ReportData): { points: ChartPoint[]; steps: Ch
     hypothesis: entry.trial.hypothesis,
     time: entry.trial.createdTime,
     value: data.means.get(entry.trial.id) ?? null,
-    outcome: entry.trial.evaluation?.outcome ?? 'pending',
+    outcome: entry.outcome,
     isBaseline: entry.promoted,
   }));
   const steps = [...data.history].reverse().flatMap((promotion) => {
@@ -51,4 +57,22 @@ export function chartSeries(data: ReportData): { points: ChartPoint[]; steps: Ch
   });
   const end = Math.max(data.generatedTime, ...points.map((p) => p.time));
   return { points, steps, end };
+}
+
+/** Mean of the primary metric over each trial's finished runs, by trial id (absent when it has none). */
+export function trialMeans(
+  entries: readonly NotebookEntry[],
+  runs: readonly Run[],
+  metric: string | null,
+): Map<string, number> {
+  const means = new Map<string, number>();
+  if (metric === null) return means;
+  for (const { trial } of entries) {
+    const values = finishedValues(
+      runs.filter((r) => r.info.trialId === trial.id),
+      metric,
+    );
+    if (values.length > 0) means.set(trial.id, summarize(values.map((v) => v.value)).mean);
+  }
+  return means;
 }
