@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from './support/databases.js';
-import { type MlflowServer, startMlflowServer } from './support/mlflow.js';
+import { type MlflowReply, type MlflowServer, startMlflowServer } from './support/mlflow.js';
 
 for (const database of testDatabases) {
   describe.skipIf(!database.available)(`MLflow experiments API on ${database.name}`, () => {
@@ -187,6 +187,71 @@ for (const database of testDatabases) {
         const reply = await server.post('experiments/search', bad);
         expect(reply).toMatchObject({ status: 400, json: { error_code: 'INVALID_PARAMETER_VALUE' } });
       }
+    });
+
+    it("speaks MLflow's words (experiment) here and Ratchet's (project) on the native API", async () => {
+      const mlflow = async (route: string, reply: Promise<MlflowReply>, code: string, message: string) =>
+        expect(await reply, route).toMatchObject({ json: { error_code: code, message } });
+      await mlflow(
+        'get-by-name',
+        server.get('experiments/get-by-name', { experiment_name: 'nope' }),
+        'RESOURCE_DOES_NOT_EXIST',
+        "Could not find experiment with name 'nope'",
+      );
+      await mlflow(
+        'get',
+        server.get('experiments/get', { experiment_id: '424242' }),
+        'RESOURCE_DOES_NOT_EXIST',
+        'No Experiment with id=424242 exists',
+      );
+      await create('worded');
+      await mlflow(
+        'create',
+        server.post('experiments/create', { name: 'worded' }),
+        'RESOURCE_ALREADY_EXISTS',
+        'Experiment(name=worded) already exists.',
+      );
+      await mlflow(
+        'create',
+        server.post('experiments/create', { name: 'x'.repeat(501) }),
+        'INVALID_PARAMETER_VALUE',
+        'Experiment name exceeds the maximum length of 500 characters.',
+      );
+      await mlflow(
+        'runs/create',
+        server.post('runs/create', { experiment_id: '424242' }),
+        'RESOURCE_DOES_NOT_EXIST',
+        'No Experiment with id=424242 exists',
+      );
+
+      const native = async (method: string, path: string, body: unknown, status: number, message: string) => {
+        const reply = await server.call(method, path, body);
+        expect(reply, `${method} ${path}`).toMatchObject({ status, json: { message } });
+        expect(reply.json.message).not.toMatch(/experiment/i);
+      };
+      await native('GET', '/api/v1/projects/by-name/nope', undefined, 404, "Project 'nope' does not exist.");
+      await native(
+        'GET',
+        '/api/v1/projects/424242',
+        undefined,
+        404,
+        'Project with id 424242 does not exist.',
+      );
+      await native('POST', '/api/v1/projects', { name: 'worded' }, 400, "Project 'worded' already exists.");
+      await native(
+        'POST',
+        '/api/v1/projects',
+        { name: 'x'.repeat(501) },
+        400,
+        'Project name exceeds the maximum length of 500 characters.',
+      );
+      await native(
+        'POST',
+        '/api/v1/runs',
+        { project_id: '424242' },
+        404,
+        'Project with id 424242 does not exist.',
+      );
     });
 
     it('is mirrored under /ajax-api and shares projects with the native API', async () => {

@@ -2,11 +2,12 @@ import type { z } from 'zod';
 import { currentBaseline, promotion } from './baseline.js';
 import { comparison } from './compare.js';
 import { noiseReport } from './noise.js';
+import { notebookEntry } from './notebook.js';
 import { project } from './project.js';
 import { point, run, runInfo } from './run.js';
 import { settings } from './settings.js';
 import { projectStatus } from './status.js';
-import { evaluation, notebookEntry, trial, trialDetail } from './trial.js';
+import { evaluation, trial, trialDetail } from './trial.js';
 import { noiseFloor, perExample, summary, verdict } from './verdict.js';
 
 /** The API's resources by name: `Wire<'run'>` is a run as it travels, `Data<'run'>` as a client reads it. */

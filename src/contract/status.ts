@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { project } from './project.js';
 import { budgetLine, settings } from './settings.js';
-import { trialOutcome } from './trial.js';
 import { millis, recordOf, wireNumber } from './wire.js';
 
 /** Spent against budgets and deadline, and whether the project has stalled. */
@@ -19,9 +18,4 @@ export const projectStatus = z.object({
   stall_reasons: z.array(z.string()),
   suggestions: z.array(z.string()),
   now: millis,
-});
-
-export const notebookQuery = z.object({
-  didnt_work: z.enum(['true', 'false']).optional(),
-  outcome: z.union([trialOutcome, z.array(trialOutcome)]).optional(),
 });

@@ -68,13 +68,6 @@ export const trialDetail = trial.extend({
   metrics: recordOf(summary),
 });
 
-/** A trial as the lab notebook lists it. */
-export const notebookEntry = trial.extend({
-  runs_tally: runTally,
-  is_baseline: z.boolean(),
-  promoted: z.boolean(),
-});
-
 export const newTrial = z.strictObject({
   /** A project name, created on first use… */
   project: projectName.optional(),

@@ -20,6 +20,11 @@ export class RatchetError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /**
+     * What the MLflow-compatible API says instead, where MLflow's words differ from Ratchet's (MLflow clients
+     * know a project as an experiment, and may match on MLflow's messages).
+     */
+    readonly mlflowMessage: string = message,
   ) {
     super(message);
   }

@@ -1,7 +1,6 @@
 import { describeChange } from './change-set.js';
 import type { Change } from './trial.js';
-import type { TrialOutcome } from './trial-outcome.js';
-import type { RunTally } from './trial-rules.js';
+import type { NotebookOutcome, RunTally } from './trial-rules.js';
 
 /**
  * Text for people, shared by the CLI (over the API's JSON) and the reports (over domain objects), so both
@@ -50,13 +49,8 @@ export function formatSeeds(tally: RunTally): string {
   return `${tally.finished}/${tally.total} seeds${extra.length > 0 ? `, ${extra.join(', ')}` : ''}`;
 }
 
-/** The verdict as a word, with "+5 seeds/arm" when it needs more; "baseline" for a baseline never judged. */
-export function formatOutcome(
-  outcome: TrialOutcome,
-  additionalRunsPerArm?: number,
-  promoted = false,
-): string {
-  if (outcome === 'pending' && promoted) return 'baseline';
+/** The verdict as a word, with "+5 seeds/arm" when it needs more. */
+export function formatOutcome(outcome: NotebookOutcome, additionalRunsPerArm?: number): string {
   if (
     outcome === 'inconclusive' &&
     additionalRunsPerArm !== undefined &&
@@ -66,6 +60,13 @@ export function formatOutcome(
     return `inconclusive (+${additionalRunsPerArm} seeds/arm)`;
   }
   return outcome;
+}
+
+/** "forced: <reason>" for a promotion someone forced past the rules; empty otherwise. */
+export function formatForced(
+  promotion: { forced: boolean; reason: string | null } | null | undefined,
+): string {
+  return promotion?.forced ? `forced: ${promotion.reason ?? ''}` : '';
 }
 
 /** "2026-12-02 14:05" (UTC). */

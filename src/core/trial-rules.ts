@@ -1,6 +1,7 @@
 import { invalidParameter } from './errors.js';
 import type { RunStatus } from './run.js';
-import type { TrialOutcome } from './trial-outcome.js';
+import type { Trial, TrialEvaluation } from './trial.js';
+import { TRIAL_OUTCOMES, type TrialOutcome } from './trial-outcome.js';
 
 /** How a trial's runs stand. Killed runs count as failed: neither produced a result. */
 export interface RunTally {
@@ -66,27 +67,106 @@ export interface PromotionRequest {
   reason?: string;
 }
 
+/** What a promotion is judged on. */
+export interface PromotionCase {
+  /** The verdict against the current baseline; null when there is none yet (a first baseline beats nothing). */
+  evaluation: Pick<TrialEvaluation, 'outcome' | 'direction' | 'comparison'> | null;
+  trial: Pick<Trial, 'changeSet' | 'acceptedChangesReason'>;
+  /** The project's minimum effect: the smallest improvement worth a new baseline. */
+  minEffect: number | null;
+}
+
+interface Objection {
+  problem: string;
+  remedy: string;
+}
+
+const KEEP_BASELINE = 'Keep the current baseline';
+
 /**
- * The ratchet only clicks forward: a trial becomes the baseline when its verdict against the current baseline
- * is `improved`, or when someone forces it and says why (the reason is recorded with the promotion).
+ * Why the ratchet should not click forward to this trial (none: it may): a verdict other than `improved`, an
+ * improvement smaller than the project's minimum effect, or several changes at once that nobody accepted.
+ * A first baseline has nothing to beat and no objection.
  */
-export function checkPromotion(
-  outcome: TrialOutcome | null,
-  request: PromotionRequest,
-  context: { moreSeeds: number | null } = { moreSeeds: null },
-): { forced: boolean } {
+export function promotionObjections(c: PromotionCase): string[] {
+  return objections(c).map((o) => o.problem);
+}
+
+function objections({ evaluation, trial, minEffect }: PromotionCase): Objection[] {
+  if (evaluation === null) return [];
+  const found: Objection[] = [];
+  const { outcome, comparison } = evaluation;
+  if (outcome !== 'improved') {
+    const more = outcome === 'inconclusive' ? comparison?.additionalRunsPerArm : undefined;
+    found.push({
+      problem: `the trial's verdict against the current baseline is '${outcome}', not 'improved'`,
+      remedy:
+        more !== undefined && Number.isFinite(more) && more > 0
+          ? `Run ${more} more seed(s) per arm and compare again`
+          : KEEP_BASELINE,
+    });
+  } else if (minEffect !== null && comparison) {
+    const improvement = (evaluation.direction === 'minimize' ? -1 : 1) * comparison.estimate;
+    if (improvement < minEffect) {
+      found.push({
+        problem:
+          `its improvement (${signed(improvement)}) is smaller than the project's minimum effect ` +
+          `(${brief(minEffect)})`,
+        remedy: KEEP_BASELINE,
+      });
+    }
+  }
+  if (trial.changeSet.length > 1 && trial.acceptedChangesReason === null) {
+    found.push({
+      problem:
+        `it changes ${trial.changeSet.length} things at once (${trial.changeSet.map((c) => c.key).join(', ')}) ` +
+        'and nobody accepted that',
+      remedy: 'Accept its changes with a reason if they belong together',
+    });
+  }
+  return found;
+}
+
+/**
+ * The ratchet only clicks forward: a trial becomes the baseline when nothing objects (see promotionObjections),
+ * or when someone forces it and says why (the reason is recorded with the promotion).
+ */
+export function checkPromotion(c: PromotionCase, request: PromotionRequest): { forced: boolean } {
   const reason = request.reason?.trim() ?? '';
   if (request.force && reason === '') {
     throw invalidParameter('A forced promotion needs a reason; it is recorded in the baseline history.');
   }
-  if (outcome === null || outcome === 'improved') return { forced: false };
+  const found = objections(c);
+  if (found.length === 0) return { forced: false };
   if (request.force) return { forced: true };
-  const advice =
-    context.moreSeeds !== null && Number.isFinite(context.moreSeeds)
-      ? `Run ${context.moreSeeds} more seed(s) per arm and compare again`
-      : 'Keep the current baseline';
+  const remedies = [...new Set(found.map((o) => o.remedy))];
   throw invalidParameter(
-    `Promotion refused: the trial's verdict against the current baseline is '${outcome}', not 'improved'. ` +
-      `${advice}, or force it with a reason.`,
+    `Promotion refused: ${found.map((o) => o.problem).join('; ')}. ${remedies.join('; ')}, ` +
+      'or force it with a reason.',
   );
+}
+
+function brief(value: number): string {
+  return String(Number(value.toPrecision(4)));
+}
+
+function signed(value: number): string {
+  return value > 0 ? `+${brief(value)}` : brief(value);
+}
+
+/**
+ * How the notebook, the status and the report file a trial: by its verdict, except that a baseline promoted
+ * without one — the project's first, which had nothing to beat — is a `baseline`, not `pending`. (Its
+ * TrialOutcome stays `pending`: no verdict was ever computed for it.)
+ */
+export type NotebookOutcome = TrialOutcome | 'baseline';
+
+export const NOTEBOOK_OUTCOMES: readonly NotebookOutcome[] = [...TRIAL_OUTCOMES, 'baseline'];
+
+export function notebookOutcome(
+  evaluation: Pick<TrialEvaluation, 'outcome'> | null,
+  promoted: boolean,
+): NotebookOutcome {
+  const outcome = evaluation?.outcome ?? 'pending';
+  return outcome === 'pending' && promoted ? 'baseline' : outcome;
 }

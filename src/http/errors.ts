@@ -39,6 +39,12 @@ export function handleError(error: Error, c: Context): Response {
   return errorResponse('INTERNAL_ERROR', 'Internal server error; the details are in the server log.');
 }
 
+/** The same, for the MLflow-compatible routes: domain errors in MLflow's words where they differ. */
+export function handleMlflowError(error: Error, c: Context): Response {
+  if (isRatchetError(error)) return errorResponse(error.code, error.mlflowMessage);
+  return handleError(error, c);
+}
+
 function isQueryError(error: Error): boolean {
   return error.name === 'QueryError';
 }

@@ -31,6 +31,7 @@ export type {
   NoiseFloor,
   NoiseReport,
   NotebookEntry,
+  NotebookOutcome,
   ParamValues,
   PerExample,
   Point,

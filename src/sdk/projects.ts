@@ -5,11 +5,11 @@ import type {
   Direction,
   NoiseReport,
   NotebookEntry,
+  NotebookOutcome,
   Project,
   ProjectStatus,
   Promotion,
   Settings,
-  TrialOutcome,
 } from './types.js';
 
 /** A project by name, or `{ id }` for its id. */
@@ -42,7 +42,7 @@ export interface CreateProjectOptions extends Omit<SettingsChanges, 'primaryMetr
 export interface NotebookFilter {
   /** Only what didn't work: worse, no detectable difference, failed. */
   didntWork?: boolean;
-  outcome?: TrialOutcome | TrialOutcome[];
+  outcome?: NotebookOutcome | NotebookOutcome[];
 }
 
 /** Projects and their experiment record: settings, baseline, notebook, status, noise and report. */

@@ -20,6 +20,8 @@ export type ProjectStatus = Data<'projectStatus'>;
 export type NoiseReport = Data<'noiseReport'>;
 export type Comparison = Data<'comparison'>;
 export type TrialOutcome = Trial['outcome'];
+/** A trial's verdict, or `baseline` for a baseline promoted without one (it had nothing to beat). */
+export type NotebookOutcome = NotebookEntry['notebook_outcome'];
 export type Direction = 'maximize' | 'minimize';
 
 /** Params may be given as numbers or booleans; they are logged as strings, as MLflow does. */

@@ -148,6 +148,39 @@ describe('compare: degenerate inputs never throw', () => {
       'no_detectable_difference',
     );
   });
+
+  it('an exact difference is self-consistent: detected with power 1 at the runs done, none needed', () => {
+    const constant = compare([0.8, 0.8, 0.8, 0.8, 0.8], [0.81, 0.81, 0.81, 0.81, 0.81], {
+      direction: 'maximize',
+    });
+    // Paired: the arms vary across seeds, but every seed moved by the same amount.
+    const shifted = compare([0.8, 0.7, 0.9, 0.75, 0.85], [0.81, 0.71, 0.91, 0.76, 0.86], {
+      direction: 'maximize',
+      paired: true,
+    });
+    for (const v of [constant, shifted]) {
+      expect(v.verdict).toBe('improved');
+      expect(v.power).toBe(1);
+      expect(v.runsNeededPerArm).toBe(2);
+      expect(v.additionalRunsPerArm).toBe(0);
+    }
+    const worse = compare([0.8, 0.7, 0.9], [0.79, 0.69, 0.89], { direction: 'maximize', paired: true });
+    expect(worse).toMatchObject({ verdict: 'worse', power: 1 });
+  });
+
+  it('an exact zero difference has no effect to detect: its power is undefined (NaN)', () => {
+    for (const v of [
+      compare([0.8, 0.8, 0.8], [0.8, 0.8], { direction: 'maximize' }),
+      compare([0.7, 0.8, 0.9], [0.7, 0.8, 0.9], { direction: 'maximize', paired: true }),
+      compare([0.7, 0.8, 0.9], [0.7, 0.8, 0.9], { direction: 'minimize', paired: true, minEffect: 0.01 }),
+    ]) {
+      expect(v.verdict).toBe('no_detectable_difference');
+      expect(v.power).toBeNaN();
+      // Any real difference would show with the minimum number of runs: none are missing.
+      expect(v.runsNeededPerArm).toBe(2);
+      expect(v.additionalRunsPerArm).toBe(0);
+    }
+  });
 });
 
 describe('compare: bad input throws RangeError naming the argument', () => {

@@ -41,8 +41,9 @@ const TARGET_POWER = 0.8;
  *   runsNeededPerArm are NaN unless a pooled sd exists (3 runs in all), and when runsNeededPerArm is NaN
  *   additionalRunsPerArm counts the runs missing to reach 2 per arm.
  * - Zero standard error (the metric did not vary across runs, or paired differences are constant): the
- *   difference is exact; ci = [Δ, Δ], pValue 0, verdict by the sign of Δ, runsNeededPerArm 2; when Δ = 0
- *   (up to rounding) pValue 1 and `no_detectable_difference`. A note says so.
+ *   difference is exact; ci = [Δ, Δ], pValue 0, power 1, verdict by the sign of Δ, runsNeededPerArm 2; when
+ *   Δ = 0 (up to rounding) pValue 1, power NaN (no effect to detect) and `no_detectable_difference`. A note
+ *   says so.
  * - An observed effect of exactly 0 (without minEffect) gives runsNeededPerArm = Infinity.
  */
 export function compare(baseline: number[], candidate: number[], o: CompareOptions): Verdict {
@@ -141,7 +142,7 @@ function tooFewRuns(arms: Arms, notes: string[]): Outcome {
 
 /** The metric did not vary (or the paired differences are constant): the difference is exact. */
 function exactDifference(arms: Arms, scale: number, paired: boolean, notes: string[]): Outcome {
-  const { baseline, candidate, sd, estimate, sign, alpha } = arms;
+  const { sd, estimate, sign } = arms;
   const isZero = Math.abs(estimate) <= 10 * Number.EPSILON * scale;
   const effectSize = sd > 0 ? estimate / sd : isZero ? 0 : Math.sign(estimate) * Number.POSITIVE_INFINITY;
   notes.push(
@@ -153,7 +154,10 @@ function exactDifference(arms: Arms, scale: number, paired: boolean, notes: stri
     ci: [estimate, estimate],
     pValue: isZero ? 1 : 0,
     effectSize,
-    power: twoSampleTPower(effectSize, baseline.length, candidate.length, alpha, 'two-sided'),
+    // The pooled-sd power formula does not apply here: it would report a low power (paired arms that vary
+    // only share a constant shift) next to "2 runs per arm give 80% power". Without noise a non-zero
+    // difference is detected with certainty; an exact zero leaves no effect to detect.
+    power: isZero ? Number.NaN : 1,
     // Without noise, any non-zero difference shows with the minimum number of runs.
     runsNeededPerArm: MIN_RUNS_PER_GROUP,
   };

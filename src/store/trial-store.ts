@@ -17,6 +17,8 @@ export interface NewTrial {
 export interface TrialStore {
   create(trial: NewTrial): Promise<Trial>;
   get(id: string): Promise<Trial | undefined>;
+  /** The project's trial #number (undefined for numbers no trial can have, e.g. 0 or beyond 32 bits). */
+  getByNumber(projectId: string, number: number): Promise<Trial | undefined>;
   /** The project's trials, newest first. */
   list(projectId: string): Promise<Trial[]>;
   /** Stores a recomputed change-set and verdict. */

@@ -1,6 +1,11 @@
-import { invalidParameter, notFound } from '../core/errors.js';
 import { LIMITS } from '../core/limits.js';
 import type { Project } from '../core/project.js';
+import {
+  emptyProjectName,
+  projectNameNotFound,
+  projectNameTooLong,
+  projectNotFound,
+} from '../core/project-errors.js';
 import type { Page } from '../core/query/index.js';
 import { validateKey, validateStringValue } from '../core/validation.js';
 import type { ViewType } from '../core/view-type.js';
@@ -27,13 +32,13 @@ export class ProjectService {
 
   async get(id: string): Promise<Project> {
     const project = /^\d+$/.test(id) ? await this.store.projects.get(id) : undefined;
-    if (!project) throw notFound(`No Experiment with id=${id} exists`);
+    if (!project) throw projectNotFound(id);
     return project;
   }
 
   async getByName(name: string): Promise<Project> {
     const project = await this.store.projects.getByName(name);
-    if (!project) throw notFound(`Could not find experiment with name '${name}'`);
+    if (!project) throw projectNameNotFound(name);
     return project;
   }
 
@@ -90,11 +95,9 @@ export class ProjectService {
 
 function validateProjectName(name: unknown): void {
   if (typeof name !== 'string' || name.trim() === '') {
-    throw invalidParameter("Invalid experiment name: '' (it must be a non-empty string).");
+    throw emptyProjectName();
   }
   if (name.length > LIMITS.projectNameLength) {
-    throw invalidParameter(
-      `Experiment name exceeds the maximum length of ${LIMITS.projectNameLength} characters.`,
-    );
+    throw projectNameTooLong(LIMITS.projectNameLength);
   }
 }

@@ -97,3 +97,16 @@ function parseHtmlSubtree(root: Element): Element[] {
   walk(root);
   return out;
 }
+
+/** The text of every table row's cells (header rows included), in document order. */
+export function tableRows(elements: Element[]): string[][] {
+  const text = (node: Node): string =>
+    'value' in node && node.nodeName === '#text'
+      ? node.value
+      : 'childNodes' in node
+        ? node.childNodes.map(text).join('')
+        : '';
+  return elements
+    .filter((el) => el.tagName === 'tr')
+    .map((row) => row.childNodes.filter((c): c is Element => 'tagName' in c).map(text));
+}

@@ -83,5 +83,37 @@ for (const database of testDatabases) {
         ]),
       );
     });
+
+    it('joins a trial named <project>#<number> in the tag, and keeps MLflow’s words for a missing project', async () => {
+      const { project } = await ok('/api/v1/projects', { name: 'join#ref', primary_metric: 'acc' });
+      const { trial } = await ok(`/api/v1/projects/${project.id}/trials`, {
+        hypothesis: 'named by reference',
+        parent_trial_id: null,
+        params: { model: 'tree' },
+      });
+      const runId = await mlflowRun(project.id, 'join#ref#1', 1, 0.7, 'ccc333');
+      const { run } = (await call('GET', `/api/2.0/mlflow/runs/get?run_id=${runId}`)).json;
+      expect(run.data.tags).toEqual(expect.arrayContaining([{ key: 'ratchet.trial', value: trial.id }]));
+      expect(run.data.params).toEqual([{ key: 'model', value: 'tree' }]);
+      const { trial: detail } = (await call('GET', `/api/v1/trials/${trial.id}`)).json;
+      expect(detail.runs.map((r: { id: string }) => r.id)).toEqual([runId]);
+
+      const create = (ref: string) =>
+        call('POST', '/api/2.0/mlflow/runs/create', {
+          experiment_id: project.id,
+          tags: [{ key: 'ratchet.trial', value: ref }],
+        });
+      expect(await create('nope#1')).toMatchObject({
+        status: 404,
+        json: {
+          error_code: 'RESOURCE_DOES_NOT_EXIST',
+          message: "Could not find experiment with name 'nope'",
+        },
+      });
+      expect(await create('join#ref#2')).toMatchObject({
+        status: 404,
+        json: { error_code: 'RESOURCE_DOES_NOT_EXIST', message: 'Project join#ref has no trial #2.' },
+      });
+    });
   });
 }

@@ -80,7 +80,25 @@ for (const database of testDatabases) {
       expect((await store.trials.list(p.id)).map((t) => t.id)).toEqual([second.id, first.id]);
       await expect(newTrial(q.id, first.id)).rejects.toThrow(/another project/);
       await expect(newTrial(p.id, 'nope')).rejects.toThrow(/not found/);
-      await expect(newTrial('987654')).rejects.toThrow(/No Experiment/);
+      await expect(newTrial('987654')).rejects.toThrow(/^Project with id 987654 does not exist\.$/);
+    });
+
+    it('finds a trial by its number within its project', async () => {
+      const p = await newProject();
+      const q = await newProject();
+      const first = await newTrial(p.id);
+      const second = await newTrial(p.id, first.id, 3_000);
+      const other = await newTrial(q.id);
+      expect((await store.trials.getByNumber(p.id, 1))?.id).toBe(first.id);
+      expect(await store.trials.getByNumber(p.id, 2)).toMatchObject({
+        id: second.id,
+        parentTrialId: first.id,
+      });
+      expect((await store.trials.getByNumber(q.id, 1))?.id).toBe(other.id);
+      for (const number of [3, 0, -1, 1.5, 2 ** 31, Number.MAX_SAFE_INTEGER]) {
+        expect(await store.trials.getByNumber(p.id, number), String(number)).toBeUndefined();
+      }
+      expect(await store.trials.getByNumber('987654', 1)).toBeUndefined();
     });
 
     it('stores evaluations with non-finite numbers, and accepted change reasons', async () => {
@@ -191,7 +209,7 @@ for (const database of testDatabases) {
         autoPromote: true,
       });
       await expect(store.projectSettings.update('987654', { trialBudget: 1 })).rejects.toThrow(
-        /No Experiment/,
+        /^Project with id 987654 does not exist\.$/,
       );
     });
   });

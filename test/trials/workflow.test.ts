@@ -286,6 +286,8 @@ for (const database of testDatabases) {
       ]);
       const improved = await ok('GET', `/api/v1/projects/${projectId}/notebook?outcome=improved`);
       expect(improved.entries.map((e: { id: string }) => e.id)).toEqual([trial.better]);
+      const pending = await ok('GET', `/api/v1/projects/${projectId}/notebook?outcome=pending`);
+      expect(pending.entries).toEqual([]);
       expect((await call('GET', `/api/v1/projects/${projectId}/notebook?outcome=great`)).status).toBe(400);
     });
 
@@ -300,7 +302,14 @@ for (const database of testDatabases) {
       expect(status.budgets.trials).toMatchObject({ spent: 5, budget: 10, exceeded: false });
       expect(status.budgets.compute_hours.budget).toBe(100);
       expect(status.baseline.trial_id).toBe(trial.better);
-      expect(status.trials.by_outcome).toMatchObject({ improved: 1, worse: 1, failed: 1 });
+      // The first baseline had nothing to beat: it is counted as a baseline, not as pending.
+      expect(status.trials.by_outcome).toEqual({
+        baseline: 1,
+        improved: 1,
+        worse: 1,
+        no_detectable_difference: 1,
+        failed: 1,
+      });
     });
 
     it('writes the report as Markdown and as self-contained HTML with the progress chart', async () => {
@@ -325,7 +334,7 @@ for (const database of testDatabases) {
       const dots = trialDots(svg);
       expect(dots.map((d) => d.trialId).sort()).toEqual(Object.values(trial).sort());
       expect(Object.fromEntries(dots.map((d) => [d.trialId, d.outcome]))).toEqual({
-        [trial.heuristic]: 'pending',
+        [trial.heuristic]: 'baseline',
         [trial.better]: 'improved',
         [trial.worse]: 'worse',
         [trial.same]: 'no_detectable_difference',
@@ -372,7 +381,13 @@ for (const database of testDatabases) {
           400,
           /params/,
         ],
-        ['POST', '/api/v1/projects/424242/trials', { hypothesis: 'x' }, 404, /Experiment/],
+        [
+          'POST',
+          '/api/v1/projects/424242/trials',
+          { hypothesis: 'x' },
+          404,
+          /^Project with id 424242 does not exist\.$/,
+        ],
         ['GET', '/api/v1/trials/nope', undefined, 404, /Trial/],
         ['POST', '/api/v1/runs', { project_id: projectId, trial_id: 'nope' }, 404, /Trial/],
         ['POST', '/api/v1/runs', { project_id: projectId, tags: { 'ratchet.seed': 'x' } }, 400, /integer/],
@@ -386,7 +401,13 @@ for (const database of testDatabases) {
         ['POST', `/api/v1/trials/${trial.worse}/accept-changes`, { reason: '' }, 400, /reason/],
         ['POST', '/api/v1/runs/nope/examples', { examples: { a: true } }, 404, /Run/],
         ['POST', '/api/v1/runs/nope/examples', { examples: { a: 'yes' } }, 400, /true or false/],
-        ['GET', '/api/v1/projects/424242/baseline', undefined, 404, /Experiment/],
+        [
+          'GET',
+          '/api/v1/projects/424242/baseline',
+          undefined,
+          404,
+          /^Project with id 424242 does not exist\.$/,
+        ],
       ];
       for (const [method, path, body, status, message] of cases) {
         const res = await call(method, path, body);

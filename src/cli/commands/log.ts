@@ -1,6 +1,13 @@
 import { type Command, Option } from 'commander';
-import { formatChanges, formatDelta, formatFlags, formatOutcome, formatSeeds } from '../../core/format.js';
-import { TRIAL_OUTCOMES, type TrialOutcome } from '../../core/trial-outcome.js';
+import {
+  formatChanges,
+  formatDelta,
+  formatFlags,
+  formatForced,
+  formatOutcome,
+  formatSeeds,
+} from '../../core/format.js';
+import { NOTEBOOK_OUTCOMES, type NotebookOutcome } from '../../core/trial-rules.js';
 import { type ClientOptions, clientOptions } from '../client-options.js';
 import { show, table } from '../output.js';
 import { resolveProject } from '../refs.js';
@@ -8,7 +15,7 @@ import { withClient } from '../target.js';
 
 interface LogOptions extends ClientOptions {
   didntWork?: boolean;
-  verdict?: TrialOutcome;
+  verdict?: NotebookOutcome;
 }
 
 export function registerLog(program: Command): void {
@@ -18,7 +25,7 @@ export function registerLog(program: Command): void {
       .description("the lab notebook: every trial, newest first, with what didn't work")
       .option('--didnt-work', "only what didn't work: worse, no detectable difference, failed")
       .addOption(
-        new Option('--verdict <outcome>', 'only trials with this verdict').choices([...TRIAL_OUTCOMES]),
+        new Option('--verdict <outcome>', 'only trials with this verdict').choices([...NOTEBOOK_OUTCOMES]),
       ),
   ).action(async (ref: string | undefined, o: LogOptions) => {
     const entries = await withClient(o, async (client) =>
@@ -42,7 +49,7 @@ export function registerLog(program: Command): void {
               formatChanges(e.parent_trial_id, e.change_set),
               formatSeeds(e.runs_tally),
               formatDelta(e.evaluation?.comparison),
-              formatOutcome(e.outcome, e.evaluation?.comparison?.additional_runs_per_arm, e.promoted),
+              formatOutcome(e.notebook_outcome, e.evaluation?.comparison?.additional_runs_per_arm),
               [formatFlags(e.change_set.length, e.accepted_changes_reason), e.notes]
                 .filter((n) => n !== '')
                 .join(' · '),

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { compareRequest, comparison } from '../compare.js';
+import { notebookEntry, notebookQuery } from '../notebook.js';
 import { projectIdParams } from '../project.js';
 import { json, route } from '../route.js';
-import { notebookQuery } from '../status.js';
-import { acceptChanges, newTrial, notebookEntry, trial, trialDetail, trialParams } from '../trial.js';
+import { acceptChanges, newTrial, trial, trialDetail, trialParams } from '../trial.js';
 
 const tag = 'Trials';
 const trialResponse = json(z.object({ trial }));

@@ -3,6 +3,7 @@ import { exampleResults } from '../../contract/examples.js';
 import { invalidParameter, notFound } from '../../core/errors.js';
 import { LIMITS } from '../../core/limits.js';
 import { parseJson, readBody } from '../body.js';
+import { handleMlflowError } from '../errors.js';
 import { detailsOf, RequestValidationError } from '../request-errors.js';
 import type { Services } from '../services.js';
 import { contentTypeOf } from './content-types.js';
@@ -57,6 +58,7 @@ export function mountArtifactProxy(app: Hono, { artifacts, examples }: Services)
       await artifacts.delete(artifactPath(c));
       return c.json({});
     });
+  routes.onError(handleMlflowError);
   for (const prefix of ARTIFACT_PROXY_PREFIXES) app.route(prefix, routes);
 }
 

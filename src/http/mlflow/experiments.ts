@@ -1,5 +1,6 @@
 import { type Context, Hono } from 'hono';
 import { invalidParameter } from '../../core/errors.js';
+import { projectNotActive } from '../../core/project-errors.js';
 import { VIEW_TYPES } from '../../core/view-type.js';
 import type { Services } from '../services.js';
 import { experimentId, keyValueMap, unlessMissing } from './messages.js';
@@ -27,9 +28,7 @@ export function experimentRoutes({ projects }: Services) {
   /** Changing an experiment's metadata needs it active, as in MLflow. */
   const activeExperimentId = async (fields: MlflowFields) => {
     const project = await projects.get(experimentId(fields));
-    if (project.lifecycleStage !== 'active') {
-      throw invalidParameter(`The experiment ${project.id} must be in the 'active' state.`);
-    }
+    if (project.lifecycleStage !== 'active') throw projectNotActive(project.id);
     return project.id;
   };
 

@@ -1,5 +1,6 @@
-import { invalidParameter, isRatchetError, notFound } from '../../core/errors.js';
+import { invalidParameter, isRatchetError } from '../../core/errors.js';
 import { isValidProjectId } from '../../core/ids.js';
+import { projectNotFound } from '../../core/project-errors.js';
 import type { MlflowFields } from './request.js';
 import { doubleValue, int64Value, required, stringValue } from './wire-values.js';
 
@@ -37,7 +38,7 @@ export function experimentId(fields: MlflowFields, name = 'experiment_id'): stri
 }
 
 export function checkedExperimentId(id: string): string {
-  if (!isValidProjectId(id)) throw notFound(`No Experiment with id=${id} exists`);
+  if (!isValidProjectId(id)) throw projectNotFound(id);
   return id;
 }
 

@@ -1,13 +1,13 @@
 import type { Hono } from 'hono';
-import { errorResponse } from '../errors.js';
+import { errorResponse, handleMlflowError } from '../errors.js';
 import type { Services } from '../services.js';
 import { ARTIFACT_PROXY_PREFIXES } from './artifact-proxy.js';
 
 /**
  * The MLflow-compatible API. Each module registers its routes relative to `/api/2.0/mlflow`; they are
  * mounted there and mirrored under `/ajax-api/2.0/mlflow` (what MLflow's web UI calls). `ajaxOnly` modules
- * are mounted under `/ajax-api/2.0/mlflow` alone (MLflow's UI-only routes). Mount the artifact proxy first:
- * its paths get the same 405 and 404 answers.
+ * are mounted under `/ajax-api/2.0/mlflow` alone (MLflow's UI-only routes). Their errors speak MLflow's words.
+ * Mount the artifact proxy first: its paths get the same 405 and 404 answers.
  */
 export type MlflowRouteModule = (services: Services) => Hono;
 
@@ -22,11 +22,11 @@ export function mountMlflow(
   ajaxOnly: MlflowRouteModule[] = [],
 ): void {
   for (const module of modules) {
-    const routes = module(services);
+    const routes = module(services).onError(handleMlflowError);
     app.route(API, routes);
     app.route(AJAX_API, routes);
   }
-  for (const module of ajaxOnly) app.route(AJAX_API, module(services));
+  for (const module of ajaxOnly) app.route(AJAX_API, module(services).onError(handleMlflowError));
   refuseOtherMethods(app);
   answerUnknownEndpoints(app);
 }

@@ -11,7 +11,9 @@ import {
 import type { RunTally } from '../../core/trial-rules.js';
 import type { Summary } from '../../stats/summary.js';
 import type { ComparisonResult } from '../../tracking/trials/comparison-service.js';
-import type { NoiseReport, NotebookEntry, ProjectStatus } from '../../tracking/trials/record-service.js';
+import type { NoiseReport } from '../../tracking/trials/noise-report.js';
+import type { NotebookEntry } from '../../tracking/trials/notebook.js';
+import type { ProjectStatus } from '../../tracking/trials/project-status.js';
 import type { ProjectWithSettings } from '../../tracking/trials/settings-service.js';
 import type { TrialDetail } from '../../tracking/trials/trial-service.js';
 import { wireNumber as n, projectJson, runJson } from './wire.js';
@@ -113,6 +115,8 @@ export function notebookEntryJson(e: NotebookEntry): Wire<'notebookEntry'> {
     runs_tally: tallyJson(e.tally),
     is_baseline: e.isBaseline,
     promoted: e.promoted,
+    promotion: e.promotion && promotionJson(e.promotion),
+    notebook_outcome: e.outcome,
   };
 }
 

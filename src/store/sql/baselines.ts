@@ -1,10 +1,11 @@
 import { invalidParameter } from '../../core/errors.js';
 import type { BaselinePromotion } from '../../core/trial.js';
+import { trialNotFound } from '../../core/trial-errors.js';
 import type { SqlDriver } from '../driver.js';
 import type { BaselineStore, NewPromotion } from '../trial-store.js';
 import { toJsonColumn } from './json-column.js';
 import { PROMOTION_COLUMNS, type PromotionRow, toPromotion } from './trial-rows.js';
-import { lockActiveProject, trialNotFound } from './trials.js';
+import { lockActiveProject } from './trials.js';
 
 export class SqlBaselineStore implements BaselineStore {
   constructor(private readonly db: SqlDriver) {}

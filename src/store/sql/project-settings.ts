@@ -1,7 +1,7 @@
+import { projectNotFound } from '../../core/project-errors.js';
 import type { ProjectSettings, ProjectSettingsChanges } from '../../core/project-settings.js';
 import type { SqlDriver } from '../driver.js';
 import type { ProjectSettingsStore } from '../trial-store.js';
-import { projectNotFound } from './projects.js';
 
 const COLUMNS: Record<keyof ProjectSettings, string> = {
   minEffect: 'min_effect',

@@ -1,5 +1,10 @@
-import { alreadyExists, invalidParameter, notFound } from '../../core/errors.js';
 import type { LifecycleStage, Project } from '../../core/project.js';
+import {
+  projectNameTaken,
+  projectNotActive,
+  projectNotFound,
+  projectTagNotFound,
+} from '../../core/project-errors.js';
 import type { ViewType } from '../../core/view-type.js';
 import type { SqlDriver, SqlExecutor } from '../driver.js';
 import type { NewProject, ProjectChanges, ProjectStore } from '../store.js';
@@ -20,7 +25,7 @@ export class SqlProjectStore implements ProjectStore {
     const id = await this.db
       .transaction(async (tx) => this.insert(tx, project))
       .catch((error: unknown) => {
-        if (this.db.capabilities.isUniqueViolation(error)) throw duplicateName(project.name);
+        if (this.db.capabilities.isUniqueViolation(error)) throw projectNameTaken(project.name);
         throw error;
       });
     return (await this.get(id))!;
@@ -28,7 +33,7 @@ export class SqlProjectStore implements ProjectStore {
 
   private async insert(tx: SqlExecutor, project: NewProject): Promise<string> {
     if (await tx.get('SELECT id FROM projects WHERE name = ?', [project.name])) {
-      throw duplicateName(project.name);
+      throw projectNameTaken(project.name);
     }
     const row = await tx.get<{ id: number }>(
       `INSERT INTO projects (name, description, artifact_location, primary_metric, direction, creation_time, last_update_time)
@@ -85,7 +90,7 @@ export class SqlProjectStore implements ProjectStore {
       if (!current) throw projectNotFound(id);
       if (changes.name !== undefined && changes.name !== current.name) {
         if (await tx.get('SELECT id FROM projects WHERE name = ?', [changes.name])) {
-          throw duplicateName(changes.name);
+          throw projectNameTaken(changes.name);
         }
       }
       await tx.run(
@@ -134,7 +139,7 @@ export class SqlProjectStore implements ProjectStore {
       Number(id),
       key,
     ]);
-    if (deleted.changes === 0) throw notFound(`No tag with name: ${key} in experiment with id ${id}`);
+    if (deleted.changes === 0) throw projectTagNotFound(id, key);
   }
 
   private async requireExists(id: string): Promise<void> {
@@ -153,14 +158,6 @@ export class SqlProjectStore implements ProjectStore {
   }
 }
 
-function duplicateName(name: string) {
-  return alreadyExists(`Experiment(name=${name}) already exists.`);
-}
-
-export function projectNotFound(id: string) {
-  return notFound(`No Experiment with id=${id} exists`);
-}
-
 /** Inside a transaction that adds to a project: it must exist and be active, as MLflow requires. */
 export async function requireActiveProject(tx: SqlExecutor, id: string): Promise<void> {
   const project = await tx.get<{ lifecycle_stage: string }>(
@@ -169,6 +166,6 @@ export async function requireActiveProject(tx: SqlExecutor, id: string): Promise
   );
   if (!project) throw projectNotFound(id);
   if (project.lifecycle_stage !== 'active') {
-    throw invalidParameter(`The experiment ${id} must be in the 'active' state.`);
+    throw projectNotActive(id);
   }
 }

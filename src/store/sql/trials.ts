@@ -1,11 +1,15 @@
-import { invalidParameter, notFound } from '../../core/errors.js';
+import { invalidParameter } from '../../core/errors.js';
+import { projectNotActive, projectNotFound } from '../../core/project-errors.js';
 import type { RunStatus } from '../../core/run.js';
 import type { Change, Trial, TrialEvaluation } from '../../core/trial.js';
+import { trialNotFound } from '../../core/trial-errors.js';
 import type { SqlDriver, SqlExecutor } from '../driver.js';
 import type { NewTrial, TrialStore } from '../trial-store.js';
 import { toJsonColumn } from './json-column.js';
-import { projectNotFound } from './projects.js';
 import { TRIAL_COLUMNS, type TrialRow, toTrial } from './trial-rows.js';
+
+/** Trial numbers are 32-bit integers (INTEGER columns); larger ones name no trial. */
+const MAX_TRIAL_NUMBER = 2 ** 31 - 1;
 
 export class SqlTrialStore implements TrialStore {
   constructor(private readonly db: SqlDriver) {}
@@ -48,6 +52,15 @@ export class SqlTrialStore implements TrialStore {
 
   async get(id: string): Promise<Trial | undefined> {
     const row = await this.db.get<TrialRow>(`SELECT ${TRIAL_COLUMNS} FROM trials WHERE id = ?`, [id]);
+    return row && toTrial(row);
+  }
+
+  async getByNumber(projectId: string, number: number): Promise<Trial | undefined> {
+    if (!Number.isInteger(number) || number < 1 || number > MAX_TRIAL_NUMBER) return undefined;
+    const row = await this.db.get<TrialRow>(
+      `SELECT ${TRIAL_COLUMNS} FROM trials WHERE project_id = ? AND number = ?`,
+      [Number(projectId), number],
+    );
     return row && toTrial(row);
   }
 
@@ -103,10 +116,6 @@ export async function lockActiveProject(tx: SqlExecutor, projectId: string, lock
   );
   if (!project) throw projectNotFound(projectId);
   if (project.lifecycle_stage !== 'active') {
-    throw invalidParameter(`The experiment ${projectId} must be in the 'active' state.`);
+    throw projectNotActive(projectId);
   }
-}
-
-export function trialNotFound(id: string) {
-  return notFound(`Trial with id=${id} not found`);
 }

@@ -1,9 +1,15 @@
 import { invalidParameter } from '../../core/errors.js';
-import type { BaselinePromotion, Trial } from '../../core/trial.js';
-import { checkPromotion, type PromotionRequest } from '../../core/trial-rules.js';
+import type { BaselinePromotion, Trial, TrialEvaluation } from '../../core/trial.js';
+import {
+  checkPromotion,
+  type PromotionCase,
+  type PromotionRequest,
+  promotionObjections,
+} from '../../core/trial-rules.js';
 import type { Store } from '../../store/store.js';
 import type { ProjectService } from '../projects.js';
 import type { TrialEvaluator } from './trial-evaluator.js';
+import { resolveTrialRef } from './trial-ref.js';
 
 export interface CurrentBaseline {
   trial: Trial;
@@ -26,11 +32,10 @@ export class BaselineService {
     return { trial: await this.evaluator.trial(promotion.trialId), promotion };
   }
 
-  /** The trial, checked to belong to the project (for routes that name both). */
-  async trialOf(projectId: string, trialId: string): Promise<Trial> {
-    const trial = await this.evaluator.trial(trialId);
-    if (trial.projectId !== projectId) throw invalidParameter(`Trial ${trialId} belongs to another project.`);
-    return trial;
+  /** The trial a reference (id or `<project>#<number>`) names, checked to belong to the project. */
+  async trialOf(projectId: string, ref: string): Promise<Trial> {
+    await this.projects.get(projectId);
+    return resolveTrialRef(this.store, ref, { projectId });
   }
 
   async history(projectId: string): Promise<BaselinePromotion[]> {
@@ -39,34 +44,68 @@ export class BaselineService {
   }
 
   /**
-   * Makes the trial the project's baseline. The trial is judged against the current baseline first (with the
-   * runs as they are now); anything but `improved` is refused unless forced with a reason.
+   * Makes the trial (by id or `<project>#<number>`) the project's baseline. The trial is judged against the
+   * current baseline first (with the runs as they are now); the promotion is refused, unless forced with a
+   * reason, when the verdict is not `improved`, the improvement is smaller than the project's minimum effect,
+   * or the trial changes several things nobody accepted.
    */
-  async promote(
-    trialId: string,
-    request: PromotionRequest = {},
-    automatic = false,
-  ): Promise<BaselinePromotion> {
+  async promote(ref: string, request: PromotionRequest = {}): Promise<BaselinePromotion> {
+    const judged = await this.judge((await resolveTrialRef(this.store, ref)).id);
+    const { forced } = checkPromotion(judged.case, request);
+    return this.record(judged, { forced, reason: request.reason?.trim() || null, automatic: false });
+  }
+
+  /**
+   * Auto-promote: the same rules as a person's promotion, never forced. Returns null (and changes nothing)
+   * when anything objects.
+   */
+  async autoPromote(trialId: string): Promise<BaselinePromotion | null> {
+    const judged = await this.judge(trialId);
+    if (promotionObjections(judged.case).length > 0) return null;
+    return this.record(judged, { forced: false, reason: null, automatic: true });
+  }
+
+  private async judge(trialId: string): Promise<Judged> {
     const trial = await this.evaluator.trial(trialId);
-    const current = await this.store.baselines.current(trial.projectId);
+    const [current, settings] = await Promise.all([
+      this.store.baselines.current(trial.projectId),
+      this.store.projectSettings.get(trial.projectId),
+    ]);
     if (current?.trialId === trialId) throw invalidParameter(`Trial ${trialId} is already the baseline.`);
-    const evaluation = current ? (await this.evaluator.evaluate(trialId)).evaluation : null;
-    const needed = evaluation?.comparison?.additionalRunsPerArm;
-    const { forced } = checkPromotion(evaluation?.outcome ?? null, request, {
-      moreSeeds: evaluation?.outcome === 'inconclusive' && needed !== undefined ? needed : null,
-    });
+    const judgedTrial = current ? await this.evaluator.evaluate(trialId) : trial;
+    const evaluation = current ? judgedTrial.evaluation : null;
+    return {
+      trial: judgedTrial,
+      previousTrialId: current?.trialId ?? null,
+      evaluation,
+      case: { evaluation, trial: judgedTrial, minEffect: settings?.minEffect ?? null },
+    };
+  }
+
+  private async record(
+    judged: Judged,
+    how: Pick<BaselinePromotion, 'forced' | 'reason' | 'automatic'>,
+  ): Promise<BaselinePromotion> {
+    const { trial, previousTrialId, evaluation } = judged;
     const promotion = await this.store.baselines.promote({
       projectId: trial.projectId,
-      trialId,
-      previousTrialId: current?.trialId ?? null,
+      trialId: trial.id,
+      previousTrialId,
       promotedTime: this.now(),
       evaluation,
-      forced,
-      reason: request.reason?.trim() || null,
-      automatic,
+      ...how,
     });
     // A first baseline had nothing to beat: its "no baseline yet" note is stale now.
-    if (evaluation === null) await this.evaluator.evaluate(trialId);
+    if (evaluation === null) await this.evaluator.evaluate(trial.id);
     return promotion;
   }
+}
+
+interface Judged {
+  /** As just judged against the current baseline. */
+  trial: Trial;
+  previousTrialId: string | null;
+  /** The verdict that justifies the promotion; null for a first baseline, which has nothing to beat. */
+  evaluation: TrialEvaluation | null;
+  case: PromotionCase;
 }

@@ -8,8 +8,9 @@ import { compare, type Verdict } from '../../stats/index.js';
 import type { Store } from '../../store/store.js';
 import { perExampleComparison } from './per-example.js';
 import { evalSetSizeOf, finishedValues, latest } from './run-values.js';
+import { resolveTrialRef } from './trial-ref.js';
 
-/** One side of a comparison: a trial's finished runs, some runs, or raw per-seed values. */
+/** One side of a comparison: a trial's finished runs (by id or `<project>#<number>`), some runs, or raw values. */
 export type ArmRef = { trialId: string } | { runIds: string[] } | { values: number[] };
 
 export interface CompareRequest {
@@ -92,9 +93,8 @@ export class ComparisonService {
   private async runsOf(ref: ArmRef): Promise<Run[] | null> {
     if ('values' in ref) return null;
     if ('trialId' in ref) {
-      if (!(await this.store.trials.get(ref.trialId)))
-        throw notFound(`Trial with id=${ref.trialId} not found`);
-      return (await this.store.runs.listByTrials([ref.trialId])).filter((r) => r.info.status === 'FINISHED');
+      const trial = await resolveTrialRef(this.store, ref.trialId);
+      return (await this.store.runs.listByTrials([trial.id])).filter((r) => r.info.status === 'FINISHED');
     }
     return Promise.all(
       ref.runIds.map(async (id) => {

@@ -3,7 +3,7 @@ import type { ProjectService } from '../projects.js';
 import type { RunService } from '../runs.js';
 import { BaselineService } from './baseline-service.js';
 import { ComparisonService } from './comparison-service.js';
-import { RecordService } from './record-service.js';
+import { ProjectRecordService } from './project-record-service.js';
 import { ProjectSettingsService } from './settings-service.js';
 import { TrialEvaluator } from './trial-evaluator.js';
 import { TrialService } from './trial-service.js';
@@ -12,7 +12,7 @@ import { TrialService } from './trial-service.js';
 export interface TrialServices {
   trials: TrialService;
   baselines: BaselineService;
-  record: RecordService;
+  record: ProjectRecordService;
   comparisons: ComparisonService;
   projectSettings: ProjectSettingsService;
 }
@@ -31,7 +31,7 @@ export function createTrialServices(
   return {
     trials,
     baselines,
-    record: new RecordService(store, projects, now),
+    record: new ProjectRecordService(store, projects, now),
     comparisons: new ComparisonService(store),
     projectSettings: new ProjectSettingsService(store, projects, trials),
   };

@@ -1,5 +1,6 @@
 import type { Direction, Project } from '../../core/project.js';
 import {
+  DEFAULT_PROJECT_SETTINGS,
   type ProjectSettings,
   type ProjectSettingsChanges,
   validateSettingsChanges,
@@ -16,6 +17,11 @@ export interface ProjectSettingsUpdate extends ProjectSettingsChanges {
 export interface ProjectWithSettings {
   project: Project;
   settings: ProjectSettings;
+}
+
+/** The project's settings; the defaults for a project that has none stored. */
+export async function settingsOf(store: Store, projectId: string): Promise<ProjectSettings> {
+  return (await store.projectSettings.get(projectId)) ?? DEFAULT_PROJECT_SETTINGS;
 }
 
 const JUDGING = ['primaryMetric', 'direction', 'minEffect', 'evalSetSizeMetric'] as const;

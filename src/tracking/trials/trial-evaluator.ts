@@ -1,7 +1,8 @@
-import { notFound } from '../../core/errors.js';
+import { projectNotFound } from '../../core/project-errors.js';
 import { DEFAULT_PROJECT_SETTINGS } from '../../core/project-settings.js';
 import type { Run } from '../../core/run.js';
 import type { Trial } from '../../core/trial.js';
+import { trialNotFound } from '../../core/trial-errors.js';
 import type { Store } from '../../store/store.js';
 import { evaluateTrial } from './evaluate.js';
 import type { TrialWithRuns } from './run-values.js';
@@ -20,7 +21,7 @@ export class TrialEvaluator {
       this.store.projectSettings.get(trial.projectId),
       this.store.baselines.current(trial.projectId),
     ]);
-    if (!project) throw notFound(`No Experiment with id=${trial.projectId} exists`);
+    if (!project) throw projectNotFound(trial.projectId);
     const parent = trial.parentTrialId === null ? null : await this.trial(trial.parentTrialId);
     const baseline =
       current === undefined ? null : current.trialId === trial.id ? trial : await this.trial(current.trialId);
@@ -46,7 +47,7 @@ export class TrialEvaluator {
 
   async trial(id: string): Promise<Trial> {
     const trial = await this.store.trials.get(id);
-    if (!trial) throw notFound(`Trial with id=${id} not found`);
+    if (!trial) throw trialNotFound(id);
     return trial;
   }
 

@@ -11,6 +11,7 @@ import type { BaselineService } from './baseline-service.js';
 import { configOf, finishedValues } from './run-values.js';
 import type { TrialEvaluator } from './trial-evaluator.js';
 import { type CreateTrialInput, declaredConfig, HYPOTHESIS_MAX_LENGTH } from './trial-input.js';
+import { resolveTrialRef, type TrialRefContext } from './trial-ref.js';
 
 export interface TrialDetail {
   trial: Trial;
@@ -34,17 +35,16 @@ export class TrialService {
   async create(input: CreateTrialInput): Promise<Trial> {
     const declared = declaredConfig(input);
     if (input.notes !== undefined) validateStringValue(input.notes, 'notes', HYPOTHESIS_MAX_LENGTH);
-    const parentTrialId =
+    const parent =
       input.parentTrialId === undefined
-        ? ((await this.store.baselines.current(input.projectId))?.trialId ?? null)
-        : input.parentTrialId;
+        ? await this.currentBaseline(input.projectId)
+        : input.parentTrialId === null
+          ? null
+          : await this.resolve(input.parentTrialId, { projectId: input.projectId });
+    const parentTrialId = parent?.id ?? null;
     let changeSet: Trial['changeSet'] = [];
-    if (parentTrialId !== null) {
-      const parent = await this.evaluator.trial(parentTrialId);
-      if (parent.projectId !== input.projectId) {
-        throw invalidParameter(`Parent trial ${parentTrialId} belongs to another project.`);
-      }
-      const runs = await this.store.runs.listByTrials([parentTrialId]);
+    if (parent) {
+      const runs = await this.store.runs.listByTrials([parent.id]);
       changeSet = diffConfigs(configOf({ trial: parent, runs }).config, declared);
     }
     const trial = await this.store.trials.create({
@@ -60,21 +60,25 @@ export class TrialService {
     return this.evaluator.evaluate(trial.id);
   }
 
-  get(id: string): Promise<Trial> {
-    return this.evaluator.trial(id);
+  /**
+   * The trial a reference names: its id, or `<project name>#<number>` (e.g. `churn#3`). With a project in
+   * the context, a trial of another project is refused.
+   */
+  resolve(ref: string, context: TrialRefContext = {}): Promise<Trial> {
+    return resolveTrialRef(this.store, ref, context);
   }
 
-  /** A trial by id or `<project>#<number>`. (Placeholder until the resolver lands.) */
-  resolve(ref: string): Promise<Trial> {
-    return this.evaluator.trial(ref);
+  get(ref: string): Promise<Trial> {
+    return this.resolve(ref);
   }
 
   list(projectId: string): Promise<Trial[]> {
     return this.store.trials.list(projectId);
   }
 
-  async detail(id: string): Promise<TrialDetail> {
-    const trial = await this.evaluator.trial(id);
+  async detail(ref: string): Promise<TrialDetail> {
+    const trial = await this.resolve(ref);
+    const id = trial.id;
     const [runs, current] = await Promise.all([
       this.store.runs.listByTrials([id]),
       this.store.baselines.current(trial.projectId),
@@ -96,20 +100,25 @@ export class TrialService {
   }
 
   /** Records why a change-set of several changes is acceptable (the flag stays, marked as accepted). */
-  async acceptChanges(id: string, reason: string): Promise<Trial> {
+  async acceptChanges(ref: string, reason: string): Promise<Trial> {
     const trimmed = reason.trim();
     if (trimmed === '') throw invalidParameter("Missing value for required parameter 'reason'.");
     validateStringValue(trimmed, 'reason', HYPOTHESIS_MAX_LENGTH);
-    await this.evaluator.trial(id);
+    const { id } = await this.resolve(ref);
     await this.store.trials.acceptChanges(id, trimmed);
     return this.evaluator.trial(id);
   }
 
   /**
    * Recomputes the trial's change-set and verdict now. With auto-promote on, an improved trial becomes the
-   * baseline once none of its runs is still running and it has run at least as many seeds as the baseline.
+   * baseline once none of its runs is still running and it has run at least as many seeds as the baseline,
+   * if the promotion rules allow it (auto-promote never forces).
    */
-  async refresh(id: string): Promise<Trial> {
+  async refresh(ref: string): Promise<Trial> {
+    return this.judge((await this.resolve(ref)).id);
+  }
+
+  private async judge(id: string): Promise<Trial> {
     const trial = await this.evaluator.evaluate(id);
     const evaluation = trial.evaluation;
     const settled =
@@ -121,8 +130,7 @@ export class TrialService {
     if (!settings?.autoPromote) return trial;
     const current = await this.store.baselines.current(trial.projectId);
     if (current?.trialId !== evaluation.baselineTrialId) return trial;
-    await this.baselines.promote(id, {}, true);
-    return this.evaluator.trial(id);
+    return (await this.baselines.autoPromote(id)) ? this.evaluator.trial(id) : trial;
   }
 
   /**
@@ -138,7 +146,7 @@ export class TrialService {
     const current = history[0]?.trialId ?? null;
     for (const trial of trials) {
       const open = trial.evaluation?.outcome === 'pending' || trial.evaluation?.baselineTrialId === current;
-      if (!promoted.has(trial.id) && open) await this.refresh(trial.id);
+      if (!promoted.has(trial.id) && open) await this.judge(trial.id);
     }
   }
 
@@ -148,12 +156,16 @@ export class TrialService {
    */
   async runChanged(run: RunInfo): Promise<void> {
     if (run.trialId === null) return;
-    const trial = await this.refresh(run.trialId);
+    const trial = await this.judge(run.trialId);
     const current = await this.store.baselines.current(trial.projectId);
     if (current?.trialId !== trial.id) return;
     for (const other of await this.store.trials.list(trial.projectId)) {
-      if (other.id !== trial.id && other.evaluation?.baselineTrialId === trial.id)
-        await this.refresh(other.id);
+      if (other.id !== trial.id && other.evaluation?.baselineTrialId === trial.id) await this.judge(other.id);
     }
+  }
+
+  private async currentBaseline(projectId: string): Promise<Trial | null> {
+    const current = await this.store.baselines.current(projectId);
+    return current ? this.evaluator.trial(current.trialId) : null;
   }
 }

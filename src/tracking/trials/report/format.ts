@@ -1,8 +1,9 @@
 import * as text from '../../../core/format.js';
 import type { Trial, TrialEvaluation } from '../../../core/trial.js';
+import { notebookOutcome } from '../../../core/trial-rules.js';
 
 /** The shared wording of src/core/format.ts over the report's domain objects. */
-export { formatDate, formatNumber, formatSeeds, formatSigned } from '../../../core/format.js';
+export { formatDate, formatForced, formatNumber, formatSeeds, formatSigned } from '../../../core/format.js';
 
 export function formatDelta(evaluation: TrialEvaluation | null): string {
   return text.formatDelta(evaluation?.comparison);
@@ -16,10 +17,10 @@ export function formatFlags(trial: Pick<Trial, 'changeSet' | 'acceptedChangesRea
   return text.formatFlags(trial.changeSet.length, trial.acceptedChangesReason);
 }
 
+/** The verdict as a word, with "+5 seeds/arm" when it needs more; "baseline" for a baseline never judged. */
 export function formatOutcome(evaluation: TrialEvaluation | null, promoted = false): string {
   return text.formatOutcome(
-    evaluation?.outcome ?? 'pending',
+    notebookOutcome(evaluation, promoted),
     evaluation?.comparison?.additionalRunsPerArm,
-    promoted,
   );
 }

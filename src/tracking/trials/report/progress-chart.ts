@@ -1,15 +1,15 @@
-import type { TrialOutcome } from '../../../core/trial-outcome.js';
-import type { ReportData } from '../record-service.js';
+import type { NotebookOutcome } from '../../../core/trial-rules.js';
 import { formatDate, formatNumber } from './format.js';
-import { type ChartPoint, chartSeries } from './report-data.js';
+import { type ChartPoint, chartSeries, type ReportData } from './report-data.js';
 
-export const OUTCOME_COLORS: Record<TrialOutcome, string> = {
+export const OUTCOME_COLORS: Record<NotebookOutcome, string> = {
   improved: '#1a9850',
   worse: '#d73027',
   no_detectable_difference: '#7f7f7f',
   inconclusive: '#f39c12',
   failed: '#4d0000',
   pending: '#b0c4de',
+  baseline: '#2c7bb6',
 };
 
 const WIDTH = 760;
@@ -132,7 +132,7 @@ function seedMarks(point: ChartPoint, cx: number, spread: number, y: (v: number)
 
 /** Four entries a row: the outcomes' colours, then the best-so-far line and the seeds' points. */
 function legend(top: number): string {
-  const swatches = (Object.keys(OUTCOME_COLORS) as TrialOutcome[]).map(
+  const swatches = (Object.keys(OUTCOME_COLORS) as NotebookOutcome[]).map(
     (outcome) => (left: number, y: number) =>
       `<circle cx="${left}" cy="${y}" r="5" fill="${OUTCOME_COLORS[outcome]}"/>` +
       `<text x="${left + 9}" y="${y + 4}">${outcome.replaceAll('_', ' ')}</text>`,

@@ -1,15 +1,17 @@
 import { DIDNT_WORK } from '../../../core/trial-outcome.js';
-import type { ReportData } from '../record-service.js';
+import type { NotebookOutcome } from '../../../core/trial-rules.js';
 import {
   formatChanges,
   formatDate,
   formatDelta,
   formatFlags,
+  formatForced,
   formatNumber,
   formatOutcome,
   formatSeeds,
 } from './format.js';
 import { progressChartSvg } from './progress-chart.js';
+import type { ReportData } from './report-data.js';
 
 /** A report as plain blocks; Markdown and HTML each serialise them (and escape the text) their own way. */
 export type Block =
@@ -127,7 +129,7 @@ function historySection(data: ReportData): Block[] {
         numberOf(p.previousTrialId),
         p.evaluation?.outcome ?? 'first baseline',
         formatDelta(p.evaluation),
-        p.forced ? `forced: ${p.reason ?? ''}` : p.automatic ? 'auto-promoted' : 'promoted',
+        formatForced(p) || (p.automatic ? 'auto-promoted' : 'promoted'),
       ]),
     },
   ];
@@ -139,14 +141,14 @@ function notebookSection(data: ReportData): Block[] {
     {
       kind: 'table',
       headers: ['#', 'hypothesis', 'changes', 'seeds', 'Δ vs baseline [95% CI]', 'verdict', 'notes'],
-      rows: data.entries.map(({ trial, tally, isBaseline, promoted }) => [
+      rows: data.entries.map(({ trial, tally, isBaseline, promoted, promotion }) => [
         `#${trial.number}${isBaseline ? ' (baseline)' : ''}`,
         trial.hypothesis,
         formatChanges(trial),
         formatSeeds(tally),
         formatDelta(trial.evaluation),
         formatOutcome(trial.evaluation, promoted),
-        [formatFlags(trial), trial.notes, trial.evaluation?.notes.at(-1) ?? '']
+        [formatForced(promotion), formatFlags(trial), trial.notes, trial.evaluation?.notes.at(-1) ?? '']
           .filter((note) => note !== '')
           .join(' · '),
       ]),
@@ -155,7 +157,8 @@ function notebookSection(data: ReportData): Block[] {
 }
 
 function didntWorkSection(data: ReportData): Block[] {
-  const failed = data.entries.filter((e) => DIDNT_WORK.includes(e.trial.evaluation?.outcome ?? 'pending'));
+  const didntWork: readonly NotebookOutcome[] = DIDNT_WORK;
+  const failed = data.entries.filter((e) => didntWork.includes(e.outcome));
   return [
     { kind: 'heading', text: "What didn't work" },
     failed.length === 0
