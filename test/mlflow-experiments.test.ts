@@ -243,7 +243,7 @@ for (const database of testDatabases) {
         '/api/v1/projects',
         { name: 'x'.repeat(501) },
         400,
-        'Project name exceeds the maximum length of 500 characters.',
+        'Invalid request: body.name: a project name has at most 500 characters.',
       );
       await native(
         'POST',

@@ -90,7 +90,10 @@ export const millis = z.int().min(0);
 
 /** Ids and names in paths and bodies: bounded so no request can make the server echo an unbounded value. */
 export const id = z.string().min(1).max(256);
-export const projectName = z.string().min(1).max(500);
+export const projectName = z
+  .string()
+  .min(1, 'a project name must not be empty')
+  .max(500, 'a project name has at most 500 characters');
 
 /** A trial: its 32-hex id, or `<project>#<number>` as the notebook shows it. */
 export const trialRef = z.string().min(1).max(520);
