@@ -1,6 +1,7 @@
 import { describeChange } from './change-set.js';
+import type { RunTally } from './run-tally.js';
 import type { Change } from './trial.js';
-import type { NotebookOutcome, RunTally } from './trial-rules.js';
+import type { NotebookOutcome } from './trial-rules.js';
 
 /**
  * Text for people, shared by the CLI (over the API's JSON) and the reports (over domain objects), so both

@@ -1,17 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { Verdict } from '../stats/types.js';
 import type { Direction } from './project.js';
+import { hasFailed, tallyRuns } from './run-tally.js';
 import type { Change } from './trial.js';
 import type { TrialOutcome } from './trial-outcome.js';
 import {
   armsBySeed,
   checkPromotion,
-  hasFailed,
   NOTEBOOK_OUTCOMES,
   notebookOutcome,
   type PromotionCase,
   promotionObjections,
-  tallyRuns,
 } from './trial-rules.js';
 
 describe('tallyRuns and hasFailed', () => {

@@ -1,6 +1,6 @@
 import type { Direction } from './project.js';
+import type { RunTally } from './run-tally.js';
 import type { TrialOutcome } from './trial-outcome.js';
-import type { RunTally } from './trial-rules.js';
 import type { Verdict } from './verdict.js';
 
 /**

@@ -1,5 +1,6 @@
 import type { Wire } from '../../contract/index.js';
 import { verdictWire as verdictJson } from '../../contract/verdict.js';
+import type { RunTally } from '../../core/run-tally.js';
 import {
   type BaselinePromotion,
   type NoiseFloor,
@@ -8,7 +9,6 @@ import {
   type TrialEvaluation,
   trialFlags,
 } from '../../core/trial.js';
-import type { RunTally } from '../../core/trial-rules.js';
 import type { Summary } from '../../stats/summary.js';
 import type { ComparisonResult } from '../../tracking/trials/comparison-service.js';
 import type { NoiseReport } from '../../tracking/trials/noise-report.js';

@@ -1,8 +1,9 @@
 import { diffConfigs } from '../../core/change-set.js';
 import type { Project } from '../../core/project.js';
 import type { ProjectSettings } from '../../core/project-settings.js';
+import { hasFailed, tallyRuns } from '../../core/run-tally.js';
 import type { Change, TrialEvaluation } from '../../core/trial.js';
-import { armsBySeed, hasFailed, tallyRuns } from '../../core/trial-rules.js';
+import { armsBySeed } from '../../core/trial-rules.js';
 import { compare } from '../../stats/index.js';
 import { noiseFloor } from './noise.js';
 import { perExampleComparison } from './per-example.js';

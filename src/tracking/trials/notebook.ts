@@ -1,6 +1,7 @@
+import { type RunTally, tallyRuns } from '../../core/run-tally.js';
 import { type BaselinePromotion, type Trial, type TrialFlag, trialFlags } from '../../core/trial.js';
 import { DIDNT_WORK } from '../../core/trial-outcome.js';
-import { type NotebookOutcome, notebookOutcome, type RunTally, tallyRuns } from '../../core/trial-rules.js';
+import { type NotebookOutcome, notebookOutcome } from '../../core/trial-rules.js';
 import type { Store } from '../../store/store.js';
 
 /** One trial as the lab notebook shows it. */
