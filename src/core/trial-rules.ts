@@ -1,5 +1,4 @@
 import { invalidParameter } from './errors.js';
-import type { RunTally } from './run-tally.js';
 import type { Trial, TrialEvaluation } from './trial.js';
 import { TRIAL_OUTCOMES, type TrialOutcome } from './trial-outcome.js';
 

@@ -50,7 +50,11 @@ export function registerLog(program: Command): void {
               formatSeeds(e.runs_tally),
               formatDelta(e.evaluation?.comparison),
               formatOutcome(e.notebook_outcome, e.evaluation?.comparison?.additional_runs_per_arm),
-              [formatFlags(e.change_set.length, e.accepted_changes_reason), e.notes]
+              [
+                formatFlags(e.change_set.length, e.accepted_changes_reason),
+                formatForced(e.promotion),
+                e.notes,
+              ]
                 .filter((n) => n !== '')
                 .join(' · '),
             ]),

@@ -1,5 +1,4 @@
 import { type Context, Hono } from 'hono';
-import { invalidParameter } from '../../core/errors.js';
 import { projectNotActive } from '../../core/project-errors.js';
 import { VIEW_TYPES } from '../../core/view-type.js';
 import type { Services } from '../services.js';
