@@ -37,7 +37,7 @@ try {
   const reportPath = resolve(store, '..', `${project}-report.html`);
   mkdirSync(resolve(reportPath, '..'), { recursive: true });
   writeFileSync(reportPath, await ratchet.projects.report(project, 'html'));
-  console.log(`\nThe lab notebook:   npx ratchet log ${project} --store ${store}`);
+  console.log(`\nThe lab notebook:   npx ratchet log ${project} --uri ${server.url}`);
   console.log(`The report:         ${reportPath}`);
   console.log(`MLflow clients:     MLFLOW_TRACKING_URI=${server.url}`);
 } catch (error) {

@@ -53,8 +53,9 @@ function exitCodeFor(error: unknown): number {
 function messageOf(error: unknown): string {
   if (isHTTPError(error)) return error.body.message ?? error.message;
   if (isNetworkError(error)) {
-    const cause = (error.cause as { cause?: { code?: string } } | undefined)?.cause?.code;
-    return `cannot reach the server (${cause ?? error.message}); is \`ratchet server\` running there?`;
+    const cause = (error.cause as { cause?: { code?: string; message?: string } } | undefined)?.cause;
+    const reason = cause?.code ?? cause?.message ?? error.message;
+    return `cannot reach the server (${reason}); is \`ratchet server\` running there?`;
   }
   if (isTimeoutError(error) || isRatchetError(error) || error instanceof Error) return error.message;
   return String(error);

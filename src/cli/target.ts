@@ -27,7 +27,10 @@ const STORE_FILE = 'ratchet.db';
  */
 export async function openTarget(options: TargetOptions, { create = false } = {}): Promise<Target> {
   const uri = options.uri ?? nonEmpty(process.env.RATCHET_TRACKING_URI);
-  if (uri !== undefined) return { client: new Ratchet({ uri }), describe: uri, close: async () => {} };
+  if (uri !== undefined) {
+    // A person is waiting: two quick retries, not the SDK's patient five.
+    return { client: new Ratchet({ uri, retries: 2 }), describe: uri, close: async () => {} };
+  }
   const location = options.store ?? nonEmpty(process.env.RATCHET_STORE) ?? findStore(process.cwd());
   if (location !== undefined) {
     if (!isServerUrl(location) && location !== ':memory:' && !existsSync(location) && !create) {

@@ -1,23 +1,47 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const CLI = ['--import', 'tsx', 'src/cli/main.ts'];
+// Absolute paths, so the CLI also runs from directories outside the repository.
+const CLI = [
+  '--import',
+  pathToFileURL(join(root, 'node_modules/tsx/dist/loader.mjs')).href,
+  join(root, 'src/cli/main.ts'),
+];
+
+export interface CliOptions {
+  env?: Record<string, string>;
+  /** The working directory (default: the repository). */
+  cwd?: string;
+}
 
 /** Runs the `ratchet` CLI from source and waits for it. */
-export function ratchet(args: string[], env: Record<string, string> = {}) {
+export function ratchet(args: string[], env: Record<string, string> = {}, { cwd = root }: CliOptions = {}) {
   const result = spawnSync(process.execPath, [...CLI, ...args], {
-    cwd: root,
+    cwd,
     encoding: 'utf8',
-    env: { ...process.env, ...env },
+    env: { ...withoutRatchetTargets(process.env), ...env },
     timeout: 60_000,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** The CLI must find its target from its arguments and the test's env, not from the developer's shell. */
+function withoutRatchetTargets(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { RATCHET_TRACKING_URI: _uri, RATCHET_STORE: _store, RATCHET_PROJECT: _project, ...rest } = env;
+  return rest;
+}
+
 /** Starts `ratchet server` on a free port and resolves with its URL once it listens. */
-export function startServerProcess(args: string[]): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [...CLI, 'server', '--port', '0', ...args], { cwd: root });
+export function startServerProcess(
+  args: string[],
+  { cwd = root }: { cwd?: string } = {},
+): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, [...CLI, 'server', '--port', '0', ...args], {
+    cwd,
+    env: withoutRatchetTargets(process.env),
+  });
   return new Promise((resolve, reject) => {
     let output = '';
     child.stdout!.on('data', (chunk: Buffer) => {

@@ -19,8 +19,13 @@ export interface CreateTrialInput {
   notes?: string;
 }
 
-/** The declared configuration of a new trial, checked with the rules runs' params and tags follow. */
-export function declaredConfig(input: CreateTrialInput): TrialConfig {
+/**
+ * The declared configuration of a new trial, checked with the rules runs' params and tags follow. A trial
+ * inherits its parent's declared configuration and says only what it changes: params, data and environment
+ * entries are added or replaced one by one; a features list or a code version, when given, replaces the
+ * parent's.
+ */
+export function declaredConfig(input: CreateTrialInput, inherited: TrialConfig | null = null): TrialConfig {
   const hypothesis = input.hypothesis?.trim() ?? '';
   if (hypothesis === '') throw invalidParameter("Missing value for required parameter 'hypothesis'.");
   validateStringValue(hypothesis, 'hypothesis', HYPOTHESIS_MAX_LENGTH);
@@ -31,7 +36,7 @@ export function declaredConfig(input: CreateTrialInput): TrialConfig {
     }
     return { ...(map ?? {}) };
   };
-  const features = (input.features ?? []).map((feature) => {
+  const features = (input.features ?? inherited?.features ?? []).map((feature) => {
     validateStringValue(feature, 'features', LIMITS.keyLength);
     if (feature.includes(',') || feature.trim() === '') {
       throw invalidParameter(`Feature names must be non-empty and contain no comma (got '${feature}').`);
@@ -40,10 +45,10 @@ export function declaredConfig(input: CreateTrialInput): TrialConfig {
   });
   if (input.codeVersion != null) validateStringValue(input.codeVersion, 'code_version', LIMITS.keyLength);
   return {
-    params: checked(input.params, 'params'),
+    params: { ...inherited?.params, ...checked(input.params, 'params') },
     features: splitFeatures(features.join(',')),
-    codeVersion: input.codeVersion ?? null,
-    data: checked(input.data, 'data'),
-    environment: checked(input.environment, 'environment'),
+    codeVersion: input.codeVersion ?? inherited?.codeVersion ?? null,
+    data: { ...inherited?.data, ...checked(input.data, 'data') },
+    environment: { ...inherited?.environment, ...checked(input.environment, 'environment') },
   };
 }

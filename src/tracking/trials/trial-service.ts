@@ -33,7 +33,7 @@ export class TrialService {
   ) {}
 
   async create(input: CreateTrialInput): Promise<Trial> {
-    const declared = declaredConfig(input);
+    declaredConfig(input); // refuses bad input before anything is looked up
     if (input.notes !== undefined) validateStringValue(input.notes, 'notes', HYPOTHESIS_MAX_LENGTH);
     const parent =
       input.parentTrialId === undefined
@@ -42,6 +42,7 @@ export class TrialService {
           ? null
           : await this.resolve(input.parentTrialId, { projectId: input.projectId });
     const parentTrialId = parent?.id ?? null;
+    const declared = declaredConfig(input, parent?.declared ?? null);
     let changeSet: Trial['changeSet'] = [];
     if (parent) {
       const runs = await this.store.runs.listByTrials([parent.id]);
