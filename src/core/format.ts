@@ -81,10 +81,11 @@ export function formatDay(ms: number | null): string {
   return ms % 86_400_000 === 0 ? new Date(ms).toISOString().slice(0, 10) : `${formatDate(ms)} UTC`;
 }
 
-/** Compute time for people: "12 s", "6 min", "1 h 20 min", "36 h". */
+/** Compute time for people: "< 1 s", "12 s", "6 min", "1 h 20 min", "36 h". */
 export function formatHours(hours: number): string {
   if (!Number.isFinite(hours)) return formatNumber(hours);
   const seconds = Math.round(hours * 3600);
+  if (hours > 0 && seconds < 1) return '< 1 s';
   if (seconds < 60) return `${seconds} s`;
   const minutes = Math.round(hours * 60);
   if (minutes < 60) return `${minutes} min`;
