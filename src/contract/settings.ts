@@ -18,6 +18,43 @@ export const settings = z.object({
 
 const positive = z.number().positive();
 
+/** Each setting's name in TypeScript (SDK options, services) and on the wire, in one place. */
+export const SETTING_WIRE_NAMES = {
+  primaryMetric: 'primary_metric',
+  direction: 'direction',
+  minEffect: 'min_effect',
+  evalSetSizeMetric: 'eval_set_size_metric',
+  deadline: 'deadline',
+  trialBudget: 'trial_budget',
+  computeHoursBudget: 'compute_hours_budget',
+  stallAfterTrials: 'stall_after_trials',
+  stallAfterDays: 'stall_after_days',
+  autoPromote: 'auto_promote',
+} as const;
+
+type Names = typeof SETTING_WIRE_NAMES;
+type WireChanges = z.input<typeof settingsChanges>;
+/** Settings changes in TypeScript's names; the values are the wire's. */
+export type SettingsChangesByName = { [K in keyof Names]?: Exclude<WireChanges[Names[K]], undefined> };
+
+/** Settings changes as they travel (fields left undefined are left out). */
+export function settingsToWire(changes: SettingsChangesByName): WireChanges {
+  return Object.fromEntries(
+    (Object.keys(SETTING_WIRE_NAMES) as (keyof Names)[])
+      .filter((name) => changes[name] !== undefined)
+      .map((name) => [SETTING_WIRE_NAMES[name], changes[name]]),
+  ) as WireChanges;
+}
+
+/** Settings changes from the wire, in TypeScript's names (fields absent on the wire stay absent). */
+export function settingsFromWire(changes: Partial<z.output<typeof settingsChanges>>): SettingsChangesByName {
+  return Object.fromEntries(
+    (Object.entries(SETTING_WIRE_NAMES) as [keyof Names, keyof WireChanges][])
+      .filter(([, wire]) => changes[wire] !== undefined)
+      .map(([name, wire]) => [name, changes[wire]]),
+  ) as SettingsChangesByName;
+}
+
 /** A change of settings: an absent field stays as it is, null clears it. */
 export const settingsChanges = z.strictObject({
   primary_metric: z.string().min(1).max(250).nullable().optional(),

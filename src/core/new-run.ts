@@ -1,14 +1,8 @@
-import type { RunStatus } from './run.js';
+import type { RunInfo } from './run.js';
 
 /** A run to record, with everything the store needs (the run service fills in the id, URI and defaults). */
-export interface NewRun {
-  id: string;
-  projectId: string;
-  name: string;
-  userId: string;
-  status: RunStatus;
-  startTime: number;
-  artifactUri: string;
+export interface NewRun
+  extends Pick<RunInfo, 'id' | 'projectId' | 'name' | 'userId' | 'status' | 'startTime' | 'artifactUri'> {
   notes?: string;
   parentRunId?: string | null;
   trialId?: string | null;

@@ -1,4 +1,5 @@
-import { api, type RequestInput } from '../contract/index.js';
+import { api } from '../contract/index.js';
+import { type SettingsChangesByName, settingsToWire } from '../contract/settings.js';
 import type { Transport } from './transport.js';
 import type {
   CurrentBaseline,
@@ -15,20 +16,8 @@ import type {
 /** A project by name, or `{ id }` for its id. */
 export type ProjectRef = string | { id: string };
 
-/** Settings in the API's words; an absent field stays as it is, null clears it. */
-export interface SettingsChanges {
-  primaryMetric?: string | null;
-  direction?: Direction | null;
-  minEffect?: number | null;
-  evalSetSizeMetric?: string | null;
-  /** Milliseconds since the epoch. */
-  deadline?: number | null;
-  trialBudget?: number | null;
-  computeHoursBudget?: number | null;
-  stallAfterTrials?: number;
-  stallAfterDays?: number;
-  autoPromote?: boolean;
-}
+/** Settings in the API's words (deadline in milliseconds since the epoch); absent stays as it is, null clears. */
+export type SettingsChanges = SettingsChangesByName;
 
 export interface CreateProjectOptions extends Omit<SettingsChanges, 'primaryMetric' | 'direction'> {
   name: string;
@@ -57,7 +46,7 @@ export class ProjectsClient {
       ...(tags === undefined ? {} : { tags }),
       ...(primaryMetric === undefined ? {} : { primary_metric: primaryMetric }),
       ...(direction === undefined ? {} : { direction }),
-      ...(Object.keys(settings).length === 0 ? {} : { settings: settingsBody(settings) }),
+      ...(Object.keys(settings).length === 0 ? {} : { settings: settingsToWire(settings) }),
     };
     return (await this.transport.call(api.projects.create, { body })).project;
   }
@@ -108,7 +97,7 @@ export class ProjectsClient {
 
   async updateSettings(project: ProjectRef, changes: SettingsChanges): Promise<Settings> {
     const params = await this.idOf(project);
-    const body = settingsBody(changes);
+    const body = settingsToWire(changes);
     return (await this.transport.call(api.record.updateSettings, { params, body }, { idempotent: true }))
       .settings;
   }
@@ -163,24 +152,4 @@ export class ProjectsClient {
   async idOf(project: ProjectRef): Promise<{ id: string }> {
     return typeof project === 'string' ? { id: (await this.get(project)).id } : project;
   }
-}
-
-type SettingsBody = RequestInput<typeof api.record.updateSettings>['body'];
-
-function settingsBody(changes: SettingsChanges): SettingsBody {
-  const body: SettingsBody = {};
-  const set = <K extends keyof SettingsBody>(key: K, value: SettingsBody[K] | undefined) => {
-    if (value !== undefined) body[key] = value;
-  };
-  set('primary_metric', changes.primaryMetric);
-  set('direction', changes.direction);
-  set('min_effect', changes.minEffect);
-  set('eval_set_size_metric', changes.evalSetSizeMetric);
-  set('deadline', changes.deadline);
-  set('trial_budget', changes.trialBudget);
-  set('compute_hours_budget', changes.computeHoursBudget);
-  set('stall_after_trials', changes.stallAfterTrials);
-  set('stall_after_days', changes.stallAfterDays);
-  set('auto_promote', changes.autoPromote);
-  return body;
 }

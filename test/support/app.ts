@@ -1,9 +1,11 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { createApp } from '../../src/http/app.js';
 import { createServices } from '../../src/server/services.js';
 import type { Store } from '../../src/store/store.js';
+import type { TestDatabase } from './databases.js';
 import { jsonOr } from './json.js';
 
 /**
@@ -23,4 +25,26 @@ export function testApp(store: Store) {
     return { status: response.status, json: json as any };
   };
   return { app, call };
+}
+
+/**
+ * A fresh database and the app over it for one describe block (opened before its tests, thrown away after),
+ * with `ok`, which asserts a 200 and returns the JSON.
+ */
+export function appForSuite(database: TestDatabase) {
+  let harness: ReturnType<typeof testApp> | undefined;
+  let dispose: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    const opened = await database.open();
+    dispose = opened.dispose;
+    harness = testApp(opened.store);
+  });
+  afterAll(() => dispose?.());
+  const call: ReturnType<typeof testApp>['call'] = (method, path, body) => harness!.call(method, path, body);
+  const ok = async (method: string, path: string, body?: unknown) => {
+    const res = await call(method, path, body);
+    expect(res.status, `${method} ${path}: ${JSON.stringify(res.json)}`).toBe(200);
+    return res.json;
+  };
+  return { call, ok };
 }

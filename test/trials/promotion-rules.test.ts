@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../../src/store/store.js';
-import { testApp } from '../support/app.js';
+import { describe, expect, it } from 'vitest';
+import { appForSuite } from '../support/app.js';
 import { testDatabases } from '../support/databases.js';
 import { parseHtml, tableRows } from './html.js';
 
@@ -10,21 +9,8 @@ const shifted = (by: number) => BASE.map((v) => v + by);
 
 for (const database of testDatabases) {
   describe.skipIf(!database.available)(`promotions follow the project's rules on ${database.name}`, () => {
-    let store: Store;
-    let dispose: () => Promise<void>;
-    let call: ReturnType<typeof testApp>['call'];
+    const { call, ok } = appForSuite(database);
     let projectId = '';
-    beforeAll(async () => {
-      ({ store, dispose } = await database.open());
-      ({ call } = testApp(store));
-    });
-    afterAll(() => dispose?.());
-
-    async function ok(method: string, path: string, body?: unknown) {
-      const res = await call(method, path, body);
-      expect(res.status, `${method} ${path}: ${JSON.stringify(res.json)}`).toBe(200);
-      return res.json;
-    }
 
     /** A trial with these params, its five seeds run and finished. */
     async function trialWith(params: Record<string, string>, values: number[], parent?: null) {

@@ -1,27 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../../src/store/store.js';
-import { testApp } from '../support/app.js';
+import { describe, expect, it } from 'vitest';
+import { appForSuite } from '../support/app.js';
 import { testDatabases } from '../support/databases.js';
 
 for (const database of testDatabases) {
   describe.skipIf(!database.available)(`trials named <project>#<number> on ${database.name}`, () => {
-    let store: Store;
-    let dispose: () => Promise<void>;
-    let call: ReturnType<typeof testApp>['call'];
+    const { call, ok } = appForSuite(database);
     const ids = { first: '', second: '', other: '' };
     let projectId = '';
     let otherProjectId = '';
-    beforeAll(async () => {
-      ({ store, dispose } = await database.open());
-      ({ call } = testApp(store));
-    });
-    afterAll(() => dispose?.());
-
-    async function ok(method: string, path: string, body?: unknown) {
-      const res = await call(method, path, body);
-      expect(res.status, `${method} ${path}: ${JSON.stringify(res.json)}`).toBe(200);
-      return res.json;
-    }
 
     /** Five seeds, as the native API creates runs: `trial_id` may be an id or a reference. */
     async function runSeeds(trialRef: string, values: number[], project = projectId) {

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mcnemar } from '../../src/stats/index.js';
-import type { Store } from '../../src/store/store.js';
-import { testApp } from '../support/app.js';
+import { appForSuite } from '../support/app.js';
 import { testDatabases } from '../support/databases.js';
 import { parseHtml, svgOf, trialDots } from './html.js';
 
@@ -15,9 +14,7 @@ const EVAL_SET_SIZE = 1000;
 
 for (const database of testDatabases) {
   describe.skipIf(!database.available)(`baselines, trials and verdicts over HTTP on ${database.name}`, () => {
-    let store: Store;
-    let dispose: () => Promise<void>;
-    let call: ReturnType<typeof testApp>['call'];
+    const { call, ok } = appForSuite(database);
     let projectId = '';
     const trial: Record<'heuristic' | 'better' | 'worse' | 'same' | 'broken', string> = {
       heuristic: '',
@@ -26,18 +23,6 @@ for (const database of testDatabases) {
       same: '',
       broken: '',
     };
-
-    beforeAll(async () => {
-      ({ store, dispose } = await database.open());
-      ({ call } = testApp(store));
-    });
-    afterAll(() => dispose?.());
-
-    async function ok(method: string, path: string, body?: unknown) {
-      const res = await call(method, path, body);
-      expect(res.status, `${method} ${path}: ${JSON.stringify(res.json)}`).toBe(200);
-      return res.json;
-    }
 
     async function newTrial(body: Record<string, unknown>) {
       return (await ok('POST', `/api/v1/projects/${projectId}/trials`, body)).trial;
