@@ -80,10 +80,13 @@ export class RunHandle {
 
   /** Sends everything buffered and waits for the server to acknowledge it. */
   /**
-   * Records which evaluation examples this run got right (example id → correct), so that two trials scored on
-   * the same examples are also compared example by example (McNemar's test). Sent at once, not buffered.
+   * Records this run's result on each evaluation example — right/wrong (`true`/`false`) or a number such as a
+   * per-example loss — so that two trials scored on the same examples are compared example by example, which
+   * counts the evaluation set's noise exactly. Sent at once, not buffered.
    */
-  async logExamples(results: Record<string, boolean> | ReadonlyMap<string, boolean>): Promise<void> {
+  async logExamples(
+    results: Record<string, boolean | number> | ReadonlyMap<string, boolean | number>,
+  ): Promise<void> {
     const examples = results instanceof Map ? Object.fromEntries(results) : results;
     await this.transport.call(
       api.runs.logExamples,

@@ -18,6 +18,7 @@ const SHIPPED: Record<string, { migrations: readonly Migration[]; sha256: Record
       3: '17044a4356fc6f9ae9631170e5a25cc69da4682ad4870ceb1e2b48ee97ebcc4a',
       4: 'ee2df3011a7824601f78f6b26ea967ed62d7a0f51519c1d3c9c1bd11f3f5d312',
       5: '79c159a98723c10f66a965400072415c949bc14425eec6a1f857afa2e737cbd7',
+      6: '95d493351dc8831464a46a20d3389ee1a248d39425fb9d3a668d48f2a2523fdb',
     },
   },
   postgres: {
@@ -28,6 +29,7 @@ const SHIPPED: Record<string, { migrations: readonly Migration[]; sha256: Record
       3: '0b8455bd39deb65c443c1bcb25526529c25d16fd518a98aef932794991a07d59',
       4: '2b3d2cab58c0970b0eadc234a8c8bc05b6465948e519220bfea165550f6e5ca9',
       5: '8866e43b9e7cf1f60d510b681fdad5583a6ba26771fb3057d672a19f6e84132d',
+      6: '8159d69fddfabea452ab67c62733037e918b82360ca9e89c7a653b8db4a72e1c',
     },
   },
 };

@@ -1,3 +1,4 @@
+import type { ExampleResults, ExampleValue } from '../core/example-results.js';
 import type { ProjectSettings, ProjectSettingsChanges } from '../core/project-settings.js';
 import type { RunStatus } from '../core/run.js';
 import type { BaselinePromotion, Change, Trial, TrialConfig, TrialEvaluation } from '../core/trial.js';
@@ -47,9 +48,9 @@ export interface BaselineStore {
 /** Per-example correctness a run logged (example id → correct), for McNemar's test. */
 export interface ExampleStore {
   /** Adds or overwrites results of one run. */
-  record(runId: string, results: ReadonlyMap<string, boolean>): Promise<void>;
+  record(runId: string, results: ExampleResults): Promise<void>;
   /** Results by run id; runs without any are absent. */
-  forRuns(runIds: readonly string[]): Promise<Map<string, Map<string, boolean>>>;
+  forRuns(runIds: readonly string[]): Promise<Map<string, Map<string, ExampleValue>>>;
 }
 
 export interface ProjectSettingsStore {

@@ -385,7 +385,7 @@ for (const database of testDatabases) {
         ],
         ['POST', `/api/v1/trials/${trial.worse}/accept-changes`, { reason: '' }, 400, /reason/],
         ['POST', '/api/v1/runs/nope/examples', { examples: { a: true } }, 404, /Run/],
-        ['POST', '/api/v1/runs/nope/examples', { examples: { a: 'yes' } }, 400, /true or false/],
+        ['POST', '/api/v1/runs/nope/examples', { examples: { a: 'yes' } }, 400, /true, false or a finite number/],
         [
           'GET',
           '/api/v1/projects/424242/baseline',

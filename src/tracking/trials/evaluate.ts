@@ -1,4 +1,5 @@
 import { diffConfigs } from '../../core/change-set.js';
+import type { ExampleResults } from '../../core/example-results.js';
 import type { Project } from '../../core/project.js';
 import type { ProjectSettings } from '../../core/project-settings.js';
 import { hasFailed, tallyRuns } from '../../core/run-tally.js';
@@ -17,7 +18,7 @@ export interface EvaluationInput {
   project: Project;
   settings: ProjectSettings;
   /** Per-example results by run id. */
-  examples: ReadonlyMap<string, ReadonlyMap<string, boolean>>;
+  examples: ReadonlyMap<string, ExampleResults>;
   now: number;
 }
 

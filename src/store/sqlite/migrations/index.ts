@@ -4,6 +4,7 @@ import { searchIndexes } from './0002-search-indexes.js';
 import { inputsAndLoggedModels } from './0003-inputs-and-logged-models.js';
 import { modelRegistry } from './0004-model-registry.js';
 import { trials } from './0005-trials.js';
+import { exampleValues } from './0006-example-values.js';
 
 /** Every schema version, oldest first; add a file per version and list it here. */
 export const sqliteMigrations: readonly Migration[] = [
@@ -12,4 +13,5 @@ export const sqliteMigrations: readonly Migration[] = [
   inputsAndLoggedModels,
   modelRegistry,
   trials,
+  exampleValues,
 ];
