@@ -10,6 +10,12 @@ export interface ProjectSettings {
   minEffect: number | null;
   /** A metric each run logs with the size of its evaluation set (for proportion metrics like accuracy). */
   evalSetSizeMetric: string | null;
+  /**
+   * The runs share one evaluation set (the usual case): its sampling error is common to all of them and the
+   * seeds' spread does not show it, so verdicts add it. False: each run draws its own, and the seeds' spread
+   * already holds that noise.
+   */
+  evalSetShared: boolean;
   /** Milliseconds since the epoch. */
   deadline: number | null;
   trialBudget: number | null;
@@ -25,6 +31,7 @@ export interface ProjectSettings {
 export const DEFAULT_PROJECT_SETTINGS: ProjectSettings = {
   minEffect: null,
   evalSetSizeMetric: null,
+  evalSetShared: true,
   deadline: null,
   trialBudget: null,
   computeHoursBudget: null,

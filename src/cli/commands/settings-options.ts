@@ -8,6 +8,7 @@ export interface SettingsFlags {
   direction?: Direction;
   minEffect?: number;
   evalSetSizeMetric?: string;
+  evalSet?: 'shared' | 'per-run';
   deadline?: number;
   trialBudget?: number;
   computeHours?: number;
@@ -22,6 +23,12 @@ export function settingsOptions(command: Command): Command {
     .addOption(new Option('--direction <direction>', 'which way is better').choices(['maximize', 'minimize']))
     .option('--min-effect <x>', 'the smallest difference worth having', positiveNumber)
     .option('--eval-set-size-metric <key>', 'a metric each run logs with its evaluation-set size')
+    .addOption(
+      new Option(
+        '--eval-set <how>',
+        'the runs share one evaluation set (its sampling error is added to verdicts), or each draws its own',
+      ).choices(['shared', 'per-run']),
+    )
     .option('--deadline <date>', 'e.g. 2026-12-31', dateOption)
     .option('--trial-budget <n>', 'how many trials', integerOption('--trial-budget', 1, 1_000_000))
     .option('--compute-hours <h>', 'budget of compute hours (summed run durations)', positiveNumber)
@@ -41,6 +48,7 @@ export function settingsChanges(flags: SettingsFlags): SettingsChanges {
     ['direction', flags.direction],
     ['minEffect', flags.minEffect],
     ['evalSetSizeMetric', flags.evalSetSizeMetric],
+    ['evalSetShared', flags.evalSet === undefined ? undefined : flags.evalSet === 'shared'],
     ['deadline', flags.deadline],
     ['trialBudget', flags.trialBudget],
     ['computeHoursBudget', flags.computeHours],

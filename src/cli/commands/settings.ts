@@ -37,7 +37,13 @@ export function settingsLines(s: Settings): string[] {
       s.primary_metric === null ? unset : `${s.primary_metric} (${s.direction ?? 'direction not set'})`,
     ],
     ['minimum effect', s.min_effect === null ? unset : formatNumber(s.min_effect)],
-    ['eval-set size', s.eval_set_size_metric === null ? unset : `metric ${s.eval_set_size_metric}`],
+    [
+      'evaluation set',
+      `${s.eval_set_shared ? 'shared by all runs' : 'drawn by each run'}` +
+        (s.eval_set_size_metric === null
+          ? '; size not logged'
+          : `; size in metric ${s.eval_set_size_metric}`),
+    ],
     ['deadline', s.deadline === null ? 'none' : formatDay(s.deadline)],
     ['trial budget', s.trial_budget === null ? 'none' : `${s.trial_budget} trials`],
     ['compute budget', s.compute_hours_budget === null ? 'none' : formatHours(s.compute_hours_budget)],

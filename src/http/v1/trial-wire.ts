@@ -141,6 +141,7 @@ export function settingsJson({ project, settings: s }: ProjectWithSettings): Wir
     direction: project.direction,
     min_effect: s.minEffect,
     eval_set_size_metric: s.evalSetSizeMetric,
+    eval_set_shared: s.evalSetShared,
     deadline: s.deadline,
     trial_budget: s.trialBudget,
     compute_hours_budget: s.computeHoursBudget,

@@ -6,6 +6,7 @@ import type { ProjectSettingsStore } from '../trial-store.js';
 const COLUMNS: Record<keyof ProjectSettings, string> = {
   minEffect: 'min_effect',
   evalSetSizeMetric: 'eval_set_size_metric',
+  evalSetShared: 'eval_set_shared',
   deadline: 'deadline',
   trialBudget: 'trial_budget',
   computeHoursBudget: 'compute_hours_budget',
@@ -26,6 +27,7 @@ export class SqlProjectSettingsStore implements ProjectSettingsStore {
     return {
       minEffect: row.min_effect as number | null,
       evalSetSizeMetric: row.eval_set_size_metric as string | null,
+      evalSetShared: row.eval_set_shared === 1,
       deadline: row.deadline as number | null,
       trialBudget: row.trial_budget as number | null,
       computeHoursBudget: row.compute_hours_budget as number | null,

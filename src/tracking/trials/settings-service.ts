@@ -24,7 +24,7 @@ export async function settingsOf(store: Store, projectId: string): Promise<Proje
   return (await store.projectSettings.get(projectId)) ?? DEFAULT_PROJECT_SETTINGS;
 }
 
-const JUDGING = ['primaryMetric', 'direction', 'minEffect', 'evalSetSizeMetric'] as const;
+const JUDGING = ['primaryMetric', 'direction', 'minEffect', 'evalSetSizeMetric', 'evalSetShared'] as const;
 
 /** A project's metric definition, time-box and stall settings. */
 export class ProjectSettingsService {
