@@ -40,6 +40,18 @@ export interface TrialConfig {
 /** Run tags that put a run in a trial, so MLflow clients can join trials and still see plain runs. */
 export const TRIAL_TAGS = { trial: 'ratchet.trial', seed: 'ratchet.seed' } as const;
 
+/**
+ * Seeds by source of training and evaluation noise, as run tags: when runs record which seed drove the
+ * initialisation, the data order and the evaluation set's draw, the noise floor splits their variance by source.
+ */
+export const SEED_SOURCE_TAGS = {
+  init: 'ratchet.seed.init',
+  data: 'ratchet.seed.data',
+  eval: 'ratchet.seed.eval',
+} as const;
+
+export type SeedSource = keyof typeof SEED_SOURCE_TAGS;
+
 export type ChangeKind = 'param' | 'feature' | 'code' | 'data' | 'environment';
 
 /** One difference from the parent; `from`/`to` are null when the key is absent on that side. */

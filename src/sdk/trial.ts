@@ -1,10 +1,17 @@
 import { api } from '../contract/index.js';
+import { SEED_SOURCE_TAGS, type SeedSource } from '../core/trial.js';
 import { RunHandle, type RunHandleOptions } from './run.js';
 import type { Transport } from './transport.js';
 import { type ParamValues, type Promotion, paramStrings, type Trial, type TrialDetail } from './types.js';
 
 export interface StartTrialRunOptions {
   seed: number;
+  /**
+   * The seeds of each source of noise, when they differ from `seed` or from one another: initialisation,
+   * data order, the evaluation set's draw. Recorded as `ratchet.seed.<source>` tags, they let the noise floor
+   * split the variance by source.
+   */
+  seeds?: { init?: number; data?: number; eval?: number };
   name?: string;
   /** Extra params; the trial's declared params are added by the server (runs differ only by seed). */
   params?: ParamValues;
@@ -32,7 +39,9 @@ export class TrialHandle {
       seed: options.seed,
       ...(options.name === undefined ? {} : { name: options.name }),
       ...(params === undefined ? {} : { params }),
-      ...(options.tags === undefined ? {} : { tags: options.tags }),
+      ...(options.tags === undefined && options.seeds === undefined
+        ? {}
+        : { tags: { ...options.tags, ...seedTags(options.seeds) } }),
       ...(options.notes === undefined ? {} : { notes: options.notes }),
     };
     const { run } = await this.transport.call(api.runs.create, { body });
@@ -80,4 +89,13 @@ export class TrialHandle {
     });
     return promotion;
   }
+}
+
+function seedTags(seeds: StartTrialRunOptions['seeds']): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(seeds ?? {}).map(([source, seed]) => [
+      SEED_SOURCE_TAGS[source as SeedSource],
+      String(seed),
+    ]),
+  );
 }
