@@ -18,21 +18,28 @@ export interface Arms {
  * same set of distinct seeds, at least two; otherwise they are compared as independent samples.
  */
 export function armsBySeed(baseline: readonly SeededValue[], candidate: readonly SeededValue[]): Arms {
-  const bySeed = (runs: readonly SeededValue[]) => {
-    const map = new Map<number, number>();
-    for (const run of runs) if (run.seed !== null) map.set(run.seed, run.value);
-    return map.size === runs.length ? map : undefined;
+  const aligned = alignBySeed(baseline, candidate);
+  return {
+    baseline: aligned.baseline.map((r) => r.value),
+    candidate: aligned.candidate.map((r) => r.value),
+    paired: aligned.paired,
+  };
+}
+
+/** armsBySeed over anything that carries a seed (runs, their per-example results…): paired items in seed order. */
+export function alignBySeed<T extends { seed: number | null }>(
+  baseline: readonly T[],
+  candidate: readonly T[],
+): { baseline: T[]; candidate: T[]; paired: boolean } {
+  const bySeed = (items: readonly T[]) => {
+    const map = new Map<number, T>();
+    for (const item of items) if (item.seed !== null) map.set(item.seed, item);
+    return map.size === items.length ? map : undefined;
   };
   const b = bySeed(baseline);
   const c = bySeed(candidate);
   const sameSeeds = b && c && b.size >= 2 && b.size === c.size && [...b.keys()].every((seed) => c.has(seed));
-  if (!sameSeeds) {
-    return {
-      baseline: baseline.map((r) => r.value),
-      candidate: candidate.map((r) => r.value),
-      paired: false,
-    };
-  }
+  if (!sameSeeds) return { baseline: [...baseline], candidate: [...candidate], paired: false };
   const seeds = [...b.keys()].sort((x, y) => x - y);
   return { baseline: seeds.map((s) => b.get(s)!), candidate: seeds.map((s) => c.get(s)!), paired: true };
 }
