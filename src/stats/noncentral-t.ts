@@ -1,7 +1,7 @@
 import betainc from '@stdlib/math-base-special-betainc';
 import gammaln from '@stdlib/math-base-special-gammaln';
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
-import tCdf from '@stdlib/stats-base-dists-t-cdf';
+import { tCdf } from './student-t.js';
 
 const ITERATION_LIMIT = 1000;
 const ERROR_BOUND = 1e-12;

@@ -1,5 +1,7 @@
-import tQuantile from '@stdlib/stats-base-dists-t-quantile';
+import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
 import { noncentralTCdf } from './noncentral-t.js';
+import { rootByDoubling, rootNear } from './root.js';
+import { tQuantile } from './student-t.js';
 import { assertFinite, assertNotNaN, assertOneOf, assertOpenUnit } from './validate.js';
 
 export type PowerAlternative = 'two-sided' | 'larger';
@@ -46,14 +48,11 @@ export function sampleSizePerGroup(o: {
   const shortfall = (n: number): number => twoSampleTPower(d, n, n, alpha, alternative) - power;
   if (shortfall(MIN_RUNS_PER_GROUP) >= 0) return MIN_RUNS_PER_GROUP;
   if (d <= 0) return Number.POSITIVE_INFINITY;
-  let lo = MIN_RUNS_PER_GROUP;
-  let hi = 2 * lo;
-  while (shortfall(hi) < 0) {
-    lo = hi;
-    hi *= 2;
-    if (!Number.isFinite(hi)) return Number.POSITIVE_INFINITY;
-  }
-  return findRoot(shortfall, lo, hi);
+  // The normal approximation 2((z_α + z_power)/d)² is close: the search starts there.
+  const z =
+    normalQuantile(alternative === 'two-sided' ? 1 - alpha / 2 : 1 - alpha, 0, 1) +
+    normalQuantile(power, 0, 1);
+  return rootNear(shortfall, 2 * (z / d) ** 2, MIN_RUNS_PER_GROUP);
 }
 
 /**
@@ -75,13 +74,7 @@ export function detectableEffectSize(o: {
   const shortfall = (d: number): number =>
     twoSampleTPower(d, nPerGroup, nPerGroup, alpha, alternative) - power;
   if (shortfall(0) >= 0) return 0;
-  let lo = 0;
-  let hi = 1;
-  while (shortfall(hi) < 0) {
-    lo = hi;
-    hi *= 2;
-  }
-  return findRoot(shortfall, lo, hi);
+  return rootByDoubling(shortfall, 0, 1);
 }
 
 /** Power of the pooled two-sample t test for groups of n1 and n2; ±Infinity effect sizes allowed. */
@@ -93,72 +86,15 @@ export function twoSampleTPower(
   alternative: PowerAlternative,
 ): number {
   if (!Number.isFinite(effectSize)) return alternative === 'larger' && effectSize < 0 ? 0 : 1;
-  const df = n1 + n2 - 2;
-  const nc = effectSize * Math.sqrt((n1 * n2) / (n1 + n2));
+  return tTestPowerAt(effectSize * Math.sqrt((n1 * n2) / (n1 + n2)), n1 + n2 - 2, alpha, alternative);
+}
+
+/**
+ * Power of a t test whose statistic follows the noncentral t with df degrees of freedom (Infinity: the normal)
+ * and noncentrality nc. Two-sided power counts both rejection tails.
+ */
+export function tTestPowerAt(nc: number, df: number, alpha: number, alternative: PowerAlternative): number {
   if (alternative === 'larger') return noncentralTCdf(tQuantile(1 - alpha, df), df, nc, false);
   const critical = tQuantile(1 - alpha / 2, df);
   return noncentralTCdf(critical, df, nc, false) + noncentralTCdf(-critical, df, nc, true);
-}
-
-/** Brent's method for a root of f bracketed by f(lo) < 0 ≤ f(hi). */
-function findRoot(f: (x: number) => number, lo: number, hi: number): number {
-  let a = lo;
-  let b = hi;
-  let fa = f(a);
-  let fb = f(b);
-  let c = a;
-  let fc = fa;
-  let d = b - a;
-  let e = d;
-  for (let i = 0; i < 200; i++) {
-    if (fb * fc > 0) {
-      c = a;
-      fc = fa;
-      d = b - a;
-      e = d;
-    }
-    if (Math.abs(fc) < Math.abs(fb)) {
-      a = b;
-      b = c;
-      c = a;
-      fa = fb;
-      fb = fc;
-      fc = fa;
-    }
-    const tol = 2 * Number.EPSILON * Math.abs(b) + 1e-12;
-    const m = 0.5 * (c - b);
-    if (Math.abs(m) <= tol || fb === 0) return b;
-    if (Math.abs(e) >= tol && Math.abs(fa) > Math.abs(fb)) {
-      // Inverse quadratic interpolation, or secant when only two points are distinct.
-      let p: number;
-      let q: number;
-      const s = fb / fa;
-      if (a === c) {
-        p = 2 * m * s;
-        q = 1 - s;
-      } else {
-        const qa = fa / fc;
-        const r = fb / fc;
-        p = s * (2 * m * qa * (qa - r) - (b - a) * (r - 1));
-        q = (qa - 1) * (r - 1) * (s - 1);
-      }
-      if (p > 0) q = -q;
-      else p = -p;
-      if (2 * p < Math.min(3 * m * q - Math.abs(tol * q), Math.abs(e * q))) {
-        e = d;
-        d = p / q;
-      } else {
-        d = m;
-        e = m;
-      }
-    } else {
-      d = m;
-      e = m;
-    }
-    a = b;
-    fa = fb;
-    b += Math.abs(d) > tol ? d : m > 0 ? tol : -tol;
-    fb = f(b);
-  }
-  return b;
 }

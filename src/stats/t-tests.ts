@@ -1,6 +1,5 @@
-import tCdf from '@stdlib/stats-base-dists-t-cdf';
-import tQuantile from '@stdlib/stats-base-dists-t-quantile';
 import { mean, sumOfSquares, variance } from './descriptive.js';
+import { tCdf, tQuantile } from './student-t.js';
 import { ALTERNATIVES, type Alternative, type TestResult } from './types.js';
 import { assertOneOf, assertOpenUnit, assertSample } from './validate.js';
 

@@ -11,4 +11,4 @@ export interface TestResult {
 }
 
 /** The verdict's data types are domain types (trials store them); the statistics compute them. */
-export type { Verdict } from '../core/verdict.js';
+export type { EvaluationNoiseMethod, Verdict } from '../core/verdict.js';

@@ -13,6 +13,19 @@ export function assertSample(name: string, values: unknown, minLength = 1): asse
   }
 }
 
+/** A runs × examples table: an array of rows of finite numbers, all of one length. */
+export function assertTable(name: string, table: unknown): asserts table is number[][] {
+  if (!Array.isArray(table))
+    throw new RangeError(`${name} must be an array of runs, each an array of numbers`);
+  const columns = Array.isArray(table[0]) ? table[0].length : 0;
+  table.forEach((row, j) => {
+    assertSample(`${name}[${j}]`, row, 0);
+    if (row.length !== columns) {
+      throw new RangeError(`${name}[${j}] must hold ${columns} values like ${name}[0], got ${row.length}`);
+    }
+  });
+}
+
 export function assertFinite(name: string, value: unknown): asserts value is number {
   if (typeof value !== 'number' || !Number.isFinite(value)) {
     throw new RangeError(`${name} must be a finite number, got ${String(value)}`);

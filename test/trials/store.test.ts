@@ -61,6 +61,8 @@ for (const database of testDatabases) {
         power: Number.NaN,
         runsNeededPerArm: Number.NaN,
         additionalRunsPerArm: 1,
+        variance: { training: Number.NaN, evaluation: 0, evaluationMethod: 'not_counted' },
+        evalSetSizeNeeded: null,
         notes: ['n'],
       },
       perExample: null,
