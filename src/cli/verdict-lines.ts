@@ -1,24 +1,62 @@
 import { describeChange } from '../core/change-set.js';
 import { formatNumber, formatSigned } from '../core/format.js';
 import type { Evaluation, NoiseFloor, Trial, Verdict } from '../sdk/index.js';
+import { fields } from './output.js';
+
+const EVALUATION_METHODS: Record<Verdict['variance']['evaluation_method'], string> = {
+  not_counted: 'not counted (no evaluation-set size)',
+  binomial_bound: 'its binomial bound',
+  per_example: 'from per-example results',
+  in_run_spread: "in the runs' spread (each run drew its own)",
+};
 
 /** Human-readable lines for verdicts, noise and change-sets (compare, trial show, baseline show). */
 export function verdictLines(v: Verdict, notes: readonly string[] = v.notes): string[] {
-  const more =
-    v.verdict === 'inconclusive' &&
-    Number.isFinite(v.additional_runs_per_arm) &&
-    v.additional_runs_per_arm > 0
-      ? ` — run ${v.additional_runs_per_arm} more per arm`
-      : '';
-  return [
-    `verdict            ${v.verdict}${more}`,
-    `difference         ${formatSigned(v.estimate)}  95% CI [${formatNumber(v.ci[0])}, ${formatNumber(v.ci[1])}]`,
-    `p-value            ${formatNumber(v.p_value)}`,
-    `P(improvement)     ${formatNumber(v.probability_of_improvement)}`,
-    `effect size (d)    ${formatNumber(v.effect_size)}`,
-    `power              ${formatNumber(v.power)} with the runs done; ${formatNumber(v.runs_needed_per_arm)} per arm give 80% (${formatNumber(v.additional_runs_per_arm)} more)`,
-    ...notes.map((note) => `  · ${note}`),
-  ];
+  const undecided = v.verdict === 'inconclusive';
+  const runs = v.runs_needed_per_arm;
+  const sizeNeeded = v.eval_set_size_needed;
+  return fields([
+    ['verdict', `${v.verdict}${undecided ? advice(v) : ''}`],
+    [
+      'difference',
+      `${formatSigned(v.estimate)}  95% CI [${formatNumber(v.ci[0])}, ${formatNumber(v.ci[1])}]`,
+    ],
+    ['p-value', formatNumber(v.p_value)],
+    ['P(improvement)', formatNumber(v.probability_of_improvement)],
+    ['effect size (d)', formatNumber(v.effect_size)],
+    ['power', `${formatNumber(v.power)} with the runs done`],
+    [
+      'runs needed',
+      !undecided
+        ? ''
+        : Number.isFinite(runs)
+          ? `${formatNumber(runs)} per arm for 80% power (${formatNumber(v.additional_runs_per_arm)} more)`
+          : 'no number of seeds reaches 80% power on this evaluation set',
+    ],
+    ['noise counted', noiseCounted(v)],
+    ['eval set needed', undecided && sizeNeeded !== null ? `${formatNumber(sizeNeeded)} examples` : ''],
+  ]).concat(notes.map((note) => `  · ${note}`));
+}
+
+function advice(v: Verdict): string {
+  if (Number.isFinite(v.runs_needed_per_arm) && v.additional_runs_per_arm > 0) {
+    return ` — run ${v.additional_runs_per_arm} more per arm`;
+  }
+  if (!Number.isFinite(v.runs_needed_per_arm) && v.eval_set_size_needed !== null) {
+    return ' — more seeds cannot settle it: a larger evaluation set can';
+  }
+  return '';
+}
+
+/** Which noise the verdict counted, and how much of the difference's variance each takes. */
+function noiseCounted(v: Verdict): string {
+  const { training, evaluation, evaluation_method: method } = v.variance;
+  const total = training + evaluation;
+  const share = (part: number) =>
+    total > 0 && Number.isFinite(part) ? ` (${Math.round((100 * part) / total)}%)` : '';
+  return method === 'not_counted' || method === 'in_run_spread'
+    ? `seeds; evaluation set ${EVALUATION_METHODS[method]}`
+    : `seeds${share(training)} + evaluation set${share(evaluation)}, ${EVALUATION_METHODS[method]}`;
 }
 
 export function noiseLines(floor: NoiseFloor | null): string[] {

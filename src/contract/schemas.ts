@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { currentBaseline, promotion } from './baseline.js';
 import { comparison } from './compare.js';
-import { noiseReport } from './noise.js';
+import { noiseReport, varianceEstimate } from './noise.js';
 import { notebookEntry } from './notebook.js';
 import { project } from './project.js';
 import { point, run, runInfo } from './run.js';
@@ -29,6 +29,7 @@ export const schemas = {
   currentBaseline,
   projectStatus,
   noiseReport,
+  varianceEstimate,
   comparison,
 } as const;
 

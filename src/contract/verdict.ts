@@ -16,6 +16,14 @@ export const verdict = z.object({
   power: wireNumber,
   runs_needed_per_arm: wireNumber,
   additional_runs_per_arm: wireNumber,
+  /** The parts of the difference's variance: the runs' spread, and the evaluation set's sampling error. */
+  variance: z.object({
+    training: wireNumber,
+    evaluation: wireNumber,
+    evaluation_method: z.enum(['not_counted', 'binomial_bound', 'per_example', 'in_run_spread']),
+  }),
+  /** Examples an evaluation set needs for the target effect when its noise is what limits; null otherwise. */
+  eval_set_size_needed: wireNumber.nullable(),
   notes: z.array(z.string()),
 });
 
@@ -35,6 +43,12 @@ export function verdictWire(v: Verdict): z.input<typeof verdict> {
     power: n(v.power),
     runs_needed_per_arm: n(v.runsNeededPerArm),
     additional_runs_per_arm: n(v.additionalRunsPerArm),
+    variance: {
+      training: n(v.variance.training),
+      evaluation: n(v.variance.evaluation),
+      evaluation_method: v.variance.evaluationMethod,
+    },
+    eval_set_size_needed: v.evalSetSizeNeeded === null ? null : n(v.evalSetSizeNeeded),
     notes: v.notes,
   };
 }

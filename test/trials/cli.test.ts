@@ -68,6 +68,39 @@ describe('ratchet compare on raw per-seed values (a CI gate)', () => {
   });
 });
 
+describe("ratchet compare counts the evaluation set's noise", () => {
+  const args = (evalSetSize: string) => [
+    'compare',
+    '--baseline',
+    '0.80,0.801,0.799,0.80,0.80',
+    '--candidate',
+    '0.81,0.811,0.809,0.81,0.81',
+    '--eval-set-size',
+    evalSetSize,
+  ];
+
+  it('does not call one example in a hundred an improvement, and says what evaluation set would settle it', () => {
+    const small = ratchet([...args('100'), '--json']);
+    expect(small.code).toBe(1);
+    const verdict = JSON.parse(small.stdout);
+    expect(verdict).toMatchObject({ verdict: 'inconclusive', runsNeededPerArm: 'Infinity' });
+    expect(verdict.variance.evaluationMethod).toBe('binomial_bound');
+    expect(verdict.evalSetSizeNeeded).toBeGreaterThan(10_000);
+    const human = ratchet(args('100')).stdout;
+    expect(human).toMatch(
+      /^verdict\s+inconclusive — more seeds cannot settle it: a larger evaluation set can$/m,
+    );
+    expect(human).toMatch(/^noise counted\s+seeds \(0%\) \+ evaluation set \(100%\), its binomial bound$/m);
+    expect(human).toMatch(/^eval set needed\s+\d+ examples$/m);
+  });
+
+  it('calls it an improvement on a million examples', () => {
+    const large = ratchet([...args('1000000'), '--json']);
+    expect(large.code).toBe(0);
+    expect(JSON.parse(large.stdout).verdict).toBe('improved');
+  });
+});
+
 describe('ratchet trial, baseline, log, status, noise and report on a store', () => {
   const dir = mkdtempSync(join(tmpdir(), 'ratchet-trials-cli-'));
   const store = join(dir, 'r.db');

@@ -10,7 +10,11 @@ const HEURISTIC = [0.7, 0.705, 0.698, 0.703, 0.701];
 const BETTER = [0.752, 0.748, 0.755, 0.75, 0.749];
 const WORSE = [0.65, 0.655, 0.648, 0.652, 0.651];
 const SAME = [0.751, 0.747, 0.754, 0.749, 0.75];
-const EVAL_SET_SIZE = 1000;
+/**
+ * Large enough that the evaluation set's noise (counted in every verdict) leaves room to call a 0.001 change
+ * smaller than the 0.01 minimum effect.
+ */
+const EVAL_SET_SIZE = 100_000;
 
 for (const database of testDatabases) {
   describe.skipIf(!database.available)(`baselines, trials and verdicts over HTTP on ${database.name}`, () => {
@@ -118,7 +122,10 @@ for (const database of testDatabases) {
       expect(noise.floor.sd).toBeCloseTo(sd, 12);
       // Cohen's d of 2.0244 is detectable with 5 seeds per arm at 80% power (scipy).
       expect(noise.floor.detectable_effect).toBeCloseTo(2.0244393393845423 * sd, 8);
-      expect(noise.floor.eval_set_standard_error).toBeCloseTo(Math.sqrt((0.7014 * 0.2986) / 1000), 10);
+      expect(noise.floor.eval_set_standard_error).toBeCloseTo(
+        Math.sqrt((0.7014 * 0.2986) / EVAL_SET_SIZE),
+        10,
+      );
       expect(noise.aa).toMatchObject({ splits: 10, false_alarms: 0 });
     });
 
@@ -146,7 +153,16 @@ for (const database of testDatabases) {
       expect(evaluation.comparison.verdict).toBe('improved');
       expect(evaluation.comparison.estimate).toBeCloseTo(0.0494, 10);
       expect(evaluation.comparison.ci[0]).toBeGreaterThan(0);
-      expect(evaluation.noise).toMatchObject({ trial_id: trial.heuristic, seeds: 5, eval_set_size: 1000 });
+      expect(evaluation.noise).toMatchObject({
+        trial_id: trial.heuristic,
+        seeds: 5,
+        eval_set_size: EVAL_SET_SIZE,
+      });
+      expect(evaluation.comparison.variance).toMatchObject({ evaluation_method: 'binomial_bound' });
+      expect(evaluation.comparison.variance.evaluation).toBeCloseTo(
+        (0.7014 * 0.2986 + 0.7508 * 0.2492) / EVAL_SET_SIZE,
+        8,
+      );
       expect(evaluation.per_example).toMatchObject({ examples: 100, baseline_only: 5, candidate_only: 10 });
       expect(evaluation.per_example.p_value).toBeCloseTo(mcnemar(5, 10).pValue, 12);
 
@@ -385,7 +401,13 @@ for (const database of testDatabases) {
         ],
         ['POST', `/api/v1/trials/${trial.worse}/accept-changes`, { reason: '' }, 400, /reason/],
         ['POST', '/api/v1/runs/nope/examples', { examples: { a: true } }, 404, /Run/],
-        ['POST', '/api/v1/runs/nope/examples', { examples: { a: 'yes' } }, 400, /true, false or a finite number/],
+        [
+          'POST',
+          '/api/v1/runs/nope/examples',
+          { examples: { a: 'yes' } },
+          400,
+          /true, false or a finite number/,
+        ],
         [
           'GET',
           '/api/v1/projects/424242/baseline',

@@ -6,6 +6,7 @@ import { fields, show } from '../output.js';
 import { resolveProject } from '../refs.js';
 import { withClient } from '../target.js';
 import { noiseLines } from '../verdict-lines.js';
+import { trialNumbers } from './trial.js';
 
 export function registerStatus(program: Command): void {
   clientOptions(
@@ -24,10 +25,11 @@ export function registerStatus(program: Command): void {
       .command('noise [project]')
       .description("the project's noise floor: the baseline's seeds against each other (A/A)"),
   ).action(async (ref: string | undefined, o: ClientOptions) => {
-    const noise = await withClient(o, async (client) =>
-      client.projects.noise({ id: (await resolveProject(client, ref)).id }),
-    );
-    show({ json: noise, text: () => noiseReportLines(noise) }, o);
+    const { noise, numbers } = await withClient(o, async (client) => {
+      const project = { id: (await resolveProject(client, ref)).id };
+      return { noise: await client.projects.noise(project), numbers: await trialNumbers(client, project.id) };
+    });
+    show({ json: noise, text: () => noiseReportLines(noise, numbers) }, o);
   });
 }
 
@@ -70,20 +72,54 @@ function statusLines(s: ProjectStatus): string[] {
   return [...lines, 'what to try next:', ...s.suggestions.map((suggestion) => `  - ${suggestion}`)];
 }
 
-function noiseReportLines(r: NoiseReport): string[] {
+function noiseReportLines(r: NoiseReport, numbers: ReadonlyMap<string, number>): string[] {
+  const baseline = r.baseline_trial_id;
+  const sd = (v: { sd: number; ci: [number, number]; df: number }) =>
+    `sd ${formatNumber(v.sd)}` +
+    (Number.isFinite(v.df) && v.df > 0
+      ? ` (95% CI ${formatNumber(Math.sqrt(v.ci[0]))}–${formatNumber(Math.sqrt(v.ci[1]))}, df ${formatNumber(v.df, 3)})`
+      : '');
+  const split = r.split;
   return [
     ...fields([
-      ['baseline', r.baseline_trial_id ?? 'none'],
+      [
+        'baseline',
+        baseline === null ? 'none' : numbers.has(baseline) ? `#${numbers.get(baseline)}` : baseline,
+      ],
       ['metric', r.metric ?? 'none'],
       ['values', r.values.map((v) => formatNumber(v)).join(', ')],
     ]),
     ...noiseLines(r.floor),
+    ...(split
+      ? fields([
+          ['training noise', `${sd(split.training)} over ${split.runs} seeds`],
+          [
+            'evaluation set',
+            `${sd(split.evaluation)} on ${split.evaluation.eval_set_size} examples ` +
+              `(${split.evaluation.method === 'per_example' ? 'from per-example results' : 'binomial bound'}): ` +
+              `${Math.round(100 * split.evaluation_share)}% of one run's variance`,
+          ],
+        ])
+      : []),
+    ...(r.by_source
+      ? [
+          'by source of randomness:',
+          ...r.by_source.sources.map(
+            (s) => `  ${s.source.padEnd(16)} ${sd(s)}, ${s.runs} runs in ${s.groups} groups`,
+          ),
+          ...(r.by_source.repeats
+            ? [`  ${'repeats'.padEnd(16)} ${sd(r.by_source.repeats)} (nondeterminism)`]
+            : []),
+          ...r.by_source.notes.map((note) => `  · ${note}`),
+        ]
+      : []),
     ...(r.aa
       ? [
           `A/A                ${r.aa.false_alarms} of ${r.aa.splits} splits into halves looked different; ` +
             `largest chance difference ${formatNumber(r.aa.largest_difference)}`,
         ]
       : []),
+    ...(split?.notes ?? []).map((note) => `  · ${note}`),
     ...r.notes.map((note) => `  · ${note}`),
   ];
 }

@@ -9,6 +9,7 @@ import {
   type TrialEvaluation,
   trialFlags,
 } from '../../core/trial.js';
+import type { VarianceEstimate } from '../../stats/index.js';
 import type { Summary } from '../../stats/summary.js';
 import type { ComparisonResult } from '../../tracking/trials/comparison-service.js';
 import type { NoiseReport } from '../../tracking/trials/noise-report.js';
@@ -195,8 +196,39 @@ export function noiseJson(r: NoiseReport): Wire<'noiseReport'> {
       false_alarms: r.aa.falseAlarms,
       largest_difference: n(r.aa.largestDifference),
     },
+    split: r.split && {
+      runs: r.split.runs,
+      mean: n(r.split.mean),
+      training: varianceJson(r.split.training),
+      evaluation: {
+        ...varianceJson(r.split.evaluation),
+        method: r.split.evaluation.method,
+        eval_set_size: r.split.evaluation.evalSetSize,
+      },
+      evaluation_share: n(r.split.evaluationShare),
+      notes: r.split.notes,
+    },
+    by_source: r.bySource && {
+      sources: r.bySource.sources.map((s) => ({
+        ...varianceJson(s),
+        source: s.source,
+        groups: s.groups,
+        runs: s.runs,
+      })),
+      repeats: r.bySource.repeats && {
+        ...varianceJson(r.bySource.repeats),
+        groups: r.bySource.repeats.groups,
+        runs: r.bySource.repeats.runs,
+      },
+      total: varianceJson(r.bySource.total),
+      notes: r.bySource.notes,
+    },
     notes: r.notes,
   };
+}
+
+function varianceJson(v: VarianceEstimate): Wire<'varianceEstimate'> {
+  return { variance: n(v.variance), sd: n(v.sd), df: n(v.df), ci: [n(v.ci[0]), n(v.ci[1])] };
 }
 
 export function comparisonJson(c: ComparisonResult): Wire<'comparison'> {

@@ -1,4 +1,5 @@
 import type { BaselinePromotion, Change, Trial, TrialConfig, TrialEvaluation } from '../../core/trial.js';
+import type { Verdict } from '../../core/verdict.js';
 import { fromJsonColumn } from './json-column.js';
 
 export const TRIAL_COLUMNS =
@@ -30,7 +31,7 @@ export function toTrial(row: TrialRow): Trial {
     acceptedChangesReason: row.accepted_changes_reason,
     notes: row.notes,
     createdTime: row.created_time,
-    evaluation: row.evaluation === null ? null : fromJsonColumn<TrialEvaluation>(row.evaluation),
+    evaluation: row.evaluation === null ? null : storedEvaluation(row.evaluation),
   };
 }
 
@@ -56,9 +57,27 @@ export function toPromotion(row: PromotionRow): BaselinePromotion {
     trialId: row.trial_id,
     previousTrialId: row.previous_trial_id,
     promotedTime: row.promoted_time,
-    evaluation: row.evaluation === null ? null : fromJsonColumn<TrialEvaluation>(row.evaluation),
+    evaluation: row.evaluation === null ? null : storedEvaluation(row.evaluation),
     forced: row.forced === 1,
     reason: row.reason,
     automatic: row.automatic === 1,
+  };
+}
+
+/**
+ * An evaluation as stored. Verdicts stored before the evaluation set's noise was counted (schema v5) lack the
+ * variance breakdown: they counted the runs' spread only, whose part of the variance was not kept.
+ */
+function storedEvaluation(text: string): TrialEvaluation {
+  const evaluation = fromJsonColumn<TrialEvaluation>(text);
+  const comparison = evaluation.comparison as Partial<Verdict> | null;
+  if (comparison === null || comparison.variance !== undefined) return evaluation;
+  return {
+    ...evaluation,
+    comparison: {
+      ...(comparison as Verdict),
+      variance: { training: Number.NaN, evaluation: 0, evaluationMethod: 'not_counted' },
+      evalSetSizeNeeded: null,
+    },
   };
 }

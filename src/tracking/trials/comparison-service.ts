@@ -3,10 +3,9 @@ import type { Direction } from '../../core/project.js';
 import { DEFAULT_PROJECT_SETTINGS } from '../../core/project-settings.js';
 import type { Run } from '../../core/run.js';
 import type { PerExampleComparison } from '../../core/trial.js';
-import { armsBySeed, type SeededValue } from '../../core/trial-rules.js';
-import { compare, type Verdict } from '../../stats/index.js';
+import type { Verdict } from '../../stats/index.js';
 import type { Store } from '../../store/store.js';
-import { perExampleComparison } from './per-example.js';
+import { type ArmValue, type Judgement, judge } from './judge.js';
 import { evalSetSizeOf, finishedValues, latest } from './run-values.js';
 import { resolveTrialRef } from './trial-ref.js';
 
@@ -55,38 +54,34 @@ export class ComparisonService {
     if (direction === null) throw invalidParameter("Missing value for required parameter 'direction'.");
     const baseline = this.valuesOf(request.baseline, baselineRuns, metric, 'baseline');
     const candidate = this.valuesOf(request.candidate, candidateRuns, metric, 'candidate');
-    const bothRuns = baselineRuns !== null && candidateRuns !== null;
-    const arms = bothRuns
-      ? armsBySeed(baseline, candidate)
-      : { baseline: baseline.map((v) => v.value), candidate: candidate.map((v) => v.value), paired: false };
-    const paired = request.paired ?? arms.paired;
     const minEffect = request.minEffect ?? settings.minEffect ?? undefined;
-    const evalSetSize =
-      request.evalSetSize ??
-      evalSetSizeOf([...(baselineRuns ?? []), ...(candidateRuns ?? [])], settings.evalSetSizeMetric) ??
-      undefined;
-    let verdict: Verdict;
+    const runs = [...(baselineRuns ?? []), ...(candidateRuns ?? [])];
+    let judged: Judgement;
     try {
-      verdict = compare(arms.baseline, arms.candidate, {
+      judged = judge({
+        baseline,
+        candidate,
         direction,
-        paired,
-        ...(request.alpha === undefined ? {} : { alpha: request.alpha }),
-        ...(minEffect === undefined ? {} : { minEffect }),
-        ...(evalSetSize === undefined ? {} : { evalSetSize }),
+        minEffect,
+        alpha: request.alpha,
+        // Raw values carry no seeds: they are paired only when the caller says so.
+        paired: request.paired ?? (baselineRuns === null || candidateRuns === null ? false : undefined),
+        evalSetSize: request.evalSetSize ?? evalSetSizeOf(runs, settings.evalSetSizeMetric),
+        evalSetShared: settings.evalSetShared,
+        examples: await this.store.examples.forRuns(runs.map((r) => r.info.id)),
       });
     } catch (error) {
       if (error instanceof RangeError) throw invalidParameter(error.message);
       throw error;
     }
-    const examples = bothRuns ? await this.examples(baselineRuns, candidateRuns) : null;
     return {
       metric,
       direction,
-      paired,
-      baselineValues: arms.baseline,
-      candidateValues: arms.candidate,
-      verdict,
-      perExample: examples,
+      paired: judged.paired,
+      baselineValues: judged.baselineValues,
+      candidateValues: judged.candidateValues,
+      verdict: { ...judged.verdict, notes: [...judged.notes, ...judged.verdict.notes] },
+      perExample: judged.perExample,
     };
   }
 
@@ -105,8 +100,8 @@ export class ComparisonService {
     );
   }
 
-  private valuesOf(ref: ArmRef, runs: Run[] | null, metric: string | null, side: string): SeededValue[] {
-    if ('values' in ref) return ref.values.map((value) => ({ seed: null, value }));
+  private valuesOf(ref: ArmRef, runs: Run[] | null, metric: string | null, side: string): ArmValue[] {
+    if ('values' in ref) return ref.values.map((value) => ({ seed: null, value, runId: null }));
     if (metric === null) throw invalidParameter("Missing value for required parameter 'metric'.");
     if ('trialId' in ref) return finishedValues(runs!, metric);
     return runs!.map((run) => {
@@ -114,13 +109,7 @@ export class ComparisonService {
       if (value === undefined || !Number.isFinite(value)) {
         throw invalidParameter(`Run ${run.info.id} (${side}) has no finite value of '${metric}'.`);
       }
-      return { seed: run.info.seed, value };
+      return { seed: run.info.seed, value, runId: run.info.id };
     });
-  }
-
-  private async examples(baseline: Run[], candidate: Run[]): Promise<PerExampleComparison | null> {
-    const byRun = await this.store.examples.forRuns([...baseline, ...candidate].map((r) => r.info.id));
-    const of = (runs: Run[]) => runs.flatMap((r) => (byRun.has(r.info.id) ? [byRun.get(r.info.id)!] : []));
-    return perExampleComparison(of(baseline), of(candidate));
   }
 }

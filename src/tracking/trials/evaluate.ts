@@ -4,10 +4,8 @@ import type { Project } from '../../core/project.js';
 import type { ProjectSettings } from '../../core/project-settings.js';
 import { hasFailed, tallyRuns } from '../../core/run-tally.js';
 import type { Change, TrialEvaluation } from '../../core/trial.js';
-import { armsBySeed } from '../../core/trial-rules.js';
-import { compare } from '../../stats/index.js';
+import { judge } from './judge.js';
 import { noiseFloor } from './noise.js';
-import { perExampleComparison } from './per-example.js';
 import { configOf, evalSetSizeOf, finishedValues, type TrialWithRuns } from './run-values.js';
 
 export interface EvaluationInput {
@@ -75,33 +73,28 @@ export function evaluateTrial(input: EvaluationInput): { changeSet: Change[]; ev
   if (candidateValues.length === 0) return pending(`No finished run with '${metric}' yet.`);
   if (baselineValues.length === 0) return pending(`The baseline has no finished run with '${metric}'.`);
 
-  const arms = armsBySeed(baselineValues, candidateValues);
   const evalSetSize = evalSetSizeOf([...baseline.runs, ...candidate.runs], settings.evalSetSizeMetric);
-  const baselineMean = arms.baseline.reduce((sum, v) => sum + v, 0) / arms.baseline.length;
-  const comparison = compare(arms.baseline, arms.candidate, {
+  const judged = judge({
+    baseline: baselineValues,
+    candidate: candidateValues,
     direction: project.direction,
-    paired: arms.paired,
-    ...(settings.minEffect === null ? {} : { minEffect: settings.minEffect }),
-    // The evaluation-set note only makes sense for proportions.
-    ...(evalSetSize !== null && baselineMean >= 0 && baselineMean <= 1 ? { evalSetSize } : {}),
+    minEffect: settings.minEffect ?? undefined,
+    evalSetSize,
+    evalSetShared: settings.evalSetShared,
+    examples: input.examples,
   });
-  const examplesOf = (runs: TrialWithRuns['runs']) =>
-    runs.flatMap((run) => {
-      const results = input.examples.get(run.info.id);
-      return run.info.status === 'FINISHED' && results ? [results] : [];
-    });
   return {
     changeSet,
     evaluation: {
       ...evaluation,
-      outcome: comparison.verdict,
-      paired: arms.paired,
-      baselineValues: arms.baseline,
-      candidateValues: arms.candidate,
-      comparison,
-      perExample: perExampleComparison(examplesOf(baseline.runs), examplesOf(candidate.runs)),
-      noise: noiseFloor(baseline.trial.id, arms.baseline, evalSetSize),
-      notes: [...notes, ...comparison.notes],
+      outcome: judged.verdict.verdict,
+      paired: judged.paired,
+      baselineValues: judged.baselineValues,
+      candidateValues: judged.candidateValues,
+      comparison: judged.verdict,
+      perExample: judged.perExample,
+      noise: noiseFloor(baseline.trial.id, judged.baselineValues, evalSetSize),
+      notes: [...notes, ...judged.notes, ...judged.verdict.notes],
     },
   };
 }

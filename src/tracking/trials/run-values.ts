@@ -14,14 +14,20 @@ export function configOf({ trial, runs }: TrialWithRuns): { config: TrialConfig;
 }
 
 /** The latest value of `key` of each finished run that logged a finite one, with the run's seed. */
-export function finishedValues(runs: readonly Run[], key: string): SeededValue[] {
-  const values: SeededValue[] = [];
+export function finishedValues(runs: readonly Run[], key: string): RunValue[] {
+  const values: RunValue[] = [];
   for (const run of runs) {
     if (run.info.status !== 'FINISHED') continue;
     const value = latest(run, key);
-    if (value !== undefined && Number.isFinite(value)) values.push({ seed: run.info.seed, value });
+    if (value !== undefined && Number.isFinite(value))
+      values.push({ seed: run.info.seed, value, runId: run.info.id });
   }
   return values;
+}
+
+/** A run's value of a metric, with its seed. */
+export interface RunValue extends SeededValue {
+  runId: string;
 }
 
 export function latest(run: Run, key: string): number | undefined {
