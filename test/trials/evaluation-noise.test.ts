@@ -79,6 +79,10 @@ for (const database of testDatabases) {
         expect(noise.split.evaluation).toMatchObject({ method: 'per_example', eval_set_size: EXAMPLES });
         expect(noise.split.training.variance).toBe(0);
         expect(noise.split.evaluation_share).toBe(1);
+        const report = await call('GET', `/api/v1/projects/${projectId}/report?format=md`);
+        expect(report.json).toMatch(
+          /training noise \(the seeds' spread\): sd 0; evaluation set \(from per-example results\): sd 0\.04\d* on 100 examples, 100% of one run's variance/,
+        );
 
         const sources = await project('by-source');
         const { trial: seeded } = await ok('POST', `/api/v1/projects/${sources}/trials`, {

@@ -64,7 +64,7 @@ function baselineSection(data: ReportData): Block[] {
         '.',
     },
   ];
-  const { floor, aa, notes } = data.noise;
+  const { floor, aa, split, bySource, notes } = data.noise;
   const noise: string[] = [];
   if (floor) {
     noise.push(
@@ -76,6 +76,19 @@ function baselineSection(data: ReportData): Block[] {
         `evaluation-set standard error: ${formatNumber(floor.evalSetStandardError)} (${floor.evalSetSize} examples)`,
       );
     }
+  }
+  if (split) {
+    noise.push(
+      `training noise (the seeds' spread): sd ${formatNumber(split.training.sd)}; evaluation set ` +
+        `(${split.evaluation.method === 'per_example' ? 'from per-example results' : 'binomial bound'}): ` +
+        `sd ${formatNumber(split.evaluation.sd)} on ${split.evaluation.evalSetSize} examples, ` +
+        `${Math.round(100 * split.evaluationShare)}% of one run's variance`,
+    );
+  }
+  for (const source of bySource?.sources ?? []) {
+    noise.push(
+      `training noise from ${source.source}: sd ${formatNumber(source.sd)} (${source.runs} runs, df ${source.df})`,
+    );
   }
   if (aa) {
     noise.push(
