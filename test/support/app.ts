@@ -48,3 +48,41 @@ export function appForSuite(database: TestDatabase) {
   };
   return { call, ok };
 }
+
+type Ok = ReturnType<typeof appForSuite>['ok'];
+
+export interface SeededTrial {
+  params: Record<string, string>;
+  /** The primary metric's value of each seed (seeds 1, 2, 3…). */
+  values: number[];
+  /** Null for a trial without a parent (a first baseline); absent for the current baseline. */
+  parent?: null;
+  hypothesis?: string;
+  /** Other metrics every run logs beside the primary one. */
+  alongside?: Record<string, number>;
+  metric?: string;
+}
+
+/** A trial started over the native API, its seeds run and finished; resolves with its detail. */
+export async function seededTrial(ok: Ok, projectId: string, t: SeededTrial) {
+  const { trial } = await ok('POST', `/api/v1/projects/${projectId}/trials`, {
+    hypothesis: t.hypothesis ?? JSON.stringify(t.params),
+    params: t.params,
+    ...(t.parent === null ? { parent_trial_id: null } : {}),
+  });
+  for (const [i, value] of t.values.entries()) {
+    const { run } = await ok('POST', '/api/v1/runs', {
+      project_id: projectId,
+      trial_id: trial.id,
+      seed: i + 1,
+    });
+    const metrics = Object.entries({ [t.metric ?? 'acc']: value, ...t.alongside }).map(([key, v]) => ({
+      key,
+      value: v,
+      step: 0,
+    }));
+    await ok('POST', `/api/v1/runs/${run.id}/batch`, { metrics });
+    await ok('PATCH', `/api/v1/runs/${run.id}`, { status: 'FINISHED' });
+  }
+  return (await ok('GET', `/api/v1/trials/${trial.id}`)).trial;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appForSuite } from '../support/app.js';
+import { appForSuite, seededTrial } from '../support/app.js';
 import { testDatabases } from '../support/databases.js';
 
 const SEEDS = [1, 2, 3, 4, 5];
@@ -119,28 +119,13 @@ for (const database of testDatabases) {
           ['per-run-sets', false, 'in_run_spread', 'improved'],
         ] as const) {
           const projectId = await project(name, { eval_set_shared: shared });
-          const metricOnly = async (params: Record<string, string>, values: number[], parent?: null) => {
-            const { trial } = await ok('POST', `/api/v1/projects/${projectId}/trials`, {
-              hypothesis: 'metric only',
+          const metricOnly = (params: Record<string, string>, values: number[], parent?: null) =>
+            seededTrial(ok, projectId, {
               params,
-              ...(parent === null ? { parent_trial_id: null } : {}),
+              values,
+              alongside: { n_eval: EXAMPLES },
+              ...(parent === null ? { parent } : {}),
             });
-            for (const [i, acc] of values.entries()) {
-              const { run } = await ok('POST', '/api/v1/runs', {
-                project_id: projectId,
-                trial_id: trial.id,
-                seed: i + 1,
-              });
-              await ok('POST', `/api/v1/runs/${run.id}/batch`, {
-                metrics: [
-                  { key: 'acc', value: acc },
-                  { key: 'n_eval', value: EXAMPLES },
-                ],
-              });
-              await ok('PATCH', `/api/v1/runs/${run.id}`, { status: 'FINISHED' });
-            }
-            return (await ok('GET', `/api/v1/trials/${trial.id}`)).trial;
-          };
           const baseline = await metricOnly({ model: 'a' }, [0.8, 0.801, 0.799, 0.8, 0.8], null);
           await ok('POST', `/api/v1/projects/${projectId}/baseline`, { trial_id: baseline.id });
           const candidate = await metricOnly({ model: 'b' }, [0.81, 0.811, 0.809, 0.81, 0.81]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appForSuite } from '../support/app.js';
+import { appForSuite, seededTrial } from '../support/app.js';
 import { testDatabases } from '../support/databases.js';
 import { parseHtml, tableRows } from './html.js';
 
@@ -12,24 +12,9 @@ for (const database of testDatabases) {
     const { call, ok } = appForSuite(database);
     let projectId = '';
 
-    /** A trial with these params, its five seeds run and finished. */
-    async function trialWith(params: Record<string, string>, values: number[], parent?: null) {
-      const { trial } = await ok('POST', `/api/v1/projects/${projectId}/trials`, {
-        hypothesis: JSON.stringify(params),
-        params,
-        ...(parent === null ? { parent_trial_id: null } : {}),
-      });
-      for (const [i, acc] of values.entries()) {
-        const { run } = await ok('POST', '/api/v1/runs', {
-          project_id: projectId,
-          trial_id: trial.id,
-          seed: i + 1,
-        });
-        await ok('POST', `/api/v1/runs/${run.id}/batch`, { metrics: [{ key: 'acc', value: acc, step: 0 }] });
-        await ok('PATCH', `/api/v1/runs/${run.id}`, { status: 'FINISHED' });
-      }
-      return (await ok('GET', `/api/v1/trials/${trial.id}`)).trial;
-    }
+    /** A trial with these params, its seeds run and finished. */
+    const trialWith = (params: Record<string, string>, values: number[], parent?: null) =>
+      seededTrial(ok, projectId, { params, values, ...(parent === null ? { parent } : {}) });
 
     const promote = (trialId: string, extra: object = {}) =>
       call('POST', `/api/v1/projects/${projectId}/baseline`, { trial_id: trialId, ...extra });
