@@ -101,6 +101,9 @@ describe('the /api/v1 contract', () => {
       expect(res.status).toBe(400);
       expect(JSON.stringify(res.json).length).toBeLessThan(2_000);
     }
+    const unknown = await harness.call('GET', `/api/v1/${'x'.repeat(50_000)}`);
+    expect(unknown).toMatchObject({ status: 404, json: { error_code: 'ENDPOINT_NOT_FOUND' } });
+    expect(unknown.json.message).toMatch(/… \(50,008 characters\)$/);
     const deep = await harness.call('POST', '/api/v1/runs/abc/batch', {
       series: Array.from({ length: 1000 }, () => ({ key: 'loss', steps: ['x'], values: [1] })),
     });

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { VERSION } from '../core/version.js';
-import { errorResponse, handleError } from './errors.js';
+import { endpointNotFound, handleError } from './errors.js';
 import { mountArtifactProxy } from './mlflow/artifact-proxy.js';
 import { artifactRoutes } from './mlflow/artifacts.js';
 import { experimentRoutes } from './mlflow/experiments.js';
@@ -51,8 +51,6 @@ export function createApp(services: Services): Hono {
     ],
     [ajaxMetricRoutes],
   );
-  app.all('/api/v1/*', (c) =>
-    errorResponse('ENDPOINT_NOT_FOUND', `No endpoint ${c.req.method} ${c.req.path}`),
-  );
+  app.all('/api/v1/*', endpointNotFound);
   return app;
 }

@@ -48,3 +48,15 @@ export function handleMlflowError(error: Error, c: Context): Response {
 function isQueryError(error: Error): boolean {
   return error.name === 'QueryError';
 }
+
+const ECHOED_PATH_CHARS = 200;
+
+/** A path no route serves: a JSON 404 that repeats the path only as far as its first 200 characters. */
+export function endpointNotFound(c: Context): Response {
+  const path = c.req.path;
+  const echoed =
+    path.length <= ECHOED_PATH_CHARS
+      ? path
+      : `${path.slice(0, ECHOED_PATH_CHARS)}… (${path.length.toLocaleString('en-US')} characters)`;
+  return errorResponse('ENDPOINT_NOT_FOUND', `No endpoint ${c.req.method} ${echoed}`);
+}

@@ -1,5 +1,5 @@
 import type { Hono } from 'hono';
-import { errorResponse, handleMlflowError } from '../errors.js';
+import { endpointNotFound, handleMlflowError } from '../errors.js';
 import type { Services } from '../services.js';
 import { ARTIFACT_PROXY_PREFIXES } from './artifact-proxy.js';
 
@@ -51,7 +51,6 @@ function refuseOtherMethods(app: Hono): void {
 }
 
 /** Longest stretch of an unknown path an error message repeats. */
-const ECHOED_PATH_CHARS = 200;
 
 /**
  * MLflow clients read every error as JSON, so any other path under an MLflow prefix answers 404
@@ -59,13 +58,6 @@ const ECHOED_PATH_CHARS = 200;
  */
 function answerUnknownEndpoints(app: Hono): void {
   for (const prefix of [API, AJAX_API, ...ARTIFACT_PROXY_PREFIXES]) {
-    app.all(`${prefix}/*`, (c) =>
-      errorResponse('ENDPOINT_NOT_FOUND', `No endpoint ${c.req.method} ${echoed(c.req.path)}`),
-    );
+    app.all(`${prefix}/*`, endpointNotFound);
   }
-}
-
-function echoed(path: string): string {
-  if (path.length <= ECHOED_PATH_CHARS) return path;
-  return `${path.slice(0, ECHOED_PATH_CHARS)}… (${path.length.toLocaleString('en-US')} characters)`;
 }
