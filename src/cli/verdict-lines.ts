@@ -63,7 +63,7 @@ export function noiseLines(floor: NoiseFloor | null): string[] {
   if (!floor) return ['noise              unknown (the baseline needs 2 finished seeds)'];
   return [
     `noise              sd ${formatNumber(floor.sd)} over ${floor.seeds} seeds; ` +
-      `detectable with ${floor.seeds} seeds/arm: ${formatNumber(floor.detectable_effect)}` +
+      `detectable against it with ${floor.seeds} seeds/arm: ${formatNumber(floor.detectable_effect)}` +
       (floor.eval_set_standard_error === null
         ? ''
         : `; eval-set SE ${formatNumber(floor.eval_set_standard_error)} (n=${floor.eval_set_size})`),

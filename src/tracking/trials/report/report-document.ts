@@ -69,7 +69,7 @@ function baselineSection(data: ReportData): Block[] {
   if (floor) {
     noise.push(
       `sd across ${floor.seeds} seeds: ${formatNumber(floor.sd)}`,
-      `smallest difference detectable with ${floor.seeds} seeds per arm (80% power): ${formatNumber(floor.detectableEffect)}`,
+      `smallest difference the seeds' noise alone lets ${floor.seeds} seeds per arm detect (80% power): ${formatNumber(floor.detectableEffect)}`,
     );
     if (floor.evalSetStandardError !== null) {
       noise.push(
