@@ -11,8 +11,6 @@ export interface TargetOptions {
 
 export interface Target {
   client: Ratchet;
-  /** "http://host:5000", or the store's location. */
-  describe: string;
   close(): Promise<void>;
 }
 
@@ -29,7 +27,7 @@ export async function openTarget(options: TargetOptions, { create = false } = {}
   const uri = options.uri ?? nonEmpty(process.env.RATCHET_TRACKING_URI);
   if (uri !== undefined) {
     // A person is waiting: two quick retries, not the SDK's patient five.
-    return { client: new Ratchet({ uri, retries: 2 }), describe: uri, close: async () => {} };
+    return { client: new Ratchet({ uri, retries: 2 }), close: async () => {} };
   }
   const location = options.store ?? nonEmpty(process.env.RATCHET_STORE) ?? findStore(process.cwd());
   if (location !== undefined) {
@@ -70,7 +68,7 @@ async function embedded(location: string): Promise<Target> {
     fetch: (request) => server.app.fetch(request),
     retries: 0,
   });
-  return { client, describe: location, close: () => server.close() };
+  return { client, close: () => server.close() };
 }
 
 function isServerUrl(location: string): boolean {

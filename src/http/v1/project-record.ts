@@ -1,23 +1,23 @@
 import { Hono } from 'hono';
 import { api } from '../../contract/index.js';
+import { settingsFromWire } from '../../contract/settings.js';
 import { renderReport } from '../../tracking/trials/report/render.js';
 import { reportDocument } from '../../tracking/trials/report/report-document.js';
 import type { Services } from '../services.js';
 import { implement } from './implement.js';
-import { settingsUpdate } from './settings-update.js';
 import { noiseJson, promotionJson, settingsJson, statusJson, trialJson } from './trial-wire.js';
 
 const routes = api.record;
 const MEDIA_TYPES = { html: 'text/html', md: 'text/markdown' } as const;
 
 /** A project's settings, baseline, noise, status and report, under /api/v1/projects/:id. */
-export function projectRecordRoutes({ projectSettings, baselines, record, trials }: Services): Hono {
+export function projectRecordRoutes({ projectSettings, baselines, record }: Services): Hono {
   const app = new Hono();
   implement(app, routes.settings, async ({ params }) => ({
     settings: settingsJson(await projectSettings.get(params.id)),
   }));
   implement(app, routes.updateSettings, async ({ params, body }) => ({
-    settings: settingsJson(await projectSettings.update(params.id, settingsUpdate(body))),
+    settings: settingsJson(await projectSettings.update(params.id, settingsFromWire(body))),
   }));
   implement(app, routes.baseline, async ({ params }) => {
     const current = await baselines.current(params.id);
@@ -26,7 +26,7 @@ export function projectRecordRoutes({ projectSettings, baselines, record, trials
     };
   });
   implement(app, routes.promote, async ({ params, body }) => {
-    const trial = await baselines.trialOf(params.id, (await trials.resolve(body.trial_id)).id);
+    const trial = await baselines.trialOf(params.id, body.trial_id);
     const promotion = await baselines.promote(trial.id, {
       ...(body.force === undefined ? {} : { force: body.force }),
       ...(body.reason === undefined ? {} : { reason: body.reason }),

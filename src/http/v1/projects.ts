@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import { api } from '../../contract/index.js';
+import { settingsFromWire } from '../../contract/settings.js';
 import type { Services } from '../services.js';
 import { implement } from './implement.js';
-import { settingsUpdate } from './settings-update.js';
 import { projectJson } from './wire.js';
 
 const VIEWS = { active: 'ACTIVE_ONLY', deleted: 'DELETED_ONLY', all: 'ALL' } as const;
@@ -19,7 +19,7 @@ export function projectRoutes({ projects, projectSettings }: Services): Hono {
         primaryMetric: body.primary_metric ?? null,
         direction: body.direction ?? null,
       },
-      settingsUpdate(body.settings ?? {}),
+      settingsFromWire(body.settings ?? {}),
     );
     return { project: projectJson(project) };
   });

@@ -36,13 +36,13 @@ export function trialRoutes({ projects, trials, record, comparisons }: Services)
     return { entries: entries.map(notebookEntryJson) };
   });
   implement(app, routes.get, async ({ params }) => ({
-    trial: trialDetailJson(await trials.detail((await trials.resolve(params.trial)).id)),
+    trial: trialDetailJson(await trials.detail(params.trial)),
   }));
   implement(app, routes.refresh, async ({ params }) => ({
-    trial: trialJson(await trials.refresh((await trials.resolve(params.trial)).id)),
+    trial: trialJson(await trials.refresh(params.trial)),
   }));
   implement(app, routes.acceptChanges, async ({ params, body }) => ({
-    trial: trialJson(await trials.acceptChanges((await trials.resolve(params.trial)).id, body.reason)),
+    trial: trialJson(await trials.acceptChanges(params.trial, body.reason)),
   }));
   implement(
     app,

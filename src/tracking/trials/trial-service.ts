@@ -33,7 +33,6 @@ export class TrialService {
   ) {}
 
   async create(input: CreateTrialInput): Promise<Trial> {
-    declaredConfig(input); // refuses bad input before anything is looked up
     if (input.notes !== undefined) validateStringValue(input.notes, 'notes', HYPOTHESIS_MAX_LENGTH);
     const parent =
       input.parentTrialId === undefined
