@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { NOTEBOOK_OUTCOMES } from '../core/trial-rules.js';
 import { promotion } from './baseline.js';
 import { runTally, trial } from './trial.js';
+import { queryBoolean } from './wire.js';
 
 /** How the notebook files a trial: its verdict, or `baseline` for a baseline promoted without one. */
 export const notebookOutcome = z.enum(NOTEBOOK_OUTCOMES);
@@ -18,6 +19,6 @@ export const notebookEntry = trial.extend({
 });
 
 export const notebookQuery = z.object({
-  didnt_work: z.enum(['true', 'false']).optional(),
+  didnt_work: queryBoolean.optional(),
   outcome: z.union([notebookOutcome, z.array(notebookOutcome)]).optional(),
 });

@@ -30,7 +30,7 @@ export function trialRoutes({ projects, trials, record, comparisons }: Services)
   implement(app, routes.notebook, async ({ params, query }) => {
     const outcomes = query.outcome === undefined ? [] : [query.outcome].flat();
     const entries = await record.notebook(params.id, {
-      didntWork: query.didnt_work === 'true',
+      didntWork: query.didnt_work === true,
       ...(outcomes.length > 0 ? { outcomes } : {}),
     });
     return { entries: entries.map(notebookEntryJson) };
