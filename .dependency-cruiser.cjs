@@ -171,6 +171,29 @@ module.exports = {
     ),
 
     {
+      name: 'web-imports-only-sdk-contract-core',
+      comment:
+        'The web UI is a client of /api/v1 through the SDK: it may use the SDK, the contract and core, never the server side.',
+      severity: 'error',
+      from: { path: '^web/src/' },
+      to: { path: '^src/', pathNot: '^src/(sdk|contract|core)/' },
+    },
+    {
+      name: 'web-no-node-builtins',
+      comment: 'The web UI runs in a browser: no Node built-ins.',
+      severity: 'error',
+      from: { path: '^web/src/', pathNot: TEST_FILE },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'src-not-into-web',
+      comment: 'Nothing in src/ depends on the UI: the server serves its built files, it does not import them.',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { path: '^web/' },
+    },
+
+    {
       name: 'no-circular',
       comment: 'A cycle makes two modules one: neither can be understood, tested or moved without the other.',
       severity: 'error',
