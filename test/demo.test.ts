@@ -25,6 +25,7 @@ describe('the demo (npm start)', () => {
     );
     expect(lines).toMatch(/Body mass adds nothing[^\n]*\n[^\n]*→ no_detectable_difference/);
     expect(lines).toMatch(/100× smaller learning rate[^\n]*\n[^\n]*→ worse/);
+    expect(lines).toMatch(/The web UI: +http:\/\/127\.0\.0\.1:\d+\/projects\/penguins\n/);
     const report = readFileSync(join(dir, 'penguins-report.html'), 'utf8');
     expect(report).toContain('<svg');
     expect(report).toContain('Body mass adds nothing');

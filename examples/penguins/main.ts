@@ -37,7 +37,8 @@ try {
   const reportPath = resolve(store, '..', `${project}-report.html`);
   mkdirSync(resolve(reportPath, '..'), { recursive: true });
   writeFileSync(reportPath, await ratchet.projects.report(project, 'html'));
-  console.log(`\nThe lab notebook:   npx ratchet log ${project} --uri ${server.url}`);
+  console.log(`\nThe web UI:         ${server.url}/projects/${encodeURIComponent(project)}`);
+  console.log(`The lab notebook:   npx ratchet log ${project} --uri ${server.url}`);
   console.log(`The report:         ${reportPath}`);
   console.log(`MLflow clients:     MLFLOW_TRACKING_URI=${server.url}`);
 } catch (error) {
