@@ -2,6 +2,7 @@ import { Link } from './link.js';
 import { useLocation } from './location.js';
 import { NotFoundPage } from './pages/not-found.js';
 import { ProjectsPage } from './pages/projects.js';
+import { RunsPage } from './pages/runs/runs-page.js';
 import { parseRoute } from './routes.js';
 
 export function App() {
@@ -15,7 +16,13 @@ export function App() {
         </Link>
       </header>
       <main className="content">
-        {route.page === 'projects' ? <ProjectsPage /> : <NotFoundPage path={pathname} />}
+        {route.page === 'projects' ? (
+          <ProjectsPage />
+        ) : route.page === 'runs' ? (
+          <RunsPage project={route.project} />
+        ) : (
+          <NotFoundPage path={pathname} />
+        )}
       </main>
     </div>
   );

@@ -1,0 +1,54 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useEffect, useMemo } from 'react';
+import { fetchTablePage } from './runs-source.js';
+import { concatTables, emptyTable, type RunsTable } from './runs-table.js';
+
+/** The first page is small so the table shows at once; the rest arrive in the background in large pages. */
+const FIRST_PAGE = 500;
+const NEXT_PAGES = 5000;
+
+export interface RunsTableState {
+  table: RunsTable;
+  /** More pages are still coming. */
+  loading: boolean;
+  error: Error | null;
+}
+
+/** Every run matching the filter, loaded page by page in the background, as one columnar table. */
+export function useRunsTable(
+  projectId: string | undefined,
+  filter: string,
+  orderBy: string | undefined,
+  columns: readonly string[],
+): RunsTableState {
+  const query = useInfiniteQuery({
+    queryKey: ['table', projectId, filter, orderBy, columns],
+    enabled: projectId !== undefined,
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam }) =>
+      fetchTablePage({
+        projectId: projectId!,
+        filter,
+        orderBy,
+        columns,
+        pageSize: pageParam === null ? FIRST_PAGE : NEXT_PAGES,
+        pageToken: pageParam,
+      }),
+    getNextPageParam: (page) => page.nextPageToken,
+  });
+  const { hasNextPage, isFetchingNextPage, isError, fetchNextPage } = query;
+  useEffect(() => {
+    if (hasNextPage && !isFetchingNextPage && !isError) void fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, isError, fetchNextPage]);
+  const table = useMemo(
+    () =>
+      query.data === undefined
+        ? emptyTable(columns)
+        : concatTables(
+            query.data.pages.map((p) => p.table),
+            columns,
+          ),
+    [query.data, columns],
+  );
+  return { table, loading: query.isPending || hasNextPage === true, error: query.error };
+}

@@ -1,0 +1,195 @@
+import { useQuery } from '@tanstack/react-query';
+import { useCallback, useMemo, useState } from 'react';
+import { ChartViewControls, MetricChart } from '../../charts/index.js';
+import { columnId, FIXED_COLUMNS } from '../../data/columns.js';
+import { problemFromServer } from '../../data/filter-check.js';
+import { countLabel } from '../../data/format-cell.js';
+import { groupRows, listItems } from '../../data/grouping.js';
+import { ApiError } from '../../data/http.js';
+import { compareRunsHref, runHref } from '../../data/run-link.js';
+import { fetchProjectKeys } from '../../data/runs-source.js';
+import type { Cell } from '../../data/runs-table.js';
+import {
+  nextSort,
+  orderByOf,
+  type RunsView,
+  runsViewFromSearch,
+  runsViewSearch,
+  toggled,
+} from '../../data/runs-view.js';
+import { useProject } from '../../data/use-project.js';
+import { useRunsTable } from '../../data/use-runs-table.js';
+import { Link } from '../../link.js';
+import { navigate, useLocation } from '../../location.js';
+import { routePath, withSearch } from '../../routes.js';
+import { ColumnPicker } from './column-picker.js';
+import { RunsFilter } from './runs-filter.js';
+import { RunsGrid } from './runs-grid.js';
+import './runs.css';
+
+/** How many runs the chart draws when none is selected: the first ones in the table's order. */
+const CHART_RUNS_UNSELECTED = 10;
+
+/** The runs explorer: filter, columns, sort, group, select → compare, and a chart; all of it in the URL. */
+export function RunsPage({ project }: { project: string }) {
+  const { search } = useLocation();
+  const searchKey = search.toString();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the view changes only when the URL's search does
+  const view = useMemo(() => runsViewFromSearch(search), [searchKey]);
+  const path = routePath({ page: 'runs', project });
+  const update = useCallback(
+    (changes: Partial<RunsView>, options: { replace?: boolean } = {}) =>
+      navigate(
+        withSearch(
+          path,
+          runsViewSearch({ ...runsViewFromSearch(new URLSearchParams(window.location.search)), ...changes }),
+        ),
+        options,
+      ),
+    [path],
+  );
+
+  const projectQuery = useProject(project);
+  const projectId = projectQuery.data?.id;
+  const keys = useQuery({
+    queryKey: ['keys', projectId],
+    queryFn: () => fetchProjectKeys(projectId!),
+    enabled: projectId !== undefined,
+  });
+  const metric = view.metric ?? projectQuery.data?.primary_metric ?? keys.data?.metrics[0] ?? null;
+  const metricColumn = metric === null ? null : columnId('metrics', metric);
+  const fetched = useMemo(
+    () => [
+      ...new Set([
+        ...view.columns,
+        ...(view.group === null ? [] : [view.group]),
+        ...(view.group !== null && metricColumn !== null ? [metricColumn] : []),
+      ]),
+    ],
+    [view.columns, view.group, metricColumn],
+  );
+  const { table, loading, error } = useRunsTable(projectId, view.filter, orderByOf(view), fetched);
+
+  const [expanded, setExpanded] = useState<ReadonlySet<Cell>>(new Set());
+  const groups = useMemo(
+    () => (view.group === null ? null : groupRows(table, view.group, metricColumn)),
+    [table, view.group, metricColumn],
+  );
+  const items = useMemo(() => listItems(table, groups, expanded), [table, groups, expanded]);
+  const selected = useMemo(() => new Set(view.selected), [view.selected]);
+
+  const chartRuns = useMemo(() => {
+    const rows =
+      view.selected.length > 0
+        ? view.selected.map((id) => table.runId.indexOf(id))
+        : [...Array(Math.min(table.rows, CHART_RUNS_UNSELECTED)).keys()];
+    return rows
+      .filter((row) => row >= 0)
+      .map((row) => ({ id: table.runId[row]!, label: table.name[row]!, origin: table.startTime[row]! }));
+  }, [table, view.selected]);
+
+  const serverProblem =
+    error instanceof ApiError && error.status === 400
+      ? problemFromServer(error.message, error.position)
+      : null;
+  const onCommitFilter = useCallback((filter: string) => update({ filter }, { replace: true }), [update]);
+
+  if (projectQuery.isError) return <p className="error">{projectQuery.error.message}</p>;
+  return (
+    <section className="runs-page">
+      <h1>
+        <Link href={routePath({ page: 'project', project })}>{project}</Link> · runs
+      </h1>
+      <div className="runs-toolbar">
+        <RunsFilter filter={view.filter} onCommit={onCommitFilter} serverProblem={serverProblem} />
+        <ColumnPicker
+          keys={keys.data}
+          chosen={view.columns}
+          onToggle={(id) => update({ columns: toggled(view.columns, id) })}
+        />
+        <label>
+          Group by{' '}
+          <select
+            data-testid="group-by"
+            value={view.group ?? ''}
+            onChange={(e) => update({ group: e.target.value || null })}
+          >
+            <option value="">(none)</option>
+            {(['params', 'tags'] as const).flatMap((kind) =>
+              (keys.data?.[kind] ?? []).map((key) => (
+                <option key={columnId(kind, key)} value={columnId(kind, key)}>
+                  {columnId(kind, key)}
+                </option>
+              )),
+            )}
+          </select>
+        </label>
+        <button
+          type="button"
+          data-testid="compare-selected"
+          disabled={view.selected.length < 1}
+          onClick={() => navigate(compareRunsHref(view.selected))}
+        >
+          Compare {view.selected.length > 0 ? view.selected.length : ''} selected
+        </button>
+        <span className="runs-count">
+          <span data-testid="runs-count">{countLabel(table.rows, 'run')}</span>
+          {loading ? <span className="muted"> · loading…</span> : null}
+        </span>
+      </div>
+      {error !== null && serverProblem === null ? <p className="error">{error.message}</p> : null}
+      <RunsGrid
+        table={table}
+        items={items}
+        columns={[...FIXED_COLUMNS.map((c) => c.id), ...view.columns]}
+        sort={view.sort}
+        onSort={(column) => update({ sort: nextSort(view.sort, column) })}
+        selected={selected}
+        onToggleSelect={(runId) => update({ selected: toggled(view.selected, runId) }, { replace: true })}
+        onOpen={(row) => navigate(runHref(project, table.trial[row] ?? null, table.runId[row]!))}
+        hrefOf={(row) => runHref(project, table.trial[row] ?? null, table.runId[row]!)}
+        expanded={expanded}
+        onToggleGroup={(value) => setExpanded(new Set(toggled([...expanded], value)))}
+        metric={metric}
+      />
+      <div className="runs-chart" data-testid="runs-chart">
+        <div className="chart-heading">
+          <label>
+            Metric{' '}
+            <select
+              value={metric ?? ''}
+              onChange={(e) =>
+                update({ metric: e.target.value || null, chart: { ...view.chart, zoom: null } })
+              }
+            >
+              {(keys.data?.metrics ?? []).map((key) => (
+                <option key={key} value={key}>
+                  {key}
+                </option>
+              ))}
+            </select>
+          </label>
+          <span className="muted">
+            {view.selected.length > 0
+              ? `${chartRuns.length} selected runs`
+              : `first ${chartRuns.length} runs (select runs to chart them)`}
+          </span>
+          <ChartViewControls view={view.chart} onChange={(chart) => update({ chart }, { replace: true })} />
+        </div>
+        {metric === null ? (
+          <p className="muted">No metrics logged yet.</p>
+        ) : (
+          <MetricChart
+            runs={chartRuns}
+            metric={metric}
+            x={view.chart.x}
+            log={view.chart.log}
+            smoothing={view.chart.smoothing}
+            zoom={view.chart.zoom}
+            onZoom={(zoom) => update({ chart: { ...view.chart, zoom } })}
+          />
+        )}
+      </div>
+    </section>
+  );
+}
