@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { progressData } from './progress.js';
+import { pointCount, progressData } from './progress.js';
 
 const trial = (number: number, outcome: 'improved' | 'worse' | 'pending' | 'failed') => ({
   id: `t${number}`,
@@ -27,6 +27,8 @@ describe('the progress chart', () => {
     expect(data.byOutcome.worse).toEqual([null, null, 0.4, null]);
     expect(data.byOutcome.pending[0]).toBeCloseTo(0.6);
     expect(data.byOutcome.failed).toEqual([null, null, null, null]);
+    expect(data.means[3]).toBeNull();
+    expect(pointCount(data)).toBe(4 + 3 + 5);
   });
 
   it('draws the staircase of promotions', () => {

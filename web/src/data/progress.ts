@@ -13,6 +13,8 @@ export interface ProgressData {
   numbers: number[];
   trialIds: string[];
   staircase: (number | null)[];
+  /** Each trial's mean over its seeds, whatever its verdict. */
+  means: (number | null)[];
   byOutcome: Record<TrialOutcome, (number | null)[]>;
   seeds: (number | null)[][];
 }
@@ -36,9 +38,11 @@ export function progressData(
     Math.max(0, ...ordered.map((t) => values.get(t.id)?.length ?? 0)),
   );
   const seeds = Array.from({ length: seedCount }, () => [] as (number | null)[]);
+  const means: (number | null)[] = [];
   for (const trial of ordered) {
     const own = values.get(trial.id) ?? [];
     const average = mean(own);
+    means.push(average);
     for (const outcome of TRIAL_OUTCOMES) byOutcome[outcome].push(outcome === trial.outcome ? average : null);
     seeds.forEach((column, k) => {
       const value = own[k];
@@ -49,6 +53,7 @@ export function progressData(
     numbers: ordered.map((t) => t.number),
     trialIds: ordered.map((t) => t.id),
     staircase,
+    means,
     byOutcome,
     seeds,
   };
@@ -79,11 +84,8 @@ function staircaseByTrial(
   });
 }
 
-/** The trial under the cursor: the nearest trial number that has a point. */
-export function trialAt(
-  data: Pick<ProgressData, 'numbers'>,
-  index: number | null | undefined,
-): number | null {
-  if (index === null || index === undefined) return null;
-  return data.numbers[index] ?? null;
+/** Points the chart draws: the staircase's, the trials' and their seeds'. */
+export function pointCount(data: ProgressData): number {
+  const columns = [data.staircase, ...Object.values(data.byOutcome), ...data.seeds];
+  return columns.reduce((sum, column) => sum + column.filter((v) => v !== null).length, 0);
 }
