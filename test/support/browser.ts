@@ -25,6 +25,8 @@ export interface OpenOptions {
   colorScheme?: 'light' | 'dark';
   /** Names the page's screenshot (default: its colour scheme and order within the test). */
   label?: string;
+  /** Console errors this test provokes on purpose (e.g. the 400 a bad filter gets). */
+  allowedConsoleErrors?: RegExp[];
 }
 
 export interface BrowserSuite {
@@ -40,6 +42,7 @@ interface OpenedPage {
   context: BrowserContext;
   label: string;
   problems: string[];
+  allowedConsoleErrors: RegExp[];
 }
 
 export function describeInBrowser(name: string, body: (suite: BrowserSuite) => void): void {
@@ -79,12 +82,15 @@ export function describeInBrowser(name: string, body: (suite: BrowserSuite) => v
       async open(path, options = {}) {
         const colorScheme = options.colorScheme ?? 'light';
         const context = await browser!.newContext({ colorScheme, viewport: { width: 1280, height: 800 } });
+        // Shorter than the test's timeout, so a missing element is reported by name rather than as a timeout.
+        context.setDefaultTimeout(10_000);
         const page = await context.newPage();
         const entry: OpenedPage = {
           page,
           context,
           label: options.label ?? `${colorScheme}-${opened.length + 1}`,
           problems: [],
+          allowedConsoleErrors: options.allowedConsoleErrors ?? [],
         };
         opened.push(entry);
         watchForProblems(entry);
@@ -95,10 +101,12 @@ export function describeInBrowser(name: string, body: (suite: BrowserSuite) => v
   });
 }
 
-function watchForProblems({ page, problems }: OpenedPage): void {
+function watchForProblems({ page, problems, allowedConsoleErrors }: OpenedPage): void {
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+    if (message.type() !== 'error') return;
+    const text = message.text();
+    if (!allowedConsoleErrors.some((allowed) => allowed.test(text))) problems.push(`console error: ${text}`);
   });
   page.on('crash', () => problems.push('page crashed'));
 }
