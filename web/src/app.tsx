@@ -1,6 +1,7 @@
 import { Link } from './link.js';
 import { useLocation } from './location.js';
 import { NotFoundPage } from './pages/not-found.js';
+import { ProjectPage } from './pages/project.js';
 import { ProjectsPage } from './pages/projects.js';
 import { RunsPage } from './pages/runs/runs-page.js';
 import { parseRoute } from './routes.js';
@@ -18,8 +19,10 @@ export function App() {
       <main className="content">
         {route.page === 'projects' ? (
           <ProjectsPage />
+        ) : route.page === 'project' ? (
+          <ProjectPage key={route.project} name={route.project} />
         ) : route.page === 'runs' ? (
-          <RunsPage project={route.project} />
+          <RunsPage key={route.project} project={route.project} />
         ) : (
           <NotFoundPage path={pathname} />
         )}

@@ -3,7 +3,8 @@ import { checkFilter, type FilterProblem } from '../../data/filter-check.js';
 
 /**
  * The filter box: the query language, checked while typing with the server's parser (errors inline at their
- * position), committed after a pause; `serverProblem` is the server's verdict on the committed filter.
+ * position), applied on Enter (a history entry, so Back returns to the previous filter); `serverProblem` is
+ * the server's verdict on the applied filter.
  */
 export function RunsFilter({
   filter,
@@ -17,11 +18,6 @@ export function RunsFilter({
   const [text, setText] = useState(filter);
   useEffect(() => setText(filter), [filter]);
   const localProblem = checkFilter(text);
-  useEffect(() => {
-    if (localProblem !== null || text === filter) return;
-    const timer = setTimeout(() => onCommit(text), 300);
-    return () => clearTimeout(timer);
-  }, [text, filter, localProblem, onCommit]);
   const problem = localProblem ?? (text === filter ? serverProblem : null);
   return (
     <div className="runs-filter">
@@ -29,7 +25,7 @@ export function RunsFilter({
         data-testid="runs-filter"
         type="search"
         spellCheck={false}
-        placeholder="Filter: metrics.acc > 0.9 AND params.lr = '0.01'"
+        placeholder="Filter, then Enter: metrics.acc > 0.9 AND params.lr = '0.01'"
         aria-invalid={problem !== null}
         value={text}
         onChange={(e) => setText(e.target.value)}

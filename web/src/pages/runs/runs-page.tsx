@@ -92,7 +92,7 @@ export function RunsPage({ project }: { project: string }) {
     error instanceof ApiError && error.status === 400
       ? problemFromServer(error.message, error.position)
       : null;
-  const onCommitFilter = useCallback((filter: string) => update({ filter }, { replace: true }), [update]);
+  const onCommitFilter = useCallback((filter: string) => update({ filter }), [update]);
 
   if (projectQuery.isError) return <p className="error">{projectQuery.error.message}</p>;
   return (
