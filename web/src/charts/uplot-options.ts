@@ -34,6 +34,8 @@ export interface PlotSetup {
  * re-buckets it from the server), a double click resets it.
  */
 export function uplotOptions(setup: PlotSetup): uPlot.Options {
+  // uPlot's faceted mode needs a series to read its scales from: an empty chart gets an invisible one.
+  const layers = setup.layers.length > 0 ? setup.layers : [PLACEHOLDER];
   const theme = themeColors();
   const axis = (values: uPlot.Axis['values']): uPlot.Axis => ({
     stroke: theme.muted,
@@ -61,7 +63,7 @@ export function uplotOptions(setup: PlotSetup): uPlot.Options {
     ],
     series: [
       {},
-      ...setup.layers.map(
+      ...layers.map(
         (layer): uPlot.Series => ({
           label: layer.label,
           stroke: layer.color,
@@ -100,9 +102,13 @@ export function uplotOptions(setup: PlotSetup): uPlot.Options {
   };
 }
 
+const PLACEHOLDER: Layer = { label: '', color: 'transparent', shade: 0, width: 0 };
+
 /** The faceted data uPlot wants: a placeholder, then [xs, ys] per layer (it ranges the scales over them). */
 export function uplotData(drawn: readonly Drawn[]): uPlot.AlignedData {
-  return [null, ...drawn.map((d) => [d.xs, d.ys])] as unknown as uPlot.AlignedData;
+  const facets =
+    drawn.length > 0 ? drawn.map((d) => [d.xs, d.ys]) : [[new Float64Array(0), new Float64Array(0)]];
+  return [null, ...facets] as unknown as uPlot.AlignedData;
 }
 
 function themeColors() {
