@@ -1,4 +1,6 @@
 import { Link } from './link.js';
+import { LiveIndicator } from './live/live-indicator.js';
+import { useProjectLive } from './live/use-project-live.js';
 import { useLocation } from './location.js';
 import { NotFoundPage } from './pages/not-found.js';
 import { ProjectPage } from './pages/project.js';
@@ -9,12 +11,14 @@ import { parseRoute } from './routes.js';
 export function App() {
   const { pathname } = useLocation();
   const route = parseRoute(pathname);
+  useProjectLive('project' in route ? route.project : null);
   return (
     <div className="app">
       <header className="topbar">
         <Link href="/" className="brand">
           Ratchet
         </Link>
+        <LiveIndicator />
       </header>
       <main className="content">
         {route.page === 'projects' ? (

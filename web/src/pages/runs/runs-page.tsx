@@ -17,10 +17,10 @@ import {
   runsViewSearch,
   toggled,
 } from '../../data/runs-view.js';
-import { useProject } from '../../data/use-project.js';
 import { useRunsTable } from '../../data/use-runs-table.js';
 import { Link } from '../../link.js';
 import { navigate, useLocation } from '../../location.js';
+import { queries } from '../../queries.js';
 import { routePath, withSearch } from '../../routes.js';
 import { ColumnPicker } from './column-picker.js';
 import { RunsFilter } from './runs-filter.js';
@@ -49,7 +49,7 @@ export function RunsPage({ project }: { project: string }) {
     [path],
   );
 
-  const projectQuery = useProject(project);
+  const projectQuery = useQuery(queries.projectByName(project));
   const projectId = projectQuery.data?.id;
   const keys = useQuery({
     queryKey: ['keys', projectId],
