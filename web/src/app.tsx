@@ -2,6 +2,7 @@ import { Link } from './link.js';
 import { LiveIndicator } from './live/live-indicator.js';
 import { useProjectLive } from './live/use-project-live.js';
 import { useLocation } from './location.js';
+import { ComparePage } from './pages/compare/compare-page.js';
 import { NotFoundPage } from './pages/not-found.js';
 import { ProjectPage } from './pages/project.js';
 import { ProjectsPage } from './pages/projects.js';
@@ -25,6 +26,8 @@ export function App() {
           <ProjectsPage />
         ) : route.page === 'project' ? (
           <ProjectPage key={route.project} name={route.project} />
+        ) : route.page === 'compare' ? (
+          <ComparePage />
         ) : route.page === 'runs' ? (
           <RunsPage key={route.project} project={route.project} />
         ) : (

@@ -24,20 +24,41 @@ export function drawnPaths(drawnOf: (seriesIndex: number) => Drawn | undefined):
 
 type ToPixel = (value: number) => number;
 
+/** The line through the points; a stretch that stays on one spot (a single logged value) becomes a dot. */
 function linePath({ xs, ys }: Drawn, x: ToPixel, y: ToPixel): Path2D {
   const path = new Path2D();
-  let penDown = false;
+  let start: [number, number] | null = null;
+  let moved = false;
+  const endStretch = () => {
+    if (start !== null && !moved) dot(path, start[0], start[1]);
+    start = null;
+  };
   for (let i = 0; i < xs.length; i++) {
     const value = ys[i]!;
     if (Number.isNaN(value)) {
-      penDown = false;
+      endStretch();
       continue;
     }
-    if (penDown) path.lineTo(x(xs[i]!), y(value));
-    else path.moveTo(x(xs[i]!), y(value));
-    penDown = true;
+    const px = x(xs[i]!);
+    const py = y(value);
+    if (start === null) {
+      path.moveTo(px, py);
+      start = [px, py];
+      moved = false;
+    } else {
+      path.lineTo(px, py);
+      moved ||= Math.abs(px - start[0]) >= 1 || Math.abs(py - start[1]) >= 1;
+    }
   }
+  endStretch();
   return path;
+}
+
+const DOT_RADIUS = 2.5;
+
+function dot(path: Path2D, px: number, py: number) {
+  path.moveTo(px + DOT_RADIUS, py);
+  path.arc(px, py, DOT_RADIUS, 0, 2 * Math.PI);
 }
 
 /** One closed polygon per stretch without gaps: along the highs, then back along the lows. */

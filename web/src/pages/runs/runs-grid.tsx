@@ -1,7 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { formatNumber } from '../../../../src/core/format.js';
 import { columnLabel, orderByField } from '../../data/columns.js';
-import { formatCell, formatNumber } from '../../data/format-cell.js';
+import { formatCell } from '../../data/format-cell.js';
 import { gridAction, movedTo } from '../../data/grid-keys.js';
 import type { ListItem } from '../../data/grouping.js';
 import { type Cell, cellOf, type RunsTable } from '../../data/runs-table.js';

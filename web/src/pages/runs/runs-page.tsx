@@ -3,7 +3,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { ChartViewControls, MetricChart } from '../../charts/index.js';
 import { columnId, FIXED_COLUMNS } from '../../data/columns.js';
 import { problemFromServer } from '../../data/filter-check.js';
-import { countLabel } from '../../data/format-cell.js';
+import { plural } from '../../data/format.js';
 import { groupRows, listItems } from '../../data/grouping.js';
 import { ApiError } from '../../data/http.js';
 import { compareRunsHref, runHref } from '../../data/run-link.js';
@@ -133,7 +133,7 @@ export function RunsPage({ project }: { project: string }) {
           Compare {view.selected.length > 0 ? view.selected.length : ''} selected
         </button>
         <span className="runs-count">
-          <span data-testid="runs-count">{countLabel(table.rows, 'run')}</span>
+          <span data-testid="runs-count">{plural(table.rows, 'run')}</span>
           {loading ? <span className="muted"> · loading…</span> : null}
         </span>
       </div>
