@@ -62,9 +62,9 @@ export function Chart({
     [bandDrawn, plotted],
   );
 
-  useEffect(() => {
-    if (zoom === null) setSelection(null);
-  }, [zoom]);
+  // A drag shows its exact range at once; once the caller's zoom (whole steps) arrives, that is the range.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset whenever the zoom's bounds change
+  useEffect(() => setSelection(null), [zoom?.from, zoom?.to]);
   const fixedX = selection ?? (x === 'step' && zoom !== null ? ([zoom.from, zoom.to] as Range) : null);
 
   // What uPlot's callbacks read: updated on every render, so the instance can outlive a render.
