@@ -5,6 +5,7 @@ import { noiseReport, varianceEstimate } from './noise.js';
 import { notebookEntry } from './notebook.js';
 import { project } from './project.js';
 import { point, run, runInfo } from './run.js';
+import { bucketedSeries, seriesBuckets } from './series.js';
 import { settings } from './settings.js';
 import { projectStatus } from './status.js';
 import { evaluation, trial, trialDetail } from './trial.js';
@@ -17,6 +18,8 @@ export const schemas = {
   run,
   runInfo,
   point,
+  seriesBuckets,
+  bucketedSeries,
   trial,
   trialDetail,
   notebookEntry,

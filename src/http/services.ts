@@ -4,6 +4,7 @@ import type { LoggedModelService } from '../tracking/logged-models.js';
 import type { ProjectService } from '../tracking/projects.js';
 import type { RunIoService } from '../tracking/run-io.js';
 import type { RunService } from '../tracking/runs.js';
+import type { SeriesService } from '../tracking/series.js';
 import type { ExampleService } from '../tracking/trials/example-service.js';
 import type { TrialServices } from '../tracking/trials/index.js';
 
@@ -14,6 +15,7 @@ import type { TrialServices } from '../tracking/trials/index.js';
 export interface Services extends TrialServices {
   projects: ProjectService;
   runs: RunService;
+  series: SeriesService;
   runIo: RunIoService;
   loggedModels: LoggedModelService;
   examples: ExampleService;

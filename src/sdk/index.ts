@@ -20,10 +20,11 @@ export {
   type SettingsChanges,
 } from './projects.js';
 export { RunHandle, type RunHandleOptions } from './run.js';
-export { type HistoryOptions, type RunSearchOptions, RunsClient } from './runs.js';
+export { type HistoryOptions, type RunSearchOptions, RunsClient, type SeriesOptions } from './runs.js';
 export { type StartTrialRunOptions, TrialHandle } from './trial.js';
 export { type CompareArm, type CompareOptions, type StartTrialOptions, TrialsClient } from './trials.js';
 export type {
+  BucketedSeries,
   Comparison,
   CurrentBaseline,
   Direction,
@@ -40,6 +41,7 @@ export type {
   Promotion,
   Run,
   RunInfo,
+  SeriesBuckets,
   Settings,
   Summary,
   Trial,

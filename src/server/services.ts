@@ -7,6 +7,7 @@ import { LoggedModelService } from '../tracking/logged-models.js';
 import { ProjectService } from '../tracking/projects.js';
 import { RunIoService } from '../tracking/run-io.js';
 import { RunService } from '../tracking/runs.js';
+import { SeriesService } from '../tracking/series.js';
 import { ExampleService } from '../tracking/trials/example-service.js';
 import { createTrialServices } from '../tracking/trials/index.js';
 
@@ -31,6 +32,7 @@ export function createServices(
   return {
     projects,
     runs,
+    series: new SeriesService(store),
     ...createTrialServices(store, projects, runs, now),
     runIo: new RunIoService(store),
     loggedModels: new LoggedModelService(store, now),

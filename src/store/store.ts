@@ -7,6 +7,7 @@ import type { RunBatch } from '../core/run-batch.js';
 import type { ViewType } from '../core/view-type.js';
 import type { DialectCapabilities } from './driver.js';
 import type { LoggedModelStore } from './logged-model-store.js';
+import type { SeriesSample } from './metrics/downsample.js';
 import type { RegistryStore } from './registry-store.js';
 import type { RunIoStore } from './run-io-store.js';
 import type { BaselineStore, ExampleStore, ProjectSettingsStore, TrialStore } from './trial-store.js';
@@ -50,6 +51,8 @@ export interface RunSearchQuery {
   offset: number;
 }
 
+export type { SeriesSample } from './metrics/downsample.js';
+
 export interface HistoryQuery {
   /** At most this many points, chosen to keep the series' shape; absent = every point. */
   maxPoints?: number;
@@ -85,6 +88,8 @@ export interface RunStore {
 export interface MetricStore {
   /** One series in step order (points logged at the same step keep their logging order). */
   history(runId: string, key: string, query?: HistoryQuery): Promise<MetricPoint[]>;
+  /** The same points, with how many the range holds in all (for a chart that says what it stands for). */
+  sample(runId: string, key: string, query?: HistoryQuery): Promise<SeriesSample>;
   /** Metric keys a run has logged. */
   keys(runId: string): Promise<string[]>;
 }
