@@ -95,6 +95,20 @@ export const wireNumberColumn = z
   .meta({ type: 'array', items: { anyOf: [{ type: 'number' }, { enum: [...NON_FINITE_NAMES] }] } })
   .transform((values) => values.map((v) => (typeof v === 'number' ? v : parseNonFinite(v)!)));
 
+/** A column of strings, numbers or nulls (e.g. a runs table's param or metric values). */
+export const cellColumn = column<string | number | null>(
+  'string, number or null',
+  (v) => v === null || typeof v === 'string' || typeof v === 'number',
+  { type: ['string', 'number', 'null'] },
+);
+
+/** A column of strings or nulls. */
+export const nullableStringColumn = column<string | null>(
+  'string or null',
+  (v) => v === null || typeof v === 'string',
+  { type: ['string', 'null'] },
+);
+
 export const direction = z.enum(['maximize', 'minimize']);
 
 /** Milliseconds since the epoch. */

@@ -18,6 +18,7 @@ export {
   type ProjectRef,
   ProjectsClient,
   type SettingsChanges,
+  type TableOptions,
 } from './projects.js';
 export { RunHandle, type RunHandleOptions } from './run.js';
 export { type HistoryOptions, type RunSearchOptions, RunsClient, type SeriesOptions } from './runs.js';
@@ -37,10 +38,12 @@ export type {
   PerExample,
   Point,
   Project,
+  ProjectKeys,
   ProjectStatus,
   Promotion,
   Run,
   RunInfo,
+  RunTable,
   SeriesBuckets,
   Settings,
   Summary,
