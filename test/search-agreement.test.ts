@@ -4,7 +4,7 @@ import type { OrderBy } from '../src/core/query/index.js';
 import { compareRuns, matches, printFilter, printOrderBy, type RunRecord } from '../src/core/query/index.js';
 import { DATASET_CONTEXT_TAG } from '../src/core/run-inputs-outputs.js';
 import type { Store } from '../src/store/store.js';
-import { RunService } from '../src/tracking/runs.js';
+import { type RunSearchInput, RunService } from '../src/tracking/runs.js';
 import { testDatabases } from './support/databases.js';
 import { exprArb, narrow, runArb } from './support/query-arbitraries.js';
 
@@ -130,16 +130,18 @@ for (const database of testDatabases) {
       expect(new Set(seen).size).toBe(records.length);
     });
 
-    it('refuses bad filters, order_by clauses and page tokens with a QueryError', async () => {
+    it('refuses bad filters, order_by clauses and page tokens, naming the parameter', async () => {
       const runs = new RunService(store);
-      for (const bad of [
-        { filter: 'metrics.acc >' },
-        { filter: "params.lr > '1'" },
-        { orderBy: ['metrics.acc sideways'] },
-        { pageToken: 'not-a-token' },
-      ]) {
+      const cases: [string, Partial<RunSearchInput>][] = [
+        ['filter', { filter: 'metrics.acc >' }],
+        ['filter', { filter: "params.lr > '1'" }],
+        ['order_by', { orderBy: ['metrics.acc sideways'] }],
+        ['page_token', { pageToken: 'not-a-token' }],
+      ];
+      for (const [parameter, bad] of cases) {
         await expect(runs.search({ projectIds: [projectId], ...bad })).rejects.toMatchObject({
-          name: 'QueryError',
+          code: 'INVALID_PARAMETER_VALUE',
+          problem: { parameter },
         });
       }
     });

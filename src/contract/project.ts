@@ -19,3 +19,10 @@ export const projectView = z.enum(['active', 'deleted', 'all']);
 
 export const projectIdParams = z.object({ id });
 export const projectNameParams = z.object({ name: projectName });
+
+/** The distinct keys of a project's active runs, each list sorted by code point. */
+export const projectKeys = z.object({
+  params: z.array(z.string()),
+  metrics: z.array(z.string()),
+  tags: z.array(z.string()),
+});

@@ -3,8 +3,10 @@ import { currentBaseline, promotion } from './baseline.js';
 import { comparison } from './compare.js';
 import { noiseReport, varianceEstimate } from './noise.js';
 import { notebookEntry } from './notebook.js';
-import { project } from './project.js';
+import { project, projectKeys } from './project.js';
 import { point, run, runInfo } from './run.js';
+import { runTable } from './run-table.js';
+import { bucketedSeries, seriesBuckets } from './series.js';
 import { settings } from './settings.js';
 import { projectStatus } from './status.js';
 import { evaluation, trial, trialDetail } from './trial.js';
@@ -13,10 +15,14 @@ import { noiseFloor, perExample, summary, verdict } from './verdict.js';
 /** The API's resources by name: `Wire<'run'>` is a run as it travels, `Data<'run'>` as a client reads it. */
 export const schemas = {
   project,
+  projectKeys,
   settings,
   run,
   runInfo,
   point,
+  seriesBuckets,
+  runTable,
+  bucketedSeries,
   trial,
   trialDetail,
   notebookEntry,

@@ -83,6 +83,32 @@ function column<T>(kind: string, ok: (v: unknown) => boolean, items: Record<stri
     });
 }
 
+/**
+ * A column of numbers that may be NaN or ±Infinity (those travel as their names, as `wireNumber`), checked
+ * and decoded in one loop: a chart's columns carry thousands of values.
+ */
+export const wireNumberColumn = z
+  .custom<(number | NonFiniteName)[]>(
+    (v) => Array.isArray(v) && v.every((x) => typeof x === 'number' || parseNonFinite(x) !== undefined),
+    { message: 'expected an array of numbers ("NaN", "Infinity" and "-Infinity" for non-finite ones)' },
+  )
+  .meta({ type: 'array', items: { anyOf: [{ type: 'number' }, { enum: [...NON_FINITE_NAMES] }] } })
+  .transform((values) => values.map((v) => (typeof v === 'number' ? v : parseNonFinite(v)!)));
+
+/** A column of strings, numbers or nulls (e.g. a runs table's param or metric values). */
+export const cellColumn = column<string | number | null>(
+  'string, number or null',
+  (v) => v === null || typeof v === 'string' || typeof v === 'number',
+  { type: ['string', 'number', 'null'] },
+);
+
+/** A column of strings or nulls. */
+export const nullableStringColumn = column<string | null>(
+  'string or null',
+  (v) => v === null || typeof v === 'string',
+  { type: ['string', 'null'] },
+);
+
 export const direction = z.enum(['maximize', 'minimize']);
 
 /** Milliseconds since the epoch. */

@@ -30,6 +30,20 @@ export class RatchetError extends Error {
   }
 }
 
+/** Which request parameter is wrong, and where in its text when that is known (0-based). */
+export interface ParameterProblem {
+  parameter: string;
+  message: string;
+  position?: number;
+}
+
+/** An invalid value of one named request parameter (e.g. a filter that does not parse). */
+export class InvalidParameterError extends RatchetError {
+  constructor(readonly problem: ParameterProblem) {
+    super('INVALID_PARAMETER_VALUE', problem.message);
+  }
+}
+
 export const invalidParameter = (message: string) => new RatchetError('INVALID_PARAMETER_VALUE', message);
 export const notFound = (message: string) => new RatchetError('RESOURCE_DOES_NOT_EXIST', message);
 export const alreadyExists = (message: string) => new RatchetError('RESOURCE_ALREADY_EXISTS', message);

@@ -18,3 +18,10 @@ export interface Project {
 
 export const DEFAULT_PROJECT_ID = '0';
 export const DEFAULT_PROJECT_NAME = 'Default';
+
+/** The distinct keys a project's active runs use, each list sorted: what a UI offers as columns and charts. */
+export interface ProjectKeys {
+  params: string[];
+  metrics: string[];
+  tags: string[];
+}

@@ -18,9 +18,15 @@ import { projectRecordRoutes } from './v1/project-record.js';
 import { projectRoutes } from './v1/projects.js';
 import { runRoutes } from './v1/runs.js';
 import { trialRoutes } from './v1/trials.js';
+import { mountWebUi } from './web-ui.js';
+
+export interface AppOptions {
+  /** The built web UI's directory (default: the package's dist/web). */
+  webRoot?: string;
+}
 
 /** The whole server as `fetch(Request) → Response`; tests drive it in-process with `app.request()`. */
-export function createApp(services: Services): Hono {
+export function createApp(services: Services, options: AppOptions = {}): Hono {
   const app = new Hono();
   app.onError(handleError);
   app.get('/health', (c) => c.text('OK'));
@@ -52,5 +58,6 @@ export function createApp(services: Services): Hono {
     [ajaxMetricRoutes],
   );
   app.all('/api/v1/*', endpointNotFound);
+  mountWebUi(app, options.webRoot);
   return app;
 }

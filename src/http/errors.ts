@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { type ErrorCode, isRatchetError } from '../core/errors.js';
+import { type ErrorCode, InvalidParameterError, isRatchetError } from '../core/errors.js';
 import { type ErrorDetail, RequestValidationError } from './request-errors.js';
 
 /** MLflow's mapping from error code to HTTP status (reference §2). */
@@ -32,6 +32,11 @@ export function errorResponse(code: ErrorCode, message: string, details?: readon
 /** The one place thrown errors become responses: domain errors keep their code, anything else is a 500. */
 export function handleError(error: Error, c: Context): Response {
   if (error instanceof RequestValidationError) return errorResponse(error.code, error.message, error.details);
+  if (error instanceof InvalidParameterError) {
+    const { parameter, message, position } = error.problem;
+    const detail = { path: `query.${parameter}`, message, ...(position === undefined ? {} : { position }) };
+    return errorResponse(error.code, error.message, [detail]);
+  }
   if (isRatchetError(error)) return errorResponse(error.code, error.message);
   if (error instanceof HTTPException) return error.getResponse();
   if (isQueryError(error)) return errorResponse('INVALID_PARAMETER_VALUE', error.message);

@@ -4,6 +4,7 @@ import { RatchetError } from '../core/errors.js';
 export interface ErrorDetail {
   path: string;
   message: string;
+  position?: number;
 }
 
 /** At most this many problems are listed, each bounded: an error never echoes unbounded input. */

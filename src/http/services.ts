@@ -3,7 +3,9 @@ import type { ArtifactService } from '../tracking/artifacts.js';
 import type { LoggedModelService } from '../tracking/logged-models.js';
 import type { ProjectService } from '../tracking/projects.js';
 import type { RunIoService } from '../tracking/run-io.js';
+import type { RunTableService } from '../tracking/run-table.js';
 import type { RunService } from '../tracking/runs.js';
+import type { SeriesService } from '../tracking/series.js';
 import type { ExampleService } from '../tracking/trials/example-service.js';
 import type { TrialServices } from '../tracking/trials/index.js';
 
@@ -14,6 +16,8 @@ import type { TrialServices } from '../tracking/trials/index.js';
 export interface Services extends TrialServices {
   projects: ProjectService;
   runs: RunService;
+  series: SeriesService;
+  runTable: RunTableService;
   runIo: RunIoService;
   loggedModels: LoggedModelService;
   examples: ExampleService;

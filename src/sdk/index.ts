@@ -18,12 +18,14 @@ export {
   type ProjectRef,
   ProjectsClient,
   type SettingsChanges,
+  type TableOptions,
 } from './projects.js';
 export { RunHandle, type RunHandleOptions } from './run.js';
-export { type HistoryOptions, type RunSearchOptions, RunsClient } from './runs.js';
+export { type HistoryOptions, type RunSearchOptions, RunsClient, type SeriesOptions } from './runs.js';
 export { type StartTrialRunOptions, TrialHandle } from './trial.js';
 export { type CompareArm, type CompareOptions, type StartTrialOptions, TrialsClient } from './trials.js';
 export type {
+  BucketedSeries,
   Comparison,
   CurrentBaseline,
   Direction,
@@ -36,10 +38,13 @@ export type {
   PerExample,
   Point,
   Project,
+  ProjectKeys,
   ProjectStatus,
   Promotion,
   Run,
   RunInfo,
+  RunTable,
+  SeriesBuckets,
   Settings,
   Summary,
   Trial,

@@ -8,8 +8,10 @@ import type {
   NotebookEntry,
   NotebookOutcome,
   Project,
+  ProjectKeys,
   ProjectStatus,
   Promotion,
+  RunTable,
   Settings,
 } from './types.js';
 
@@ -32,6 +34,18 @@ export interface NotebookFilter {
   /** Only what didn't work: worse, no detectable difference, failed. */
   didntWork?: boolean;
   outcome?: NotebookOutcome | NotebookOutcome[];
+}
+
+export interface TableOptions {
+  /** The query language, as in `runs.search`. */
+  filter?: string;
+  /** e.g. `['metrics.acc DESC']`. */
+  orderBy?: string[];
+  /** `params.<key>`, `metrics.<key>`, `tags.<key>` (at most 200; a key with a comma cannot be named here). */
+  columns?: string[];
+  /** 1 to 50,000 (default 1,000). */
+  maxResults?: number;
+  pageToken?: string;
 }
 
 /** Projects and their experiment record: settings, baseline, notebook, status, noise and report. */
@@ -146,6 +160,23 @@ export class ProjectsClient {
   /** The report: a self-contained HTML page with the progress chart, or Markdown. */
   async report(project: ProjectRef, format: 'html' | 'md' = 'html'): Promise<string> {
     return this.transport.call(api.record.report, { params: await this.idOf(project), query: { format } });
+  }
+
+  /** The distinct param, metric and tag keys of the project's active runs, each sorted. */
+  async keys(project: ProjectRef): Promise<ProjectKeys> {
+    return this.transport.call(api.projects.keys, { params: await this.idOf(project) });
+  }
+
+  /** A page of the project's active runs in columns, with only the chosen params, metrics and tags. */
+  async table(project: ProjectRef, options: TableOptions = {}): Promise<RunTable> {
+    const query = {
+      ...(options.filter === undefined ? {} : { filter: options.filter }),
+      ...(options.orderBy === undefined ? {} : { order_by: options.orderBy }),
+      ...(options.columns === undefined ? {} : { columns: options.columns.join(',') }),
+      ...(options.maxResults === undefined ? {} : { max_results: String(options.maxResults) }),
+      ...(options.pageToken === undefined ? {} : { page_token: options.pageToken }),
+    };
+    return this.transport.call(api.projects.table, { params: await this.idOf(project), query });
   }
 
   /** `{ id }` as given, or the id of the project of that name. */

@@ -1,7 +1,7 @@
 import { api } from '../contract/index.js';
 import type { ProjectRef } from './projects.js';
 import type { Transport } from './transport.js';
-import type { Point, Run, RunInfo } from './types.js';
+import type { BucketedSeries, Point, Run, RunInfo } from './types.js';
 
 export interface RunSearchOptions {
   /** The query language: MLflow's grammar plus OR and parentheses. */
@@ -16,6 +16,18 @@ export interface RunSearchOptions {
 export interface HistoryOptions {
   /** At most this many points, chosen to keep the series' shape (spikes survive). */
   maxPoints?: number;
+  startStep?: number;
+  endStep?: number;
+}
+
+export interface SeriesOptions {
+  /** Run ids (1 to 200). */
+  runs: string[];
+  /** Metric keys (1 to 20). */
+  keys: string[];
+  /** At most this many equal-width step buckets per series (1 to 4,000; default 1,000). */
+  buckets?: number;
+  /** Both or neither: the steps to bucket (default: each series' own first to last step). */
   startStep?: number;
   endStep?: number;
 }
@@ -81,5 +93,20 @@ export class RunsClient {
       ...(options.endStep === undefined ? {} : { end_step: String(options.endStep) }),
     };
     return (await this.transport.call(api.runs.history, { params: { id, key }, query })).points;
+  }
+
+  /**
+   * Several runs' series in one request, each cut into equal-width step buckets with their min, max, first
+   * and last values (spikes survive): one entry per (run, key), in the order asked.
+   */
+  async series(options: SeriesOptions): Promise<BucketedSeries[]> {
+    const body = {
+      runs: options.runs,
+      keys: options.keys,
+      ...(options.buckets === undefined ? {} : { buckets: options.buckets }),
+      ...(options.startStep === undefined ? {} : { start_step: options.startStep }),
+      ...(options.endStep === undefined ? {} : { end_step: options.endStep }),
+    };
+    return (await this.transport.call(api.runs.series, { body }, { idempotent: true })).series;
   }
 }

@@ -6,7 +6,9 @@ import { ArtifactService } from '../tracking/artifacts.js';
 import { LoggedModelService } from '../tracking/logged-models.js';
 import { ProjectService } from '../tracking/projects.js';
 import { RunIoService } from '../tracking/run-io.js';
+import { RunTableService } from '../tracking/run-table.js';
 import { RunService } from '../tracking/runs.js';
+import { SeriesService } from '../tracking/series.js';
 import { ExampleService } from '../tracking/trials/example-service.js';
 import { createTrialServices } from '../tracking/trials/index.js';
 
@@ -31,6 +33,8 @@ export function createServices(
   return {
     projects,
     runs,
+    series: new SeriesService(store),
+    runTable: new RunTableService(store, projects),
     ...createTrialServices(store, projects, runs, now),
     runIo: new RunIoService(store),
     loggedModels: new LoggedModelService(store, now),

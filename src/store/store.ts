@@ -1,12 +1,14 @@
 import type { MetricPoint } from '../core/metric.js';
 import type { NewRun } from '../core/new-run.js';
-import type { Direction, LifecycleStage, Project } from '../core/project.js';
+import type { Direction, LifecycleStage, Project, ProjectKeys } from '../core/project.js';
 import type { Filter, OrderBy } from '../core/query/index.js';
 import type { Run, RunInfo, RunStatus } from '../core/run.js';
 import type { RunBatch } from '../core/run-batch.js';
+import type { RunTable, TableColumn } from '../core/run-table.js';
 import type { ViewType } from '../core/view-type.js';
 import type { DialectCapabilities } from './driver.js';
 import type { LoggedModelStore } from './logged-model-store.js';
+import type { SeriesSample } from './metrics/downsample.js';
 import type { RegistryStore } from './registry-store.js';
 import type { RunIoStore } from './run-io-store.js';
 import type { BaselineStore, ExampleStore, ProjectSettingsStore, TrialStore } from './trial-store.js';
@@ -50,6 +52,13 @@ export interface RunSearchQuery {
   offset: number;
 }
 
+export type { SeriesSample } from './metrics/downsample.js';
+
+/** A run search that reads a table: the runs' own fields and only the chosen columns. */
+export interface RunTableQuery extends RunSearchQuery {
+  columns: readonly TableColumn[];
+}
+
 export interface HistoryQuery {
   /** At most this many points, chosen to keep the series' shape; absent = every point. */
   maxPoints?: number;
@@ -66,6 +75,8 @@ export interface ProjectStore {
   setLifecycle(id: string, stage: LifecycleStage, now: number): Promise<void>;
   setTag(id: string, key: string, value: string): Promise<void>;
   deleteTag(id: string, key: string): Promise<void>;
+  /** The distinct param, metric and tag keys of the project's active runs, sorted by code point. */
+  keys(id: string): Promise<ProjectKeys>;
 }
 
 export interface RunStore {
@@ -74,6 +85,8 @@ export interface RunStore {
   getInfo(id: string): Promise<RunInfo | undefined>;
   /** Matching runs of the given projects, in order_by order (then newest first, then by id). */
   search(query: RunSearchQuery): Promise<Run[]>;
+  /** The same search, answered in columns with only the chosen params, metrics and tags. */
+  table(query: RunTableQuery): Promise<RunTable>;
   update(id: string, changes: RunChanges): Promise<void>;
   setLifecycle(id: string, stage: LifecycleStage, now: number): Promise<void>;
   logBatch(id: string, batch: RunBatch): Promise<BatchOutcome>;
@@ -85,6 +98,8 @@ export interface RunStore {
 export interface MetricStore {
   /** One series in step order (points logged at the same step keep their logging order). */
   history(runId: string, key: string, query?: HistoryQuery): Promise<MetricPoint[]>;
+  /** The same points, with how many the range holds in all (for a chart that says what it stands for). */
+  sample(runId: string, key: string, query?: HistoryQuery): Promise<SeriesSample>;
   /** Metric keys a run has logged. */
   keys(runId: string): Promise<string[]>;
 }

@@ -1,5 +1,5 @@
 import { LIMITS } from '../core/limits.js';
-import type { Project } from '../core/project.js';
+import type { Project, ProjectKeys } from '../core/project.js';
 import {
   emptyProjectName,
   projectNameNotFound,
@@ -53,6 +53,11 @@ export class ProjectService {
       if (raced) return raced;
       throw error;
     }
+  }
+
+  /** The distinct param, metric and tag keys of the project's active runs, sorted. */
+  async keys(id: string): Promise<ProjectKeys> {
+    return this.store.projects.keys((await this.get(id)).id);
   }
 
   list(viewType?: ViewType): Promise<Project[]> {

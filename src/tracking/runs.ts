@@ -3,19 +3,12 @@ import { newRunId } from '../core/ids.js';
 import { LIMITS } from '../core/limits.js';
 import type { MetricPoint } from '../core/metric.js';
 import type { NewRun } from '../core/new-run.js';
-import {
-  decodePageToken,
-  encodePageToken,
-  parseFilter,
-  parseOrderBy,
-  runFilterSchema,
-} from '../core/query/index.js';
 import { isTerminalStatus, type Run, type RunInfo } from '../core/run.js';
 import type { RunBatch } from '../core/run-batch.js';
 import { randomRunName } from '../core/run-names.js';
 import { validateKey, validateStringValue } from '../core/validation.js';
-import type { ViewType } from '../core/view-type.js';
 import type { BatchOutcome, HistoryQuery, RunChanges, Store } from '../store/store.js';
+import { pageOfFound, type RunPageInput, runPageQuery } from './run-query.js';
 import { resolveMembership } from './trials/membership.js';
 
 /** What a caller chooses about a new run; the service fills in the id, artifact URI and defaults. */
@@ -34,15 +27,7 @@ export const NATIVE_BATCH_LIMITS: BatchLimits = {
   tags: LIMITS.batchTags * 10,
 };
 
-export interface RunSearchInput {
-  projectIds: string[];
-  /** The query language's filter (MLflow's grammar plus OR and parentheses). */
-  filter?: string;
-  orderBy?: string[];
-  viewType?: ViewType;
-  maxResults?: number;
-  pageToken?: string;
-}
+export type RunSearchInput = RunPageInput;
 
 export interface RunSearchPage {
   runs: Run[];
@@ -126,27 +111,9 @@ export class RunService {
   }
 
   async search(input: RunSearchInput): Promise<RunSearchPage> {
-    const maxResults = input.maxResults ?? 1000;
-    if (!Number.isSafeInteger(maxResults) || maxResults < 1 || maxResults > LIMITS.searchMaxResults) {
-      throw invalidParameter(
-        `Invalid value ${maxResults} for parameter 'max_results' supplied. It must be at most ${LIMITS.searchMaxResults}.`,
-      );
-    }
-    const { offset } = decodePageToken(input.pageToken);
-    // One extra row tells whether another page exists, so the last page carries no token.
-    const found = await this.store.runs.search({
-      projectIds: input.projectIds,
-      filter: parseFilter(input.filter, runFilterSchema),
-      orderBy: parseOrderBy(input.orderBy ?? [], runFilterSchema),
-      ...(input.viewType === undefined ? {} : { viewType: input.viewType }),
-      limit: maxResults + 1,
-      offset,
-    });
-    if (found.length <= maxResults) return { runs: found };
-    return {
-      runs: found.slice(0, maxResults),
-      nextPageToken: encodePageToken({ offset: offset + maxResults }),
-    };
+    const page = runPageQuery(input);
+    const { items, nextPageToken } = pageOfFound(await this.store.runs.search(page.query), page);
+    return nextPageToken === undefined ? { runs: items } : { runs: items, nextPageToken };
   }
 
   async logBatch(

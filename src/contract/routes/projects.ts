@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { project, projectIdParams, projectNameParams, projectView } from '../project.js';
+import { project, projectIdParams, projectKeys, projectNameParams, projectView } from '../project.js';
 import { json, route } from '../route.js';
+import { runTable, tableQuery } from '../run-table.js';
 import { settingsChanges } from '../settings.js';
 import { direction, ok, projectName, stringMap } from '../wire.js';
 
@@ -77,5 +78,23 @@ export const projectRoutes = {
     tag,
     params: projectIdParams,
     response: json(ok),
+  }),
+  keys: route({
+    method: 'GET',
+    path: '/api/v1/projects/{id}/keys',
+    summary: "The distinct param, metric and tag keys of the project's active runs, sorted",
+    tag,
+    params: projectIdParams,
+    response: json(projectKeys),
+  }),
+  table: route({
+    method: 'GET',
+    path: '/api/v1/projects/{id}/table',
+    summary:
+      "A page of the project's active runs in columns, only the chosen params, metrics and tags (filter and order_by as in GET /api/v1/runs)",
+    tag,
+    params: projectIdParams,
+    query: tableQuery,
+    response: json(runTable),
   }),
 } as const;

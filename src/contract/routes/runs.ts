@@ -13,6 +13,7 @@ import {
   runView,
   tagParams,
 } from '../run.js';
+import { bucketedSeries, seriesRequest } from '../series.js';
 import { id, ok, projectName, queryInteger, queryList } from '../wire.js';
 
 const tag = 'Runs';
@@ -112,6 +113,15 @@ export const runRoutes = {
       end_step: queryInteger(Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER).optional(),
     }),
     response: json(z.object({ key: z.string(), points: z.array(point) })),
+  }),
+  series: route({
+    method: 'POST',
+    path: '/api/v1/series',
+    summary:
+      'Several runs’ metric series in one request, each cut into at most `buckets` equal-width step buckets (min, max, first, last)',
+    tag,
+    body: seriesRequest,
+    response: json(z.object({ series: z.array(bucketedSeries) })),
   }),
   logExamples: route({
     method: 'POST',

@@ -3,12 +3,13 @@ import { api } from '../../contract/index.js';
 import { settingsFromWire } from '../../contract/settings.js';
 import type { Services } from '../services.js';
 import { implement } from './implement.js';
+import { runTableJson } from './run-table-wire.js';
 import { projectJson } from './wire.js';
 
 const VIEWS = { active: 'ACTIVE_ONLY', deleted: 'DELETED_ONLY', all: 'ALL' } as const;
 const routes = api.projects;
 
-export function projectRoutes({ projects, projectSettings }: Services): Hono {
+export function projectRoutes({ projects, projectSettings, runTable }: Services): Hono {
   const app = new Hono();
   implement(app, routes.create, async ({ body }) => {
     const project = await projectSettings.createProject(
@@ -46,6 +47,18 @@ export function projectRoutes({ projects, projectSettings }: Services): Hono {
   implement(app, routes.restore, async ({ params }) => {
     await projects.restore(params.id);
     return {};
+  });
+  implement(app, routes.keys, async ({ params }) => projects.keys(params.id));
+  implement(app, routes.table, async ({ params, query }) => {
+    const page = await runTable.page({
+      projectId: params.id,
+      filter: query.filter,
+      orderBy: query.order_by,
+      columns: query.columns,
+      maxResults: query.max_results,
+      pageToken: query.page_token,
+    });
+    return runTableJson(page);
   });
   return app;
 }

@@ -6,12 +6,14 @@ import type { Services } from '../services.js';
 import { runBatch } from './batch-input.js';
 import { implement } from './implement.js';
 import { projectOf } from './project-of-body.js';
+import { bucketedSeriesJson } from './series-wire.js';
+import { stepRange } from './step-range.js';
 import { pointJson, runInfoJson, runJson } from './wire.js';
 
 const VIEWS = { active: 'ACTIVE_ONLY', deleted: 'DELETED_ONLY', all: 'ALL' } as const;
 const routes = api.runs;
 
-export function runRoutes({ projects, runs, examples }: Services): Hono {
+export function runRoutes({ projects, runs, series, examples }: Services): Hono {
   const app = new Hono();
   implement(app, routes.create, async ({ body }) => {
     const project = await projectOf(body, projects);
@@ -81,6 +83,15 @@ export function runRoutes({ projects, runs, examples }: Services): Hono {
       ...(query.end_step === undefined ? {} : { endStep: query.end_step }),
     });
     return { key: params.key, points: points.map(pointJson) };
+  });
+  implement(app, routes.series, async ({ body }) => {
+    const found = await series.read({
+      runIds: body.runs,
+      keys: body.keys,
+      buckets: body.buckets,
+      range: stepRange(body),
+    });
+    return { series: found.map(bucketedSeriesJson) };
   });
   implement(
     app,

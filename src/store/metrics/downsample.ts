@@ -38,14 +38,32 @@ export function readSeries(
   range: StepRange,
   maxPoints?: number,
 ): MetricPoint[] {
+  return sampleSeries(chunks, decoded, range, maxPoints).points;
+}
+
+/** What `readSeries` returns, with how many points the range holds (counted from the summaries). */
+export interface SeriesSample {
+  points: MetricPoint[];
+  total: number;
+}
+
+export function sampleSeries(
+  chunks: ChunkRef[],
+  decoded: Map<number, SeriesColumns>,
+  range: StepRange,
+  maxPoints?: number,
+): SeriesSample {
   const p = plan(chunks, range, maxPoints);
   if (p.decodeAll) {
     const all = sortColumnsByStep(concatColumns(p.inRange.map((c) => decodedOf(decoded, c))));
     const points = columnsInRange(all, range);
-    return toPoints(points, maxPoints === undefined ? undefined : pickPoints(points.values, maxPoints));
+    return {
+      points: toPoints(points, maxPoints === undefined ? undefined : pickPoints(points.values, maxPoints)),
+      total: columnsLength(points),
+    };
   }
-  const { columns, offsets } = candidates(p, decoded, range);
-  return toPoints(columns, pickPoints(columns.values, maxPoints!, offsets));
+  const { columns, offsets, total } = candidates(p, decoded, range);
+  return { points: toPoints(columns, pickPoints(columns.values, maxPoints!, offsets)), total };
 }
 
 /** Every in-range point of the decoded chunks and the extremes of the others, with where each sits. */
@@ -70,7 +88,7 @@ function candidates(p: Plan, decoded: Map<number, SeriesColumns>, range: StepRan
       offset += chunk.summary.count;
     }
   }
-  return { columns: sliceColumns(columns, 0, filled), offsets: offsets.subarray(0, filled) };
+  return { columns: sliceColumns(columns, 0, filled), offsets: offsets.subarray(0, filled), total: offset };
 }
 
 /**

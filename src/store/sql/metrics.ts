@@ -2,7 +2,7 @@ import type { MetricPoint } from '../../core/metric.js';
 import type { SeriesColumns } from '../../core/metric-series.js';
 import type { SqlDriver } from '../driver.js';
 import { decodePoints } from '../metrics/chunk-codec.js';
-import { ALL_STEPS, chunksToDecode, readSeries } from '../metrics/downsample.js';
+import { ALL_STEPS, chunksToDecode, type SeriesSample, sampleSeries } from '../metrics/downsample.js';
 import type { HistoryQuery, MetricStore } from '../store.js';
 import { type ChunkSummaryRow, SUMMARY_COLUMNS, toChunkSummary } from './chunk-rows.js';
 import type { MetricKeyDictionary } from './metric-keys.js';
@@ -16,9 +16,13 @@ export class SqlMetricStore implements MetricStore {
   ) {}
 
   async history(runId: string, key: string, query: HistoryQuery = {}): Promise<MetricPoint[]> {
+    return (await this.sample(runId, key, query)).points;
+  }
+
+  async sample(runId: string, key: string, query: HistoryQuery = {}): Promise<SeriesSample> {
     const runPk = await this.runPk(runId);
     const keyId = await this.metricKeys.find(key);
-    if (keyId === undefined) return [];
+    if (keyId === undefined) return { points: [], total: 0 };
     const rows = await this.db.all<ChunkSummaryRow>(
       `SELECT ${SUMMARY_COLUMNS} FROM metric_chunks WHERE run_pk = ? AND key_id = ? ORDER BY seq`,
       [runPk, keyId],
@@ -33,7 +37,7 @@ export class SqlMetricStore implements MetricStore {
       [...wanted],
     );
     for (const blob of blobs) decoded.set(blob.id, decodePoints(blob.data, blob.count));
-    return readSeries(chunks, decoded, range, query.maxPoints);
+    return sampleSeries(chunks, decoded, range, query.maxPoints);
   }
 
   async keys(runId: string): Promise<string[]> {

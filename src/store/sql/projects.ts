@@ -1,4 +1,4 @@
-import type { LifecycleStage, Project } from '../../core/project.js';
+import type { LifecycleStage, Project, ProjectKeys } from '../../core/project.js';
 import {
   projectNameTaken,
   projectNotActive,
@@ -8,6 +8,7 @@ import {
 import type { ViewType } from '../../core/view-type.js';
 import type { SqlDriver, SqlExecutor } from '../driver.js';
 import type { NewProject, ProjectChanges, ProjectStore } from '../store.js';
+import { readProjectKeys } from './project-keys.js';
 import {
   lifecyclesOf,
   PROJECT_COLUMNS,
@@ -140,6 +141,10 @@ export class SqlProjectStore implements ProjectStore {
       key,
     ]);
     if (deleted.changes === 0) throw projectTagNotFound(id, key);
+  }
+
+  async keys(id: string): Promise<ProjectKeys> {
+    return readProjectKeys(this.db, id, this.db.capabilities.codePointOrder);
   }
 
   private async requireExists(id: string): Promise<void> {

@@ -3,14 +3,16 @@ import type { NewRun } from '../../core/new-run.js';
 import type { LifecycleStage } from '../../core/project.js';
 import type { LatestMetric, Run, RunInfo } from '../../core/run.js';
 import type { RunBatch } from '../../core/run-batch.js';
+import type { RunTable } from '../../core/run-table.js';
 import type { SqlDriver, SqlExecutor } from '../driver.js';
-import type { BatchOutcome, RunChanges, RunSearchQuery, RunStore } from '../store.js';
+import type { BatchOutcome, RunChanges, RunSearchQuery, RunStore, RunTableQuery } from '../store.js';
 import { insertParams, type KeyValueTable, upsertTags } from './key-values.js';
 import type { MetricKeyDictionary } from './metric-keys.js';
 import { writeMetrics } from './metric-writer.js';
 import { requireActiveProject } from './projects.js';
 import { RUN_COLUMNS, type RunRow, recordsByOwner, selectIn, toRunInfo } from './rows.js';
 import { compileRunSearch } from './run-search.js';
+import { readRunTable } from './run-table.js';
 
 export class SqlRunStore implements RunStore {
   constructor(
@@ -64,6 +66,10 @@ export class SqlRunStore implements RunStore {
       .join(', ');
     const { sql, params } = compileRunSearch(query, this.db.capabilities, columns);
     return this.hydrate(await this.db.all<RunRow>(sql, params));
+  }
+
+  table(query: RunTableQuery): Promise<RunTable> {
+    return readRunTable(this.db, this.metricKeys, query);
   }
 
   async update(id: string, changes: RunChanges): Promise<void> {
