@@ -3,6 +3,7 @@ import { useLocation } from './location.js';
 import { NotFoundPage } from './pages/not-found.js';
 import { ProjectPage } from './pages/project.js';
 import { ProjectsPage } from './pages/projects.js';
+import { TrialPage } from './pages/trial.js';
 import { parseRoute } from './routes.js';
 
 export function App() {
@@ -20,6 +21,8 @@ export function App() {
           <ProjectsPage />
         ) : route.page === 'project' ? (
           <ProjectPage key={route.project} name={route.project} />
+        ) : route.page === 'trial' ? (
+          <TrialPage key={`${route.project}#${route.number}`} project={route.project} number={route.number} />
         ) : (
           <NotFoundPage path={pathname} />
         )}
