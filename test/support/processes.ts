@@ -1,4 +1,6 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -54,4 +56,31 @@ export function startServerProcess(
     });
     child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
   });
+}
+
+export interface ScratchServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** `ratchet server` over a fresh SQLite store in a temporary directory; `stop()` ends it and deletes the store. */
+export async function startScratchServer(): Promise<ScratchServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'ratchet-server-'));
+  const { url, child } = await startServerProcess([
+    '--store',
+    join(dir, 'ratchet.db'),
+    '--artifacts',
+    join(dir, 'artifacts'),
+  ]);
+  return {
+    url,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }

@@ -1,0 +1,29 @@
+import { expect, it } from 'vitest';
+import { describeInBrowser } from '../support/browser.js';
+import { textOf } from '../support/ui-pages.js';
+import { XSS_PAYLOAD } from '../support/ui-seed.js';
+
+describeInBrowser('projects page', (ui) => {
+  it('lists every project with its baseline, names shown as text', async () => {
+    const page = await ui.open('/');
+    const rows = page.getByTestId('project-row');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(2);
+    const lab = rows.filter({ hasText: ui.seed.project });
+    await expect.poll(() => textOf(lab)).toContain(ui.seed.baseline.mean.toFixed(3));
+    // The payload project's name is shown literally, not parsed into an <img>.
+    expect(await rows.filter({ hasText: XSS_PAYLOAD }).count()).toBe(1);
+  });
+
+  it('links a project to its dashboard', async () => {
+    const page = await ui.open('/');
+    await page
+      .getByTestId('project-row')
+      .filter({ hasText: ui.seed.project })
+      .getByRole('link')
+      .first()
+      .click();
+    await page.getByTestId('baseline-card').waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/projects/${ui.seed.project}`);
+  });
+});
