@@ -7,7 +7,8 @@ import { NotFoundPage } from './pages/not-found.js';
 import { ProjectPage } from './pages/project.js';
 import { ProjectsPage } from './pages/projects.js';
 import { RunsPage } from './pages/runs/runs-page.js';
-import { parseRoute } from './routes.js';
+import { TrialPage } from './pages/trial.js';
+import { parseRoute, type Route } from './routes.js';
 
 export function App() {
   const { pathname } = useLocation();
@@ -22,18 +23,27 @@ export function App() {
         <LiveIndicator />
       </header>
       <main className="content">
-        {route.page === 'projects' ? (
-          <ProjectsPage />
-        ) : route.page === 'project' ? (
-          <ProjectPage key={route.project} name={route.project} />
-        ) : route.page === 'compare' ? (
-          <ComparePage />
-        ) : route.page === 'runs' ? (
-          <RunsPage key={route.project} project={route.project} />
-        ) : (
-          <NotFoundPage path={pathname} />
-        )}
+        <Page route={route} />
       </main>
     </div>
   );
+}
+
+function Page({ route }: { route: Route }) {
+  switch (route.page) {
+    case 'projects':
+      return <ProjectsPage />;
+    case 'project':
+      return <ProjectPage key={route.project} name={route.project} />;
+    case 'runs':
+      return <RunsPage key={route.project} project={route.project} />;
+    case 'trial':
+      return (
+        <TrialPage key={`${route.project}#${route.number}`} project={route.project} number={route.number} />
+      );
+    case 'compare':
+      return <ComparePage />;
+    case 'not-found':
+      return <NotFoundPage path={route.path} />;
+  }
 }

@@ -11,12 +11,12 @@ import type { NotebookEntry, Project } from '../../../src/sdk/index.js';
 import { plural } from '../data/format.js';
 import { ciScale, DIDNT_WORK_PARAM, filterNotebook, type Scale } from '../data/notebook.js';
 import { Link } from '../link.js';
-import { navigate, useLocation } from '../location.js';
 import { queries } from '../queries.js';
-import { routePath, withSearch } from '../routes.js';
+import { routePath } from '../routes.js';
 import { CiBar } from '../ui/ci-bar.js';
 import { QueryState } from '../ui/query-state.js';
 import { useRowKeys } from '../ui/use-row-keys.js';
+import { useSearchParam } from '../ui/use-search-param.js';
 import { VerdictBadge } from '../ui/verdict-badge.js';
 
 /** Rows drawn at first; more on demand, so a notebook of 10,000 trials opens at once. */
@@ -25,18 +25,9 @@ const PAGE = 200;
 /** The lab notebook: every trial, newest first, what didn't work included (or alone, from the URL). */
 export function Notebook({ project }: { project: Project }) {
   const notebook = useQuery(queries.notebook(project.id));
-  const { pathname, search } = useLocation();
-  const didntWork = search.get(DIDNT_WORK_PARAM) === '1';
-  const toggle = () =>
-    navigate(
-      withSearch(pathname, {
-        ...Object.fromEntries(search),
-        [DIDNT_WORK_PARAM]: didntWork ? undefined : '1',
-      }),
-      {
-        replace: true,
-      },
-    );
+  const [filter, setFilter] = useSearchParam(DIDNT_WORK_PARAM);
+  const didntWork = filter === '1';
+  const toggle = () => setFilter(didntWork ? undefined : '1');
   return (
     <section>
       <header className="section-header">

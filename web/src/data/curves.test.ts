@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { curvesChart, type TrialCurves } from './curves.js';
+
+const buckets = (values: number[]) => ({
+  step_first: values.map((_, i) => i),
+  step_last: values.map((_, i) => i),
+  time_first: values.map(() => 1000),
+  time_last: values.map(() => 1000),
+  first: values,
+  last: values,
+  min: values,
+  max: values,
+  count: values.map(() => 1),
+});
+
+const curves: TrialCurves = {
+  key: 'loss',
+  band: { step: [0, 1], mean: [1, 0.5], lower: ['NaN', 0.4], upper: [null, 0.6], n: [1, 2] },
+  seeds: [
+    { run_id: 'run-a', seed: 1, status: 'FINISHED', buckets: buckets([1, 0.4]) },
+    { run_id: 'run-b', seed: 2, status: 'FINISHED', buckets: buckets([1, 0.6]) },
+  ],
+};
+
+describe("a trial's curves", () => {
+  it('draw the band with the mean as one series', () => {
+    const { band, series } = curvesChart(curves, false);
+    expect(series.map((s) => s.label)).toEqual(['mean of 2 seeds']);
+    expect(Array.from(series[0]!.columns.last)).toEqual([1, 0.5]);
+    expect(Array.from(band.lower)).toEqual([Number.NaN, 0.4]);
+    expect(Array.from(band.upper)).toEqual([Number.NaN, 0.6]);
+  });
+
+  it('add each seed as its own series on request', () => {
+    const { series } = curvesChart(curves, true);
+    expect(series.map((s) => s.label)).toEqual(['mean of 2 seeds', 'seed 1', 'seed 2']);
+    expect(Array.from(series[2]!.columns.max)).toEqual([1, 0.6]);
+  });
+});
