@@ -1,5 +1,5 @@
 import { describeChange } from '../core/change-set.js';
-import { formatNumber, formatSigned } from '../core/format.js';
+import { formatAdvice, formatNumber, formatRunsNeeded, formatSigned } from '../core/format.js';
 import type { Evaluation, NoiseFloor, Trial, Verdict } from '../sdk/index.js';
 import { fields } from './output.js';
 
@@ -13,10 +13,9 @@ const EVALUATION_METHODS: Record<Verdict['variance']['evaluation_method'], strin
 /** Human-readable lines for verdicts, noise and change-sets (compare, trial show, baseline show). */
 export function verdictLines(v: Verdict, notes: readonly string[] = v.notes): string[] {
   const undecided = v.verdict === 'inconclusive';
-  const runs = v.runs_needed_per_arm;
   const sizeNeeded = v.eval_set_size_needed;
   return fields([
-    ['verdict', `${v.verdict}${undecided ? advice(v) : ''}`],
+    ['verdict', [v.verdict, formatAdvice(v)].filter((part) => part !== '').join(' — ')],
     [
       'difference',
       `${formatSigned(v.estimate)}  95% CI [${formatNumber(v.ci[0])}, ${formatNumber(v.ci[1])}]`,
@@ -25,27 +24,10 @@ export function verdictLines(v: Verdict, notes: readonly string[] = v.notes): st
     ['P(improvement)', formatNumber(v.probability_of_improvement)],
     ['effect size (d)', formatNumber(v.effect_size)],
     ['power', `${formatNumber(v.power)} with the runs done`],
-    [
-      'runs needed',
-      !undecided
-        ? ''
-        : Number.isFinite(runs)
-          ? `${formatNumber(runs)} per arm for 80% power (${formatNumber(v.additional_runs_per_arm)} more)`
-          : 'no number of seeds reaches 80% power on this evaluation set',
-    ],
+    ['runs needed', formatRunsNeeded(v)],
     ['noise counted', noiseCounted(v)],
     ['eval set needed', undecided && sizeNeeded !== null ? `${formatNumber(sizeNeeded)} examples` : ''],
   ]).concat(notes.map((note) => `  · ${note}`));
-}
-
-function advice(v: Verdict): string {
-  if (Number.isFinite(v.runs_needed_per_arm) && v.additional_runs_per_arm > 0) {
-    return ` — run ${v.additional_runs_per_arm} more per arm`;
-  }
-  if (!Number.isFinite(v.runs_needed_per_arm) && v.eval_set_size_needed !== null) {
-    return ' — more seeds cannot settle it: a larger evaluation set can';
-  }
-  return '';
 }
 
 /** Which noise the verdict counted, and how much of the difference's variance each takes. */

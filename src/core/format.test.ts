@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatDay, formatDaysLeft, formatHours, formatOutcome } from './format.js';
+import {
+  formatAdvice,
+  formatDay,
+  formatDaysLeft,
+  formatHours,
+  formatOutcome,
+  formatRunsNeeded,
+} from './format.js';
 
 describe('text for people', () => {
   it('gives compute time in seconds, minutes and hours, never as a fraction of an hour', () => {
@@ -24,5 +31,30 @@ describe('text for people', () => {
     expect(formatOutcome('inconclusive', 5)).toBe('inconclusive (+5 seeds/arm)');
     expect(formatOutcome('inconclusive', Number.NaN)).toBe('inconclusive');
     expect(formatOutcome('baseline')).toBe('baseline');
+  });
+});
+
+describe('advice on an undecided verdict', () => {
+  const undecided = {
+    verdict: 'inconclusive',
+    runs_needed_per_arm: 12,
+    additional_runs_per_arm: 7,
+    eval_set_size_needed: null,
+  };
+
+  it('says how many more seeds would settle it', () => {
+    expect(formatRunsNeeded(undecided)).toBe('12 per arm for 80% power (7 more)');
+    expect(formatAdvice(undecided)).toBe('run 7 more per arm');
+  });
+
+  it('says when only a larger evaluation set can', () => {
+    const stuck = { ...undecided, runs_needed_per_arm: Number.POSITIVE_INFINITY, eval_set_size_needed: 4000 };
+    expect(formatRunsNeeded(stuck)).toBe('no number of seeds reaches 80% power on this evaluation set');
+    expect(formatAdvice(stuck)).toBe('more seeds cannot settle it: a larger evaluation set can');
+  });
+
+  it('says nothing about a settled verdict', () => {
+    expect(formatRunsNeeded({ ...undecided, verdict: 'improved' })).toBe('');
+    expect(formatAdvice({ ...undecided, verdict: 'worse' })).toBe('');
   });
 });

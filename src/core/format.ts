@@ -105,3 +105,31 @@ export function formatDaysLeft(days: number): string {
         : `${Math.max(1, Math.round(abs * 1440))} min`;
   return days >= 0 ? `in ${span}` : `${span} ago`;
 }
+
+/** What a verdict says about its own sample size, in the API's words (snake_case, as both sides have it). */
+export interface SampleSizeAdvice {
+  verdict: string;
+  runs_needed_per_arm: number;
+  additional_runs_per_arm: number;
+  eval_set_size_needed: number | null;
+}
+
+/** "58 per arm for 80% power (53 more)"; empty unless the verdict is inconclusive. */
+export function formatRunsNeeded(v: SampleSizeAdvice): string {
+  if (v.verdict !== 'inconclusive') return '';
+  return Number.isFinite(v.runs_needed_per_arm)
+    ? `${formatNumber(v.runs_needed_per_arm)} per arm for 80% power (${formatNumber(v.additional_runs_per_arm)} more)`
+    : 'no number of seeds reaches 80% power on this evaluation set';
+}
+
+/** What would settle an inconclusive verdict: "run 5 more per arm", or a larger evaluation set; else empty. */
+export function formatAdvice(v: SampleSizeAdvice): string {
+  if (v.verdict !== 'inconclusive') return '';
+  if (Number.isFinite(v.runs_needed_per_arm) && v.additional_runs_per_arm > 0) {
+    return `run ${v.additional_runs_per_arm} more per arm`;
+  }
+  if (!Number.isFinite(v.runs_needed_per_arm) && v.eval_set_size_needed !== null) {
+    return 'more seeds cannot settle it: a larger evaluation set can';
+  }
+  return '';
+}

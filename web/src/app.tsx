@@ -1,6 +1,7 @@
 import { Link } from './link.js';
 import { useLocation } from './location.js';
 import { NotFoundPage } from './pages/not-found.js';
+import { ProjectPage } from './pages/project.js';
 import { ProjectsPage } from './pages/projects.js';
 import { parseRoute } from './routes.js';
 
@@ -15,7 +16,13 @@ export function App() {
         </Link>
       </header>
       <main className="content">
-        {route.page === 'projects' ? <ProjectsPage /> : <NotFoundPage path={pathname} />}
+        {route.page === 'projects' ? (
+          <ProjectsPage />
+        ) : route.page === 'project' ? (
+          <ProjectPage key={route.project} name={route.project} />
+        ) : (
+          <NotFoundPage path={pathname} />
+        )}
       </main>
     </div>
   );

@@ -1,0 +1,128 @@
+import { useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import {
+  formatChanges,
+  formatFlags,
+  formatForced,
+  formatOutcome,
+  formatSeeds,
+} from '../../../src/core/format.js';
+import type { NotebookEntry, Project } from '../../../src/sdk/index.js';
+import { plural } from '../data/format.js';
+import { ciScale, DIDNT_WORK_PARAM, filterNotebook, type Scale } from '../data/notebook.js';
+import { Link } from '../link.js';
+import { navigate, useLocation } from '../location.js';
+import { queries } from '../queries.js';
+import { routePath, withSearch } from '../routes.js';
+import { CiBar } from '../ui/ci-bar.js';
+import { QueryState } from '../ui/query-state.js';
+import { useRowKeys } from '../ui/use-row-keys.js';
+import { VerdictBadge } from '../ui/verdict-badge.js';
+
+/** Rows drawn at first; more on demand, so a notebook of 10,000 trials opens at once. */
+const PAGE = 200;
+
+/** The lab notebook: every trial, newest first, what didn't work included (or alone, from the URL). */
+export function Notebook({ project }: { project: Project }) {
+  const notebook = useQuery(queries.notebook(project.id));
+  const { pathname, search } = useLocation();
+  const didntWork = search.get(DIDNT_WORK_PARAM) === '1';
+  const toggle = () =>
+    navigate(
+      withSearch(pathname, {
+        ...Object.fromEntries(search),
+        [DIDNT_WORK_PARAM]: didntWork ? undefined : '1',
+      }),
+      {
+        replace: true,
+      },
+    );
+  return (
+    <section>
+      <header className="section-header">
+        <h2>Lab notebook</h2>
+        <label className="toggle">
+          <input type="checkbox" data-testid="didnt-work-filter" checked={didntWork} onChange={toggle} />
+          only what didn't work
+        </label>
+        <span className="muted small">j/k to move, Enter to open</span>
+      </header>
+      <QueryState query={notebook} what="the notebook">
+        {(entries) => <NotebookTable project={project} entries={filterNotebook(entries, { didntWork })} />}
+      </QueryState>
+    </section>
+  );
+}
+
+function NotebookTable({ project, entries }: { project: Project; entries: NotebookEntry[] }) {
+  const [shown, setShown] = useState(PAGE);
+  const scale = useMemo(() => ciScale(entries.map((e) => e.evaluation?.comparison)), [entries]);
+  const rows = useRowKeys();
+  if (entries.length === 0) return <p className="muted">No trials here yet.</p>;
+  return (
+    <>
+      <table className="grid notebook" data-testid="notebook" ref={rows}>
+        <thead>
+          <tr>
+            <th className="num">#</th>
+            <th>Hypothesis</th>
+            <th>Change-set</th>
+            <th>Seeds</th>
+            <th>Δ vs baseline [95% CI]</th>
+            <th>Verdict</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.slice(0, shown).map((entry) => (
+            <NotebookRow key={entry.id} project={project} entry={entry} scale={scale} />
+          ))}
+        </tbody>
+      </table>
+      {entries.length > shown && (
+        <button type="button" onClick={() => setShown(shown + PAGE)}>
+          Show {Math.min(PAGE, entries.length - shown)} more of {plural(entries.length - shown, 'trial')}
+        </button>
+      )}
+    </>
+  );
+}
+
+function NotebookRow({ project, entry, scale }: { project: Project; entry: NotebookEntry; scale: Scale }) {
+  const comparison = entry.evaluation?.comparison;
+  const notes = [
+    formatFlags(entry.change_set.length, entry.accepted_changes_reason),
+    formatForced(entry.promotion),
+  ]
+    .filter((n) => n !== '')
+    .join(' · ');
+  return (
+    <tr
+      data-testid="notebook-entry"
+      data-verdict={entry.outcome}
+      className={entry.is_baseline ? 'current' : undefined}
+    >
+      <td className="num">
+        <Link
+          className="row-link"
+          href={routePath({ page: 'trial', project: project.name, number: entry.number })}
+        >
+          #{entry.number}
+        </Link>
+      </td>
+      <td className="hypothesis">
+        {entry.hypothesis}
+        {entry.is_baseline && <span className="badge badge-baseline">baseline</span>}
+        {notes && <div className="muted small">{notes}</div>}
+      </td>
+      <td className="changes">{formatChanges(entry.parent_trial_id, entry.change_set)}</td>
+      <td className="nowrap">{formatSeeds(entry.runs_tally)}</td>
+      <td>{comparison && <CiBar difference={comparison} scale={scale} />}</td>
+      <td>
+        <VerdictBadge
+          outcome={entry.notebook_outcome}
+          detail={formatOutcome(entry.notebook_outcome, comparison?.additional_runs_per_arm)}
+        />
+      </td>
+    </tr>
+  );
+}
