@@ -103,6 +103,8 @@ export interface UiSeed {
   project: string;
   /** A second project whose name is an XSS payload (the projects page must show it as text). */
   payloadProject: string;
+  /** Every project's name on the server (the store also has MLflow's default one). */
+  projects: string[];
   metric: string;
   trials: Record<TrialPlan['key'] | 'live', SeededTrial>;
   /** The current baseline (the 'better' trial). */
@@ -154,6 +156,7 @@ export async function seedUiProject(uri: string): Promise<UiSeed> {
     uri,
     project: PROJECT,
     payloadProject,
+    projects: (await ratchet.projects.list()).map((p) => p.name),
     metric: METRIC,
     trials,
     baseline: trials.better,
