@@ -31,6 +31,12 @@ export function scenarios(data: UiBenchData): Scenario[] {
   const runs = data.curveRunIds.length;
   return [
     {
+      label: 'project dashboard (every trial) drawn after navigation, ms',
+      bar: 'none set',
+      measure: (context, base) =>
+        timed(context, `${base}/projects/${data.project}`, drawnChartIn('progress-chart')),
+    },
+    {
       label: 'runs explorer interactive after navigation, ms',
       bar: '≤ 1,000',
       measure: (context, base) => timed(context, runsUrl(base), '[data-testid="run-row"]'),
