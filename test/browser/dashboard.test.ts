@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeInBrowser } from '../support/browser.js';
-import { drawnChart, textOf } from '../support/ui-pages.js';
+import { drawnChart, showsNumber, textOf } from '../support/ui-pages.js';
 
 describeInBrowser('project dashboard', (ui) => {
   const dashboard = () => `/projects/${ui.seed.project}`;
@@ -8,7 +8,7 @@ describeInBrowser('project dashboard', (ui) => {
   it('shows the baseline: its metric value and its trial', async () => {
     const page = await ui.open(dashboard());
     const card = page.getByTestId('baseline-card');
-    await expect.poll(() => textOf(card)).toContain(ui.seed.baseline.mean.toFixed(3));
+    await expect.poll(async () => showsNumber(await textOf(card), ui.seed.baseline.mean)).toBe(true);
     expect(await textOf(card)).toContain(`#${ui.seed.baseline.number}`);
   });
 

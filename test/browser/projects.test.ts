@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeInBrowser } from '../support/browser.js';
-import { textOf } from '../support/ui-pages.js';
+import { showsNumber, textOf } from '../support/ui-pages.js';
 import { XSS_PAYLOAD } from '../support/ui-seed.js';
 
 describeInBrowser('projects page', (ui) => {
@@ -8,9 +8,9 @@ describeInBrowser('projects page', (ui) => {
     const page = await ui.open('/');
     const rows = page.getByTestId('project-row');
     await rows.first().waitFor();
-    expect(await rows.count()).toBe(2);
+    await expect.poll(() => rows.count()).toBe(ui.seed.projects.length);
     const lab = rows.filter({ hasText: ui.seed.project });
-    await expect.poll(() => textOf(lab)).toContain(ui.seed.baseline.mean.toFixed(3));
+    await expect.poll(async () => showsNumber(await textOf(lab), ui.seed.baseline.mean)).toBe(true);
     // The payload project's name is shown literally, not parsed into an <img>.
     expect(await rows.filter({ hasText: XSS_PAYLOAD }).count()).toBe(1);
   });

@@ -34,6 +34,16 @@ describeInBrowser('trial page', (ui) => {
     expect(await textOf(page.getByTestId('trial-runs'))).toMatch(/FINISHED|finished/);
   });
 
+  it('shows the per-example (McNemar) table only for a trial with per-example results', async () => {
+    const { better, worse } = ui.seed.trials;
+    expect([better.perExample, worse.perExample]).toEqual([true, false]);
+    const page = await ui.open(path(better.number));
+    await page.getByTestId('per-example').waitFor();
+    await page.goto(new URL(path(worse.number), ui.url).href);
+    await page.getByTestId('verdict').waitFor();
+    expect(await page.getByTestId('per-example').count()).toBe(0);
+  });
+
   it('lists the change-set against the parent', async () => {
     const page = await ui.open(path(ui.seed.trials.worse.number));
     await expect.poll(() => textOf(page.getByTestId('change-set'))).toContain('C');

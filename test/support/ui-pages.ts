@@ -70,3 +70,13 @@ export async function settle(page: Page): Promise<void> {
   );
   await page.waitForTimeout(250);
 }
+
+/** The numbers written in a text (e.g. "0.7508 ± 0.0034" → [0.7508, 0.0034]). */
+export function numbersIn(text: string): number[] {
+  return (text.match(/[-+−]?\d+(\.\d+)?(e[-+]?\d+)?/gi) ?? []).map((n) => Number(n.replace('−', '-')));
+}
+
+/** Whether the text shows `value` to at least three decimals, whatever its format. */
+export function showsNumber(text: string, value: number): boolean {
+  return numbersIn(text).some((n) => Math.abs(n - value) < 5e-4);
+}

@@ -27,6 +27,8 @@ interface TrialPlan {
   expected: TrialOutcome;
   /** Promoted to baseline once judged. */
   promote?: boolean;
+  /** Per-example results each seed records (example i right or wrong), for the McNemar table. */
+  examples?: (i: number) => boolean;
 }
 
 // Seed values as in test/trials/workflow.test.ts: a heuristic, a better model (promoted), one worse, one within
@@ -39,6 +41,7 @@ const PLAN: TrialPlan[] = [
     seeds: [0.7, 0.705, 0.698, 0.703, 0.701],
     expected: 'pending',
     promote: true,
+    examples: (i) => i < 70,
   },
   {
     key: 'better',
@@ -47,6 +50,7 @@ const PLAN: TrialPlan[] = [
     seeds: [0.752, 0.748, 0.755, 0.75, 0.749],
     expected: 'improved',
     promote: true,
+    examples: (i) => i < 65 || i >= 90,
   },
   {
     key: 'worse',
@@ -96,6 +100,8 @@ export interface SeededTrial {
   outcome: TrialOutcome;
   /** Mean of the seeds' final values of the primary metric (NaN when none finished). */
   mean: number;
+  /** Whether its seeds recorded per-example results. */
+  perExample: boolean;
 }
 
 export interface UiSeed {
@@ -103,6 +109,8 @@ export interface UiSeed {
   project: string;
   /** A second project whose name is an XSS payload (the projects page must show it as text). */
   payloadProject: string;
+  /** Every project's name on the server (the store also has MLflow's default one). */
+  projects: string[];
   metric: string;
   trials: Record<TrialPlan['key'] | 'live', SeededTrial>;
   /** The current baseline (the 'better' trial). */
@@ -132,7 +140,7 @@ export async function seedUiProject(uri: string): Promise<UiSeed> {
       notes: tainted(`notes of ${plan.key}`),
       ...(index === 0 ? { parent: null } : {}),
     });
-    for (const [i, final] of plan.seeds.entries()) runs.push(await runSeed(trial, i + 1, plan.params, final));
+    for (const [i, final] of plan.seeds.entries()) runs.push(await runSeed(trial, i + 1, plan, final));
     const detail = await trial.get();
     if (detail.outcome !== plan.expected) {
       throw new Error(`seeding: trial '${plan.key}' was judged ${detail.outcome}, not ${plan.expected}`);
@@ -143,6 +151,7 @@ export async function seedUiProject(uri: string): Promise<UiSeed> {
       hypothesis: detail.hypothesis,
       outcome: detail.outcome,
       mean: meanOf(plan.seeds),
+      perExample: plan.examples !== undefined,
     };
   }
   const live = await startLiveTrial(ratchet);
@@ -154,6 +163,7 @@ export async function seedUiProject(uri: string): Promise<UiSeed> {
     uri,
     project: PROJECT,
     payloadProject,
+    projects: (await ratchet.projects.list()).map((p) => p.name),
     metric: METRIC,
     trials,
     baseline: trials.better,
@@ -165,7 +175,7 @@ export async function seedUiProject(uri: string): Promise<UiSeed> {
 async function runSeed(
   trial: TrialHandle,
   seed: number,
-  params: Record<string, string>,
+  { params, examples }: TrialPlan,
   final: number | 'fail',
 ): Promise<SeededRun> {
   const run = await trial.startRun({
@@ -183,6 +193,7 @@ async function runSeed(
   }
   run.log({ n_eval: EVAL_SET_SIZE }, { step: 0 });
   logCurves(run, 0, STEPS, final);
+  if (examples) await run.logExamples(exampleResults(examples));
   await run.finish();
   return { ...seeded, status: 'FINISHED' };
 }
@@ -224,8 +235,13 @@ async function startLiveTrial(ratchet: Ratchet) {
     hypothesis: trial.info.hypothesis,
     outcome: 'pending',
     mean: Number.NaN,
+    perExample: false,
   };
   return { trial: summary, run, loggedSteps, seeded };
+}
+
+function exampleResults(correct: (i: number) => boolean): Map<string, boolean> {
+  return new Map(Array.from({ length: 100 }, (_, i) => [`example-${i}`, correct(i)]));
 }
 
 function meanOf(seeds: (number | 'fail')[]): number {
