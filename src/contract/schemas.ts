@@ -3,7 +3,7 @@ import { currentBaseline, promotion } from './baseline.js';
 import { comparison } from './compare.js';
 import { noiseReport, varianceEstimate } from './noise.js';
 import { notebookEntry } from './notebook.js';
-import { project, projectKeys } from './project.js';
+import { project, projectChange, projectKeys } from './project.js';
 import { point, run, runInfo } from './run.js';
 import { runTable } from './run-table.js';
 import { bucketedSeries, seriesBuckets } from './series.js';
@@ -16,6 +16,7 @@ import { noiseFloor, perExample, summary, verdict } from './verdict.js';
 export const schemas = {
   project,
   projectKeys,
+  projectChange,
   settings,
   run,
   runInfo,

@@ -38,6 +38,7 @@ export type {
   PerExample,
   Point,
   Project,
+  ProjectChange,
   ProjectKeys,
   ProjectStatus,
   Promotion,
