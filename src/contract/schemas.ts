@@ -6,7 +6,7 @@ import { notebookEntry } from './notebook.js';
 import { project, projectChange, projectKeys } from './project.js';
 import { point, run, runInfo } from './run.js';
 import { runTable } from './run-table.js';
-import { bucketedSeries, seriesBuckets } from './series.js';
+import { bucketedSeries, seriesBuckets, trialCurves } from './series.js';
 import { settings } from './settings.js';
 import { projectStatus } from './status.js';
 import { evaluation, trial, trialDetail } from './trial.js';
@@ -24,6 +24,7 @@ export const schemas = {
   seriesBuckets,
   runTable,
   bucketedSeries,
+  trialCurves,
   trial,
   trialDetail,
   notebookEntry,

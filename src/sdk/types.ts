@@ -10,6 +10,7 @@ export type RunInfo = Data<'runInfo'>;
 export type Point = Data<'point'>;
 export type SeriesBuckets = Data<'seriesBuckets'>;
 export type BucketedSeries = Data<'bucketedSeries'>;
+export type TrialCurves = Data<'trialCurves'>;
 export type RunTable = Data<'runTable'>;
 export type Trial = Data<'trial'>;
 export type TrialDetail = Data<'trialDetail'>;
