@@ -2,6 +2,7 @@ export { allRoutes, api } from './api.js';
 export { errorBody } from './errors.js';
 export { openApiDocument } from './openapi.js';
 export {
+  type EventStreamResponse,
   fillPath,
   type Method,
   type RequestInput,

@@ -27,10 +27,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
 
 function operation(r: Route): Record<string, unknown> {
   const parameters = [...parametersOf(r.params, 'path'), ...parametersOf(r.query, 'query')];
-  const content =
-    r.response.kind === 'json'
-      ? { 'application/json': { schema: wireJsonSchema(r.response.schema) } }
-      : Object.fromEntries(r.response.mediaTypes.map((type) => [type, { schema: { type: 'string' } }]));
+  const content = responseContent(r.response);
   return {
     summary: r.summary,
     tags: [r.tag],
@@ -52,6 +49,23 @@ function operation(r: Route): Record<string, unknown> {
       },
     },
   };
+}
+
+function responseContent(response: Route['response']): Record<string, unknown> {
+  switch (response.kind) {
+    case 'json':
+      return { 'application/json': { schema: wireJsonSchema(response.schema) } };
+    case 'events':
+      return {
+        'text/event-stream': {
+          schema: { type: 'string' },
+          description: `Server-Sent Events named \`${response.event}\`, each with JSON data of this schema.`,
+          'x-event-data-schema': wireJsonSchema(response.schema),
+        },
+      };
+    case 'text':
+      return Object.fromEntries(response.mediaTypes.map((type) => [type, { schema: { type: 'string' } }]));
+  }
 }
 
 function parametersOf(schema: z.ZodObject | undefined, where: 'path' | 'query') {

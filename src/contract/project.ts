@@ -26,3 +26,6 @@ export const projectKeys = z.object({
   metrics: z.array(z.string()),
   tags: z.array(z.string()),
 });
+
+/** An event of a project's live stream: its revision changed, so what a page shows may have. */
+export const projectChange = z.object({ revision: z.string() });

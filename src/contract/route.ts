@@ -15,6 +15,17 @@ export interface TextResponse {
 }
 
 /**
+ * Server-Sent Events (`text/event-stream`): a stream of events whose `data` is JSON of the schema. Clients
+ * read it with `EventSource` or a streaming fetch, not with a single call.
+ */
+export interface EventStreamResponse<S extends z.ZodType = z.ZodType> {
+  kind: 'events';
+  /** The event's name (`event:` line). */
+  event: string;
+  schema: S;
+}
+
+/**
  * One route of the native API, declared once: the server validates requests and types its handlers with it,
  * the SDK builds requests and reads responses with it, and the OpenAPI document is generated from it.
  * `path` uses OpenAPI's `{name}` placeholders; each names a field of `params`.
@@ -27,7 +38,7 @@ export interface Route {
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodType;
-  response: JsonResponse | TextResponse;
+  response: JsonResponse | TextResponse | EventStreamResponse;
 }
 
 /** Declares a route, keeping its literal types (for typed handlers and SDK calls). */
@@ -37,6 +48,10 @@ export function route<const R extends Route>(declared: R): R {
 
 export function json<S extends z.ZodType>(schema: S): JsonResponse<S> {
   return { kind: 'json', schema };
+}
+
+export function events<S extends z.ZodType>(event: string, schema: S): EventStreamResponse<S> {
+  return { kind: 'events', event, schema };
 }
 
 export function text(...mediaTypes: string[]): TextResponse {
@@ -67,13 +82,21 @@ export interface TextDocument {
   text: string;
 }
 
-/** What the server sends (the wire form) … */
+/** What the server sends (the wire form; an event stream is a streaming Response) … */
 export type ResponseBody<R extends Route> =
-  R['response'] extends JsonResponse<infer S> ? z.input<S> : TextDocument;
+  R['response'] extends JsonResponse<infer S>
+    ? z.input<S>
+    : R['response'] extends EventStreamResponse
+      ? Response
+      : TextDocument;
 
 /** … and what a client gets once it has read it (non-finite numbers decoded, defaults applied). */
 export type ResponseData<R extends Route> =
-  R['response'] extends JsonResponse<infer S> ? z.output<S> : string;
+  R['response'] extends JsonResponse<infer S>
+    ? z.output<S>
+    : R['response'] extends EventStreamResponse<infer S>
+      ? z.output<S>
+      : string;
 
 /** `/api/v1/runs/{id}` with `{ id: 'abc' }` → `/api/v1/runs/abc` (each value URL-encoded). */
 export function fillPath(path: string, params: Record<string, unknown> | undefined): string {

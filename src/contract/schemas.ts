@@ -3,10 +3,10 @@ import { currentBaseline, promotion } from './baseline.js';
 import { comparison } from './compare.js';
 import { noiseReport, varianceEstimate } from './noise.js';
 import { notebookEntry } from './notebook.js';
-import { project, projectKeys } from './project.js';
+import { project, projectChange, projectKeys } from './project.js';
 import { point, run, runInfo } from './run.js';
 import { runTable } from './run-table.js';
-import { bucketedSeries, seriesBuckets } from './series.js';
+import { bucketedSeries, seriesBuckets, trialCurves } from './series.js';
 import { settings } from './settings.js';
 import { projectStatus } from './status.js';
 import { evaluation, trial, trialDetail } from './trial.js';
@@ -16,6 +16,7 @@ import { noiseFloor, perExample, summary, verdict } from './verdict.js';
 export const schemas = {
   project,
   projectKeys,
+  projectChange,
   settings,
   run,
   runInfo,
@@ -23,6 +24,7 @@ export const schemas = {
   seriesBuckets,
   runTable,
   bucketedSeries,
+  trialCurves,
   trial,
   trialDetail,
   notebookEntry,

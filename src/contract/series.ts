@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { runStatus } from './run.js';
 import { id, numberColumn, queryInteger, wireNumberColumn } from './wire.js';
 
 export const MAX_SERIES_RUNS = 200;
@@ -79,3 +80,21 @@ export const bucketsQuery = z
     end_step: queryStep.optional(),
   })
   .check(checkStepRange);
+
+/**
+ * A trial's curves: each seed's buckets on one grid shared by all seeds, and per bucket the seeds' mean of
+ * their last values with its 95% t interval (`lower`/`upper` are NaN where only one seed contributes).
+ */
+export const trialCurves = z.object({
+  key: z.string(),
+  band: z.object({
+    step: numberColumn('integer'),
+    mean: wireNumberColumn,
+    lower: wireNumberColumn,
+    upper: wireNumberColumn,
+    n: numberColumn('non-negative integer'),
+  }),
+  seeds: z.array(
+    z.object({ run_id: z.string(), seed: z.int().nullable(), status: runStatus, buckets: seriesBuckets }),
+  ),
+});

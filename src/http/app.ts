@@ -14,6 +14,7 @@ import { runLoggingRoutes } from './mlflow/run-logging.js';
 import { runRoutes as mlflowRunRoutes } from './mlflow/runs.js';
 import type { Services } from './services.js';
 import { openApiRoutes } from './v1/openapi.js';
+import { type ProjectEventOptions, projectEventRoutes } from './v1/project-events.js';
 import { projectRecordRoutes } from './v1/project-record.js';
 import { projectRoutes } from './v1/projects.js';
 import { runRoutes } from './v1/runs.js';
@@ -23,6 +24,8 @@ import { mountWebUi } from './web-ui.js';
 export interface AppOptions {
   /** The built web UI's directory (default: the package's dist/web). */
   webRoot?: string;
+  /** Polling of the projects' live event streams. */
+  events?: ProjectEventOptions;
 }
 
 /** The whole server as `fetch(Request) → Response`; tests drive it in-process with `app.request()`. */
@@ -36,6 +39,7 @@ export function createApp(services: Services, options: AppOptions = {}): Hono {
     runRoutes(services),
     trialRoutes(services),
     projectRecordRoutes(services),
+    projectEventRoutes(services, options.events),
     openApiRoutes(),
   ]) {
     app.route('/', routes);

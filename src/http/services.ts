@@ -6,6 +6,7 @@ import type { RunIoService } from '../tracking/run-io.js';
 import type { RunTableService } from '../tracking/run-table.js';
 import type { RunService } from '../tracking/runs.js';
 import type { SeriesService } from '../tracking/series.js';
+import type { TrialCurveService } from '../tracking/trials/curves.js';
 import type { ExampleService } from '../tracking/trials/example-service.js';
 import type { TrialServices } from '../tracking/trials/index.js';
 
@@ -17,6 +18,7 @@ export interface Services extends TrialServices {
   projects: ProjectService;
   runs: RunService;
   series: SeriesService;
+  curves: TrialCurveService;
   runTable: RunTableService;
   runIo: RunIoService;
   loggedModels: LoggedModelService;

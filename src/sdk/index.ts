@@ -23,7 +23,13 @@ export {
 export { RunHandle, type RunHandleOptions } from './run.js';
 export { type HistoryOptions, type RunSearchOptions, RunsClient, type SeriesOptions } from './runs.js';
 export { type StartTrialRunOptions, TrialHandle } from './trial.js';
-export { type CompareArm, type CompareOptions, type StartTrialOptions, TrialsClient } from './trials.js';
+export {
+  type CompareArm,
+  type CompareOptions,
+  type CurvesOptions,
+  type StartTrialOptions,
+  TrialsClient,
+} from './trials.js';
 export type {
   BucketedSeries,
   Comparison,
@@ -38,6 +44,7 @@ export type {
   PerExample,
   Point,
   Project,
+  ProjectChange,
   ProjectKeys,
   ProjectStatus,
   Promotion,
@@ -48,6 +55,7 @@ export type {
   Settings,
   Summary,
   Trial,
+  TrialCurves,
   TrialDetail,
   TrialOutcome,
   Verdict,

@@ -1,5 +1,6 @@
 import { api } from '../contract/index.js';
 import { type SettingsChangesByName, settingsToWire } from '../contract/settings.js';
+import { readEventStream } from './event-stream.js';
 import type { Transport } from './transport.js';
 import type {
   CurrentBaseline,
@@ -8,6 +9,7 @@ import type {
   NotebookEntry,
   NotebookOutcome,
   Project,
+  ProjectChange,
   ProjectKeys,
   ProjectStatus,
   Promotion,
@@ -165,6 +167,25 @@ export class ProjectsClient {
   /** The distinct param, metric and tag keys of the project's active runs, each sorted. */
   async keys(project: ProjectRef): Promise<ProjectKeys> {
     return this.transport.call(api.projects.keys, { params: await this.idOf(project) });
+  }
+
+  /**
+   * The project's live changes: a `{ revision }` at once and each time anything its pages show changes,
+   * until `signal` aborts (the iteration then ends quietly) or the server ends the stream (a browser may
+   * instead use `new EventSource('/api/v1/projects/<id>/events')`, which also reconnects).
+   */
+  async *events(project: ProjectRef, options: { signal?: AbortSignal } = {}): AsyncGenerator<ProjectChange> {
+    const { event, schema } = api.projects.events.response;
+    try {
+      const params = await this.idOf(project);
+      const response = await this.transport.open(api.projects.events, { params }, options.signal);
+      for await (const e of readEventStream(response.body!)) {
+        if (e.event === event) yield schema.parse(JSON.parse(e.data));
+      }
+    } catch (error) {
+      if (options.signal?.aborted) return;
+      throw error;
+    }
   }
 
   /** A page of the project's active runs in columns, with only the chosen params, metrics and tags. */

@@ -58,7 +58,27 @@ export class Transport {
     }
   }
 
+  /**
+   * Opens a route's streaming response (an event stream) and returns it once its headers arrived; an error
+   * status is thrown as for `call`. It stays open until `signal` aborts or the server ends it.
+   */
+  async open<R extends Route>(route: R, input: RequestInput<R>, signal?: AbortSignal): Promise<Response> {
+    const { response, request } = await this.send(route, input, signal);
+    if (!response.ok) throw await httpError(response, request);
+    return response;
+  }
+
   private async once<R extends Route>(route: R, input: RequestInput<R>): Promise<ResponseData<R>> {
+    const { response, request } = await this.send(route, input, AbortSignal.timeout(this.timeoutMs));
+    if (!response.ok) throw await httpError(response, request);
+    const text = await response.text();
+    if (route.response.kind === 'text') return text as ResponseData<R>;
+    const parsed = route.response.schema.safeParse(parseJson(text));
+    if (!parsed.success) throw new ProtocolError(request, parsed.error.issues.slice(0, 5));
+    return parsed.data as ResponseData<R>;
+  }
+
+  private async send<R extends Route>(route: R, input: RequestInput<R>, signal?: AbortSignal) {
     const parts = input as {
       params?: Record<string, unknown>;
       query?: Record<string, unknown>;
@@ -69,29 +89,27 @@ export class Transport {
       for (const item of [value].flat()) if (item !== undefined) url.searchParams.append(key, String(item));
     }
     const request = { method: route.method, url: url.toString() };
-    let response: Response;
     try {
-      response = await this.fetchImpl(
+      const response = await this.fetchImpl(
         new Request(url, {
           method: route.method,
           headers: parts.body === undefined ? {} : { 'content-type': 'application/json' },
           ...(parts.body === undefined ? {} : { body: JSON.stringify(parts.body) }),
-          signal: AbortSignal.timeout(this.timeoutMs),
+          ...(signal === undefined ? {} : { signal }),
         }),
       );
+      return { response, request };
     } catch (error) {
       if ((error as Error).name === 'TimeoutError') {
         throw new TimeoutError(`${route.method} ${url} timed out after ${this.timeoutMs} ms`);
       }
       throw new NetworkError(`${route.method} ${url} failed: ${(error as Error).message}`, error);
     }
-    const text = await response.text();
-    if (!response.ok) throw new HTTPError(response.status, parseErrorBody(text), request);
-    if (route.response.kind === 'text') return text as ResponseData<R>;
-    const parsed = route.response.schema.safeParse(parseJson(text));
-    if (!parsed.success) throw new ProtocolError(request, parsed.error.issues.slice(0, 5));
-    return parsed.data as ResponseData<R>;
   }
+}
+
+async function httpError(response: Response, request: { method: string; url: string }) {
+  return new HTTPError(response.status, parseErrorBody(await response.text()), request);
 }
 
 function parseJson(text: string): unknown {

@@ -9,6 +9,7 @@ import {
   type NotebookEntry,
   type ParamValues,
   paramStrings,
+  type TrialCurves,
 } from './types.js';
 
 export interface StartTrialOptions {
@@ -37,6 +38,16 @@ export interface CompareOptions {
   alpha?: number;
   paired?: boolean;
   evalSetSize?: number;
+}
+
+export interface CurvesOptions {
+  /** The metric. */
+  key: string;
+  /** At most this many equal-width step buckets (1 to 4,000; default 1,000), shared by every seed. */
+  buckets?: number;
+  /** Both or neither: the steps to bucket (default: from the seeds' first to their last step). */
+  startStep?: number;
+  endStep?: number;
 }
 
 /** Trials (hypotheses with their seeds and verdicts) and ad-hoc comparisons. */
@@ -70,6 +81,20 @@ export class TrialsClient {
   async get(trial: string): Promise<TrialHandle> {
     const { trial: detail } = await this.transport.call(api.trials.get, { params: { trial } });
     return new TrialHandle(detail, this.transport, this.runOptions);
+  }
+
+  /**
+   * A trial's curves for one metric: each seed's step buckets on a shared grid, and the seeds' mean with a
+   * t-based 95% band (NaN bounds where one seed contributes).
+   */
+  async curves(trial: string, options: CurvesOptions): Promise<TrialCurves> {
+    const query = {
+      key: options.key,
+      ...(options.buckets === undefined ? {} : { buckets: String(options.buckets) }),
+      ...(options.startStep === undefined ? {} : { start_step: String(options.startStep) }),
+      ...(options.endStep === undefined ? {} : { end_step: String(options.endStep) }),
+    };
+    return this.transport.call(api.trials.curves, { params: { trial }, query });
   }
 
   /** A project's trials, newest first. */

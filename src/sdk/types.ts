@@ -3,12 +3,14 @@ import type { Data } from '../contract/index.js';
 /** The API's resources as the SDK returns them: snake_case as on the wire, NaN/±Infinity as numbers. */
 export type Project = Data<'project'>;
 export type ProjectKeys = Data<'projectKeys'>;
+export type ProjectChange = Data<'projectChange'>;
 export type Settings = Data<'settings'>;
 export type Run = Data<'run'>;
 export type RunInfo = Data<'runInfo'>;
 export type Point = Data<'point'>;
 export type SeriesBuckets = Data<'seriesBuckets'>;
 export type BucketedSeries = Data<'bucketedSeries'>;
+export type TrialCurves = Data<'trialCurves'>;
 export type RunTable = Data<'runTable'>;
 export type Trial = Data<'trial'>;
 export type TrialDetail = Data<'trialDetail'>;

@@ -9,6 +9,7 @@ import { RunIoService } from '../tracking/run-io.js';
 import { RunTableService } from '../tracking/run-table.js';
 import { RunService } from '../tracking/runs.js';
 import { SeriesService } from '../tracking/series.js';
+import { TrialCurveService } from '../tracking/trials/curves.js';
 import { ExampleService } from '../tracking/trials/example-service.js';
 import { createTrialServices } from '../tracking/trials/index.js';
 
@@ -30,10 +31,12 @@ export function createServices(
 ): Services {
   const projects = new ProjectService(store, now);
   const runs = new RunService(store, now);
+  const series = new SeriesService(store);
   return {
     projects,
     runs,
-    series: new SeriesService(store),
+    series,
+    curves: new TrialCurveService(store, series),
     runTable: new RunTableService(store, projects),
     ...createTrialServices(store, projects, runs, now),
     runIo: new RunIoService(store),

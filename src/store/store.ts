@@ -77,6 +77,8 @@ export interface ProjectStore {
   deleteTag(id: string, key: string): Promise<void>;
   /** The distinct param, metric and tag keys of the project's active runs, sorted by code point. */
   keys(id: string): Promise<ProjectKeys>;
+  /** A fingerprint that changes when anything the project's pages show changes (cheap to poll). */
+  revision(id: string): Promise<string>;
 }
 
 export interface RunStore {

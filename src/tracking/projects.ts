@@ -60,6 +60,11 @@ export class ProjectService {
     return this.store.projects.keys((await this.get(id)).id);
   }
 
+  /** A fingerprint that changes when anything the project's pages show changes. */
+  async revision(id: string): Promise<string> {
+    return this.store.projects.revision((await this.get(id)).id);
+  }
+
   list(viewType?: ViewType): Promise<Project[]> {
     return this.store.projects.list(viewType);
   }

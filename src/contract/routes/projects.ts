@@ -1,6 +1,13 @@
 import { z } from 'zod';
-import { project, projectIdParams, projectKeys, projectNameParams, projectView } from '../project.js';
-import { json, route } from '../route.js';
+import {
+  project,
+  projectChange,
+  projectIdParams,
+  projectKeys,
+  projectNameParams,
+  projectView,
+} from '../project.js';
+import { events, json, route } from '../route.js';
 import { runTable, tableQuery } from '../run-table.js';
 import { settingsChanges } from '../settings.js';
 import { direction, ok, projectName, stringMap } from '../wire.js';
@@ -86,6 +93,15 @@ export const projectRoutes = {
     tag,
     params: projectIdParams,
     response: json(projectKeys),
+  }),
+  events: route({
+    method: 'GET',
+    path: '/api/v1/projects/{id}/events',
+    summary:
+      "Server-Sent Events: a `change` event with the project's revision at once and whenever it changes (polled about once a second), a keep-alive comment every 15 s",
+    tag,
+    params: projectIdParams,
+    response: events('change', projectChange),
   }),
   table: route({
     method: 'GET',

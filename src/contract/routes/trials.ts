@@ -3,6 +3,7 @@ import { compareRequest, comparison } from '../compare.js';
 import { notebookEntry, notebookQuery } from '../notebook.js';
 import { projectIdParams } from '../project.js';
 import { json, route } from '../route.js';
+import { bucketsQuery, trialCurves } from '../series.js';
 import { acceptChanges, newTrial, trial, trialDetail, trialParams } from '../trial.js';
 
 const tag = 'Trials';
@@ -50,6 +51,16 @@ export const trialRoutes = {
     tag,
     params: trialParams,
     response: json(z.object({ trial: trialDetail })),
+  }),
+  curves: route({
+    method: 'GET',
+    path: '/api/v1/trials/{trial}/curves',
+    summary:
+      "A trial's curves for one metric: each seed in step buckets on a shared grid, and the seeds' mean with a t-based 95% band",
+    tag,
+    params: trialParams,
+    query: bucketsQuery,
+    response: json(trialCurves),
   }),
   refresh: route({
     method: 'POST',

@@ -22,6 +22,7 @@ export function implement<R extends Route>(
   app.on(route.method, honoPath(route.path), async (c) => {
     const input = await validInput(route, c, maxBodyBytes);
     const result = await handler(input, c);
+    if (route.response.kind === 'events') return result as Response;
     if (route.response.kind === 'text') {
       const document = result as TextDocument;
       return c.body(document.text, 200, { 'content-type': `${document.mediaType}; charset=utf-8` });

@@ -9,12 +9,14 @@ import type { CreateTrialInput } from '../../tracking/trials/trial-input.js';
 import type { Services } from '../services.js';
 import { implement } from './implement.js';
 import { projectOf } from './project-of-body.js';
+import { trialCurvesJson } from './series-wire.js';
+import { stepRange } from './step-range.js';
 import { comparisonJson, notebookEntryJson, trialDetailJson, trialJson } from './trial-wire.js';
 
 const routes = api.trials;
 
 /** Trials, the lab notebook and ad-hoc comparisons, under /api/v1. */
-export function trialRoutes({ projects, trials, record, comparisons }: Services): Hono {
+export function trialRoutes({ projects, trials, record, comparisons, curves }: Services): Hono {
   const app = new Hono();
   implement(app, routes.create, async ({ body }) => {
     const project = await projectOf(body, projects);
@@ -38,6 +40,13 @@ export function trialRoutes({ projects, trials, record, comparisons }: Services)
   implement(app, routes.get, async ({ params }) => ({
     trial: trialDetailJson(await trials.detail(params.trial)),
   }));
+  implement(app, routes.curves, async ({ params, query }) => {
+    const found = await curves.curves(params.trial, query.key, {
+      buckets: query.buckets,
+      range: stepRange(query),
+    });
+    return trialCurvesJson(found);
+  });
   implement(app, routes.refresh, async ({ params }) => ({
     trial: trialJson(await trials.refresh(params.trial)),
   }));

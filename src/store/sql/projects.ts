@@ -9,6 +9,7 @@ import type { ViewType } from '../../core/view-type.js';
 import type { SqlDriver, SqlExecutor } from '../driver.js';
 import type { NewProject, ProjectChanges, ProjectStore } from '../store.js';
 import { readProjectKeys } from './project-keys.js';
+import { readProjectRevision } from './project-revision.js';
 import {
   lifecyclesOf,
   PROJECT_COLUMNS,
@@ -145,6 +146,10 @@ export class SqlProjectStore implements ProjectStore {
 
   async keys(id: string): Promise<ProjectKeys> {
     return readProjectKeys(this.db, id, this.db.capabilities.codePointOrder);
+  }
+
+  revision(id: string): Promise<string> {
+    return readProjectRevision(this.db, id);
   }
 
   private async requireExists(id: string): Promise<void> {
