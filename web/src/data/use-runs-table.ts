@@ -1,7 +1,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
-import { fetchTablePage } from './runs-source.js';
-import { concatTables, emptyTable, type RunsTable } from './runs-table.js';
+import { ratchet } from '../api.js';
+import { concatTables, emptyTable, fromRunTable, type RunsTable } from './runs-table.js';
 
 /** The first page is small so the table shows at once; the rest arrive in the background in large pages. */
 const FIRST_PAGE = 500;
@@ -25,15 +25,19 @@ export function useRunsTable(
     queryKey: ['table', projectId, filter, orderBy, columns],
     enabled: projectId !== undefined,
     initialPageParam: null as string | null,
-    queryFn: ({ pageParam }) =>
-      fetchTablePage({
-        projectId: projectId!,
-        filter,
-        orderBy,
-        columns,
-        pageSize: pageParam === null ? FIRST_PAGE : NEXT_PAGES,
-        pageToken: pageParam,
-      }),
+    queryFn: async ({ pageParam }) =>
+      fromRunTable(
+        await ratchet.projects.table(
+          { id: projectId! },
+          {
+            ...(filter === '' ? {} : { filter }),
+            ...(orderBy === undefined ? {} : { orderBy: [orderBy] }),
+            columns: [...columns],
+            maxResults: pageParam === null ? FIRST_PAGE : NEXT_PAGES,
+            ...(pageParam === null ? {} : { pageToken: pageParam }),
+          },
+        ),
+      ),
     getNextPageParam: (page) => page.nextPageToken,
   });
   const { hasNextPage, isFetchingNextPage, isError, fetchNextPage } = query;

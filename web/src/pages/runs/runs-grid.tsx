@@ -5,6 +5,7 @@ import { columnLabel, orderByField } from '../../data/columns.js';
 import { formatCell } from '../../data/format-cell.js';
 import { gridAction, movedTo } from '../../data/grid-keys.js';
 import type { ListItem } from '../../data/grouping.js';
+import { trialHref } from '../../data/run-link.js';
 import { type Cell, cellOf, type RunsTable } from '../../data/runs-table.js';
 import type { RunsView } from '../../data/runs-view.js';
 import { Link } from '../../link.js';
@@ -128,15 +129,25 @@ export function RunsGrid(props: RunsGridProps) {
                   onChange={() => props.onToggleSelect(runId)}
                 />
               </span>
-              {columns.map((column) =>
-                column === 'name' ? (
-                  <Link key={column} href={props.hrefOf(item.row)} tabIndex={-1}>
-                    {table.name[item.row]}
-                  </Link>
-                ) : (
-                  <DataCell key={column} column={column} value={cellOf(table, column, item.row)} />
-                ),
-              )}
+              {columns.map((column) => {
+                if (column === 'name') {
+                  return (
+                    <Link key={column} href={props.hrefOf(item.row)} tabIndex={-1}>
+                      {table.name[item.row]}
+                    </Link>
+                  );
+                }
+                const trial = column === 'trial' ? (table.trial[item.row] ?? null) : null;
+                const trialPage = trial === null ? null : trialHref(trial);
+                if (trialPage !== null) {
+                  return (
+                    <Link key={column} href={trialPage} tabIndex={-1} title={`Open trial ${trial}`}>
+                      {trial}
+                    </Link>
+                  );
+                }
+                return <DataCell key={column} column={column} value={cellOf(table, column, item.row)} />;
+              })}
             </div>
           );
         })}
