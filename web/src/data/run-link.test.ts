@@ -14,5 +14,6 @@ describe('run links', () => {
     expect(runHref('penguins#2', 'r1')).toBe('/projects/penguins/trials/2');
     expect(runHref(null, 'r1')).toBe(compareRunsHref(['r1']));
     expect(compareRunsHref(['a', 'b'])).toBe('/compare?runs=a%2Cb');
+    expect(compareRunsHref(['a', 'b'], 'loss')).toBe('/compare?runs=a%2Cb&key=loss');
   });
 });

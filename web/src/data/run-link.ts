@@ -13,6 +13,7 @@ export function runHref(trial: string | null, runId: string): string {
   return (trial === null ? null : trialHref(trial)) ?? compareRunsHref([runId]);
 }
 
-export function compareRunsHref(runIds: readonly string[]): string {
-  return withSearch(routePath({ page: 'compare' }), { runs: runIds.join(',') });
+/** The compare page of these runs, charting `metric` (the runs explorer's chart metric carries over). */
+export function compareRunsHref(runIds: readonly string[], metric: string | null = null): string {
+  return withSearch(routePath({ page: 'compare' }), { runs: runIds.join(','), key: metric ?? undefined });
 }

@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { formatNumber } from '../../../../src/core/format.js';
-import { columnLabel, orderByField } from '../../data/columns.js';
+import { columnLabel, isNumericColumn, orderByField } from '../../data/columns.js';
 import { formatCell } from '../../data/format-cell.js';
 import { gridAction, movedTo } from '../../data/grid-keys.js';
 import type { ListItem } from '../../data/grouping.js';
@@ -167,11 +167,17 @@ function HeaderCell({
 }) {
   const arrow = sort?.column === column ? (sort.descending ? ' ↓' : ' ↑') : '';
   const label = columnLabel(column);
-  if (orderByField(column) === null) return <span title={column}>{label}</span>;
+  const align = isNumericColumn(column) ? 'num' : '';
+  if (orderByField(column) === null)
+    return (
+      <span className={align} title={column}>
+        {label}
+      </span>
+    );
   return (
     <button
       type="button"
-      className="header-button"
+      className={`header-button ${align}`}
       title={`Sort by ${column}`}
       onClick={() => onSort(column)}
     >

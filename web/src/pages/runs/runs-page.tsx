@@ -120,7 +120,7 @@ export function RunsPage({ project }: { project: string }) {
           type="button"
           data-testid="compare-selected"
           disabled={view.selected.length < 1}
-          onClick={() => navigate(compareRunsHref(view.selected))}
+          onClick={() => navigate(compareRunsHref(view.selected, metric))}
         >
           Compare {view.selected.length > 0 ? view.selected.length : ''} selected
         </button>
