@@ -10,8 +10,8 @@ export class RatchetClientError extends Error {
 export interface ErrorBody {
   error_code?: string;
   message?: string;
-  /** For an invalid request: every bad field. */
-  details?: { path: string; message: string }[];
+  /** For an invalid request: every bad field (`position`: where in the parameter's text, e.g. a filter's). */
+  details?: { path: string; message: string; position?: number }[];
   [key: string]: unknown;
 }
 

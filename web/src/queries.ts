@@ -20,6 +20,9 @@ export const queries = {
     }),
   noise: (id: string) =>
     queryOptions({ queryKey: ['project', id, 'noise'], queryFn: () => ratchet.projects.noise({ id }) }),
+  /** The param, metric and tag keys of the project's runs (the column picker and group-by choose among them). */
+  keys: (id: string) =>
+    queryOptions({ queryKey: ['project', id, 'keys'], queryFn: () => ratchet.projects.keys({ id }) }),
   /** A trial (id or `<project>#<number>`) with its runs, summaries and verdict. */
   trial: (ref: string) =>
     queryOptions({

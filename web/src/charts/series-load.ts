@@ -1,11 +1,12 @@
-import { bucketPoints, type RawPoint } from './bucket-points.js';
+import type { Wire } from '../../../src/contract/index.js';
 import { type SeriesRequest, type SeriesResult, seriesRequestBody } from './series-request.js';
-import { toSeriesColumns, type WireBuckets, type WireNumber, wireValue } from './series-wire.js';
+import { toSeriesColumns } from './series-wire.js';
 
 type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
+/** The answer of `POST /api/v1/series` as it travels. */
 interface WireSeriesAnswer {
-  series: { run_id: string; key: string; total: number; buckets: WireBuckets }[];
+  series: Wire<'bucketedSeries'>[];
 }
 
 /** A failed request, with the server's message (e.g. an unknown run id). */
@@ -21,7 +22,8 @@ export class SeriesError extends Error {
 
 /**
  * Fetches and parses the buckets of several runs' series in one request (`POST /api/v1/series`). Runs in the
- * series worker so that parsing a large answer never blocks the page.
+ * series worker so that parsing a large answer never blocks the page; the columns land in typed arrays
+ * straight from the wire (the SDK's `ratchet.runs.series` would build plain arrays on the main thread).
  */
 export async function loadSeries(
   origin: string,
@@ -36,9 +38,6 @@ export async function loadSeries(
     ...(signal === undefined ? {} : { signal }),
   });
   const text = await response.text();
-  if (response.status === 404 && errorCode(text) === 'ENDPOINT_NOT_FOUND') {
-    return loadSeriesFromHistories(origin, request, fetchImpl, signal);
-  }
   if (!response.ok) throw new SeriesError(errorMessage(text, response.status), response.status);
   const answer = JSON.parse(text) as WireSeriesAnswer;
   return answer.series.map((s) => ({
@@ -47,55 +46,6 @@ export async function loadSeries(
     total: s.total,
     columns: toSeriesColumns(s.buckets),
   }));
-}
-
-/**
- * Stand-in for a server without the bulk endpoint yet: one shape-keeping history per run and key, bucketed
- * here. Remove once `POST /api/v1/series` is on every server this UI ships with.
- */
-async function loadSeriesFromHistories(
-  origin: string,
-  request: SeriesRequest,
-  fetchImpl: Fetch,
-  signal?: AbortSignal,
-): Promise<SeriesResult[]> {
-  const pairs = request.runs.flatMap((runId) => request.keys.map((key) => ({ runId, key })));
-  return Promise.all(
-    pairs.map(async ({ runId, key }) => {
-      const query = new URLSearchParams({ max_points: String(4 * request.buckets) });
-      if (request.startStep !== undefined && request.endStep !== undefined) {
-        query.set('start_step', String(Math.floor(request.startStep)));
-        query.set('end_step', String(Math.ceil(request.endStep)));
-      }
-      const url = `${origin}/api/v1/runs/${encodeURIComponent(runId)}/metrics/${encodeURIComponent(key)}?${query}`;
-      const response = await fetchImpl(url, signal === undefined ? {} : { signal });
-      const text = await response.text();
-      if (response.status === 404) return { runId, key, total: 0, columns: bucketPoints([], 1) };
-      if (!response.ok) throw new SeriesError(errorMessage(text, response.status), response.status);
-      const points = (JSON.parse(text) as { points: WirePoint[] }).points.map(rawPoint);
-      const columns = bucketPoints(points, request.buckets, request.startStep, request.endStep);
-      return { runId, key, total: points.length, columns };
-    }),
-  );
-}
-
-interface WirePoint {
-  step: number;
-  timestamp: number;
-  value: WireNumber;
-  non_finite?: string;
-}
-
-function rawPoint(p: WirePoint): RawPoint {
-  return { step: p.step, timestamp: p.timestamp, value: wireValue(p.non_finite ?? p.value) };
-}
-
-function errorCode(text: string): string | undefined {
-  try {
-    return (JSON.parse(text) as { error_code?: string }).error_code;
-  } catch {
-    return undefined;
-  }
 }
 
 function errorMessage(text: string, status: number): string {

@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import type { seriesRequest } from '../../../src/contract/series.js';
 import type { SeriesColumns } from './series-columns.js';
 
 /** Several runs' series in one request: every key of every run, `buckets` buckets each over the step range. */
@@ -26,8 +28,8 @@ export function bucketsForWidth(pixels: number): number {
   return Math.min(MAX_BUCKETS, Math.max(50, Math.round(pixels / 50) * 50));
 }
 
-/** The request body of `POST /api/v1/series` (the agreed spec, docs: notes/ui-api-spec.md §1). */
-export function seriesRequestBody(request: SeriesRequest): Record<string, unknown> {
+/** The request body of `POST /api/v1/series` as the contract has it (whole steps: a zoom may end mid-step). */
+export function seriesRequestBody(request: SeriesRequest): z.input<typeof seriesRequest> {
   const ranged = request.startStep !== undefined && request.endStep !== undefined;
   return {
     runs: request.runs,

@@ -1,23 +1,16 @@
+import type { Wire } from '../../../src/contract/index.js';
 import { parseNonFinite } from '../../../src/core/non-finite.js';
 import { columnsOfLength, type SeriesColumns } from './series-columns.js';
 
 /**
  * The server's buckets as they travel (`POST /api/v1/series`, `GET /api/v1/trials/{trial}/curves`): one
- * array per field. A non-finite value travels as its name ('NaN', 'Infinity', '-Infinity') or as null.
+ * array per field, the contract's wire form. A non-finite value travels as its name ('NaN', 'Infinity',
+ * '-Infinity'), as the contract's `wireNumberColumn` says.
  */
-export interface WireBuckets {
-  step_first: number[];
-  step_last: number[];
-  time_first: number[];
-  time_last: number[];
-  first: WireNumber[];
-  last: WireNumber[];
-  min: WireNumber[];
-  max: WireNumber[];
-  count: number[];
-}
+export type WireBuckets = Wire<'seriesBuckets'>;
 
-export type WireNumber = number | string | null;
+/** A number of a value column as it travels. */
+export type WireNumber = WireBuckets['first'][number];
 
 const WIRE_FIELDS = {
   stepFirst: 'step_first',
@@ -31,22 +24,22 @@ const WIRE_FIELDS = {
   count: 'count',
 } as const satisfies Record<keyof SeriesColumns, keyof WireBuckets>;
 
-/** The wire's arrays as typed arrays (a short or missing array reads as NaN from where it ends). */
+/** The wire's arrays as typed arrays, non-finite names decoded (all arrays are as long as `step_first`). */
 export function toSeriesColumns(wire: WireBuckets): SeriesColumns {
-  const length = wire.step_first?.length ?? 0;
+  const length = wire.step_first.length;
   const columns = columnsOfLength(length);
   for (const [field, wireField] of Object.entries(WIRE_FIELDS) as [
     keyof SeriesColumns,
     keyof WireBuckets,
   ][]) {
-    const source = wire[wireField] ?? [];
+    const source = wire[wireField];
     const target = columns[field];
-    for (let i = 0; i < length; i++) target[i] = wireValue(source[i]);
+    for (let i = 0; i < length; i++) target[i] = wireValue(source[i]!);
   }
   return columns;
 }
 
-export function wireValue(value: WireNumber | undefined): number {
-  if (typeof value === 'number') return value;
-  return parseNonFinite(value) ?? Number.NaN;
+/** A wire number as a number: its value, or NaN/±Infinity for their names. */
+export function wireValue(value: WireNumber): number {
+  return typeof value === 'number' ? value : (parseNonFinite(value) ?? Number.NaN);
 }

@@ -3,7 +3,7 @@ import { fetchSeries } from './series-client.js';
 import type { SeriesRequest } from './series-request.js';
 
 /** The most runs one series request may name (the endpoint's bound). */
-export const MAX_SERIES_RUNS = 200;
+export { MAX_SERIES_RUNS } from '../../../src/contract/series.js';
 
 /**
  * Several runs' bucketed series through TanStack Query (key `['series', …]`, so a live change invalidates

@@ -46,3 +46,8 @@ export function orderByField(id: string): string | null {
 export function columnLabel(id: string): string {
   return FIXED_COLUMNS.find((c) => c.id === id)?.label ?? parseColumn(id)?.key ?? id;
 }
+
+/** Columns whose values are numbers (seed, start time, metrics): right-aligned, header included. */
+export function isNumericColumn(id: string): boolean {
+  return id === 'seed' || id === 'start_time' || parseColumn(id)?.kind === 'metrics';
+}

@@ -15,7 +15,7 @@ const buckets = (values: number[]) => ({
 
 const curves: TrialCurves = {
   key: 'loss',
-  band: { step: [0, 1], mean: [1, 0.5], lower: ['NaN', 0.4], upper: [null, 0.6], n: [1, 2] },
+  band: { step: [0, 1], mean: [1, 0.5], lower: ['NaN', 0.4], upper: ['NaN', 0.6], n: [1, 2] },
   seeds: [
     { run_id: 'run-a', seed: 1, status: 'FINISHED', buckets: buckets([1, 0.4]) },
     { run_id: 'run-b', seed: 2, status: 'FINISHED', buckets: buckets([1, 0.6]) },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkFilter, problemFromServer } from './filter-check.js';
+import { HTTPError } from '../../../src/sdk/index.js';
+import { checkFilter, filterProblemOf } from './filter-check.js';
 import { gridAction, movedTo } from './grid-keys.js';
 
 describe('checkFilter', () => {
@@ -14,12 +15,25 @@ describe('checkFilter', () => {
     expect(problem?.message).not.toMatch(/at position/);
   });
 
-  it('reads the position back from the server’s message', () => {
-    expect(problemFromServer('Invalid filter string: expected a value (at position 7)')).toEqual({
+  it('reads the server’s refusal of a filter from the 400’s details', () => {
+    const refused = (details: { path: string; message: string; position?: number }[], status = 400) =>
+      new HTTPError(
+        status,
+        { error_code: 'INVALID_PARAMETER_VALUE', message: 'Invalid filter', details },
+        { method: 'GET', url: '/api/v1/projects/p/table' },
+      );
+    const message = 'Invalid filter string: expected a value (at position 7)';
+    expect(filterProblemOf(refused([{ path: 'query.filter', message, position: 7 }]))).toEqual({
       message: 'Invalid filter string: expected a value',
       position: 7,
     });
-    expect(problemFromServer('bad', 3).position).toBe(3);
+    expect(filterProblemOf(refused([{ path: 'query.filter', message: 'too long' }]))).toEqual({
+      message: 'too long',
+      position: null,
+    });
+    expect(filterProblemOf(refused([{ path: 'query.order_by', message: 'bad' }]))).toBeNull();
+    expect(filterProblemOf(refused([{ path: 'query.filter', message }], 500))).toBeNull();
+    expect(filterProblemOf(new Error('offline'))).toBeNull();
   });
 });
 

@@ -1,4 +1,5 @@
 import { parseFilter, QueryError } from '../../../src/core/query/index.js';
+import { isHTTPError } from '../../../src/sdk/index.js';
 
 /** A problem in a filter, at a character offset when the parser knows one. */
 export interface FilterProblem {
@@ -21,13 +22,15 @@ export function checkFilter(filter: string): FilterProblem | null {
   }
 }
 
-/** The server's message for a bad filter, with its position read back when the message carries one. */
-export function problemFromServer(message: string, position?: number): FilterProblem {
-  const found = /\(at position (\d+)\)/.exec(message);
-  return {
-    message: withoutPosition(message),
-    position: position ?? (found === null ? null : Number(found[1])),
-  };
+/**
+ * The server's verdict on a filter it refused (a 400 whose details name `query.filter`, with the position
+ * when its parser gave one); null for any other error.
+ */
+export function filterProblemOf(error: unknown): FilterProblem | null {
+  if (!isHTTPError(error) || error.status !== 400) return null;
+  const detail = error.body.details?.find((d) => d.path === 'query.filter');
+  if (detail === undefined) return null;
+  return { message: withoutPosition(detail.message), position: detail.position ?? null };
 }
 
 function withoutPosition(message: string): string {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { schemas } from '../../../src/contract/index.js';
 import { groupRows, listItems } from './grouping.js';
-import { concatTables, emptyTable, fromWireTable, type RunsTable } from './runs-table.js';
+import { concatTables, emptyTable, fromRunTable, type RunsTable } from './runs-table.js';
 
 function table(models: (string | null)[], accs: (number | null)[]): RunsTable {
   return {
@@ -44,8 +45,8 @@ describe('groupRows', () => {
 });
 
 describe('runs table', () => {
-  it('reads the wire (non-finite metric names as numbers) and concatenates pages', () => {
-    const page = fromWireTable({
+  it('reads the SDK’s page (the contract decodes non-finite metric names) and concatenates pages', () => {
+    const wire = {
       rows: 1,
       run_id: ['a'],
       name: ['n'],
@@ -56,7 +57,9 @@ describe('runs table', () => {
       seed: [1],
       columns: { 'metrics.loss': ['NaN'], 'params.lr': ['0.1'] },
       next_page_token: 'next',
-    });
+    };
+    const page = fromRunTable(schemas.runTable.parse(wire));
+    expect(page.table.trial).toEqual(['p#1']);
     expect(page.table.columns['metrics.loss']![0]).toBeNaN();
     expect(page.table.columns['params.lr']).toEqual(['0.1']);
     expect(page.nextPageToken).toBe('next');

@@ -1,13 +1,19 @@
 import { routePath, withSearch } from '../routes.js';
 
-/** Where opening a run goes: its trial's page when it belongs to one (`project#N`), else a compare of it alone. */
-export function runHref(project: string, trial: string | null, runId: string): string {
-  const number = trial === null ? null : /#([1-9]\d*)$/.exec(trial)?.[1];
-  if (number !== undefined && number !== null)
-    return routePath({ page: 'trial', project, number: Number(number) });
-  return compareRunsHref([runId]);
+/** A trial reference `<project>#<N>` (as the runs table and the notebook name trials) as its page's path. */
+export function trialHref(ref: string): string | null {
+  const hash = ref.lastIndexOf('#');
+  const number = ref.slice(hash + 1);
+  if (hash <= 0 || !/^[1-9]\d*$/.test(number)) return null;
+  return routePath({ page: 'trial', project: ref.slice(0, hash), number: Number(number) });
 }
 
-export function compareRunsHref(runIds: readonly string[]): string {
-  return withSearch(routePath({ page: 'compare' }), { runs: runIds.join(',') });
+/** Where opening a run goes: its trial's page when it belongs to one, else a compare of it alone. */
+export function runHref(trial: string | null, runId: string): string {
+  return (trial === null ? null : trialHref(trial)) ?? compareRunsHref([runId]);
+}
+
+/** The compare page of these runs, charting `metric` (the runs explorer's chart metric carries over). */
+export function compareRunsHref(runIds: readonly string[], metric: string | null = null): string {
+  return withSearch(routePath({ page: 'compare' }), { runs: runIds.join(','), key: metric ?? undefined });
 }

@@ -1,10 +1,10 @@
-import { wireValue } from '../charts/series-wire.js';
+import type { RunTable } from '../../../src/sdk/index.js';
 
 export type Cell = string | number | null;
 
 /**
- * Runs as columns (`GET /api/v1/projects/{id}/table`, the agreed spec §4): row `i` is index `i` of every
- * array; `columns` holds only the chosen keys. Metric values are numbers (NaN/±Infinity included).
+ * Runs as columns (`GET /api/v1/projects/{id}/table`): row `i` is index `i` of every array; `columns` holds
+ * only the chosen keys. Metric values are numbers (NaN/±Infinity included); `trial` is `<project>#<N>`.
  */
 export interface RunsTable {
   rows: number;
@@ -23,37 +23,13 @@ export interface RunsTablePage {
   nextPageToken: string | null;
 }
 
-export interface WireRunsTable {
-  rows: number;
-  run_id: string[];
-  name: string[];
-  status: string[];
-  start_time: number[];
-  end_time: (number | null)[];
-  trial: (string | null)[];
-  seed: (number | null)[];
-  columns: Record<string, (string | number | null)[]>;
-  next_page_token: string | null;
-}
-
-export function fromWireTable(wire: WireRunsTable): RunsTablePage {
-  const columns: Record<string, Cell[]> = {};
-  for (const [id, values] of Object.entries(wire.columns)) {
-    columns[id] = id.startsWith('metrics.') ? values.map((v) => (v === null ? null : wireValue(v))) : values;
-  }
+/** The SDK's page (`ratchet.projects.table`: metric values already numbers, NaN/±Infinity included). */
+export function fromRunTable(page: RunTable): RunsTablePage {
+  const { next_page_token: nextPageToken, run_id: runId, start_time: startTime, end_time: endTime } = page;
+  const { rows, name, status, trial, seed, columns } = page;
   return {
-    table: {
-      rows: wire.rows,
-      runId: wire.run_id,
-      name: wire.name,
-      status: wire.status,
-      startTime: wire.start_time,
-      endTime: wire.end_time,
-      trial: wire.trial,
-      seed: wire.seed,
-      columns,
-    },
-    nextPageToken: wire.next_page_token,
+    table: { rows, runId, name, status, startTime, endTime, trial, seed, columns },
+    nextPageToken,
   };
 }
 

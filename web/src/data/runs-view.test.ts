@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { orderByField, parseColumn } from './columns.js';
+import { isNumericColumn, orderByField, parseColumn } from './columns.js';
 import { nextSort, orderByOf, runsViewFromSearch, runsViewSearch, toggled } from './runs-view.js';
 
 const search = (view: Record<string, string | undefined>) =>
@@ -39,6 +39,16 @@ describe('runs view in the URL', () => {
     expect(orderByOf(view)).toBe('metrics.`val acc` DESC');
     expect(orderByField('start_time')).toBe('attributes.start_time');
     expect(orderByField('trial')).toBeNull();
+  });
+
+  it('right-aligns the number columns', () => {
+    expect(['seed', 'start_time', 'metrics.acc'].map(isNumericColumn)).toEqual([true, true, true]);
+    expect(['name', 'trial', 'params.lr', 'tags.metrics.x'].map(isNumericColumn)).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 
   it('cycles a header’s sort: ascending, descending, none', () => {

@@ -1,7 +1,7 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
-import { useEffect, useMemo } from 'react';
-import { fetchTablePage } from './runs-source.js';
-import { concatTables, emptyTable, type RunsTable } from './runs-table.js';
+import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { useEffect, useMemo, useState } from 'react';
+import { ratchet } from '../api.js';
+import { concatTables, emptyTable, fromRunTable, type RunsTable } from './runs-table.js';
 
 /** The first page is small so the table shows at once; the rest arrive in the background in large pages. */
 const FIRST_PAGE = 500;
@@ -14,7 +14,10 @@ export interface RunsTableState {
   error: Error | null;
 }
 
-/** Every run matching the filter, loaded page by page in the background, as one columnar table. */
+/**
+ * Every run matching the filter, loaded page by page in the background, as one columnar table; the previous
+ * rows stay while another filter, sort or column set loads, and when the server refuses it.
+ */
 export function useRunsTable(
   projectId: string | undefined,
   filter: string,
@@ -25,16 +28,21 @@ export function useRunsTable(
     queryKey: ['table', projectId, filter, orderBy, columns],
     enabled: projectId !== undefined,
     initialPageParam: null as string | null,
-    queryFn: ({ pageParam }) =>
-      fetchTablePage({
-        projectId: projectId!,
-        filter,
-        orderBy,
-        columns,
-        pageSize: pageParam === null ? FIRST_PAGE : NEXT_PAGES,
-        pageToken: pageParam,
-      }),
+    queryFn: async ({ pageParam }) =>
+      fromRunTable(
+        await ratchet.projects.table(
+          { id: projectId! },
+          {
+            ...(filter === '' ? {} : { filter }),
+            ...(orderBy === undefined ? {} : { orderBy: [orderBy] }),
+            columns: [...columns],
+            maxResults: pageParam === null ? FIRST_PAGE : NEXT_PAGES,
+            ...(pageParam === null ? {} : { pageToken: pageParam }),
+          },
+        ),
+      ),
     getNextPageParam: (page) => page.nextPageToken,
+    placeholderData: keepPreviousData,
   });
   const { hasNextPage, isFetchingNextPage, isError, fetchNextPage } = query;
   useEffect(() => {
@@ -43,12 +51,21 @@ export function useRunsTable(
   const table = useMemo(
     () =>
       query.data === undefined
-        ? emptyTable(columns)
+        ? null
         : concatTables(
             query.data.pages.map((p) => p.table),
             columns,
           ),
     [query.data, columns],
   );
-  return { table, loading: query.isPending || hasNextPage === true, error: query.error };
+  // A refused filter keeps the last rows on screen (beside its error), as a filter refused while typing does.
+  const [lastShown, setLastShown] = useState(() => emptyTable(columns));
+  useEffect(() => {
+    if (table !== null) setLastShown(table);
+  }, [table]);
+  return {
+    table: table ?? lastShown,
+    loading: query.isPending || query.isPlaceholderData || hasNextPage === true,
+    error: query.error,
+  };
 }

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
+import type { ProjectKeys } from '../../../../src/sdk/index.js';
 import { columnId, KEY_KINDS } from '../../data/columns.js';
-import type { ProjectKeys } from '../../data/runs-source.js';
 
 const SHOWN = 200;
 

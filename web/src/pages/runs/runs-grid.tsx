@@ -1,10 +1,11 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { formatNumber } from '../../../../src/core/format.js';
-import { columnLabel, orderByField } from '../../data/columns.js';
+import { columnLabel, isNumericColumn, orderByField } from '../../data/columns.js';
 import { formatCell } from '../../data/format-cell.js';
 import { gridAction, movedTo } from '../../data/grid-keys.js';
 import type { ListItem } from '../../data/grouping.js';
+import { trialHref } from '../../data/run-link.js';
 import { type Cell, cellOf, type RunsTable } from '../../data/runs-table.js';
 import type { RunsView } from '../../data/runs-view.js';
 import { Link } from '../../link.js';
@@ -128,15 +129,25 @@ export function RunsGrid(props: RunsGridProps) {
                   onChange={() => props.onToggleSelect(runId)}
                 />
               </span>
-              {columns.map((column) =>
-                column === 'name' ? (
-                  <Link key={column} href={props.hrefOf(item.row)} tabIndex={-1}>
-                    {table.name[item.row]}
-                  </Link>
-                ) : (
-                  <DataCell key={column} column={column} value={cellOf(table, column, item.row)} />
-                ),
-              )}
+              {columns.map((column) => {
+                if (column === 'name') {
+                  return (
+                    <Link key={column} href={props.hrefOf(item.row)} tabIndex={-1}>
+                      {table.name[item.row]}
+                    </Link>
+                  );
+                }
+                const trial = column === 'trial' ? (table.trial[item.row] ?? null) : null;
+                const trialPage = trial === null ? null : trialHref(trial);
+                if (trialPage !== null) {
+                  return (
+                    <Link key={column} href={trialPage} tabIndex={-1} title={`Open trial ${trial}`}>
+                      {trial}
+                    </Link>
+                  );
+                }
+                return <DataCell key={column} column={column} value={cellOf(table, column, item.row)} />;
+              })}
             </div>
           );
         })}
@@ -156,11 +167,17 @@ function HeaderCell({
 }) {
   const arrow = sort?.column === column ? (sort.descending ? ' ↓' : ' ↑') : '';
   const label = columnLabel(column);
-  if (orderByField(column) === null) return <span title={column}>{label}</span>;
+  const align = isNumericColumn(column) ? 'num' : '';
+  if (orderByField(column) === null)
+    return (
+      <span className={align} title={column}>
+        {label}
+      </span>
+    );
   return (
     <button
       type="button"
-      className="header-button"
+      className={`header-button ${align}`}
       title={`Sort by ${column}`}
       onClick={() => onSort(column)}
     >

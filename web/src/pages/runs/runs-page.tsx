@@ -2,12 +2,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
 import { ChartViewControls, MetricChart } from '../../charts/index.js';
 import { columnId, FIXED_COLUMNS } from '../../data/columns.js';
-import { problemFromServer } from '../../data/filter-check.js';
+import { errorMessage } from '../../data/errors.js';
+import { filterProblemOf } from '../../data/filter-check.js';
 import { plural } from '../../data/format.js';
 import { groupRows, listItems } from '../../data/grouping.js';
-import { ApiError } from '../../data/http.js';
 import { compareRunsHref, runHref } from '../../data/run-link.js';
-import { fetchProjectKeys } from '../../data/runs-source.js';
 import type { Cell } from '../../data/runs-table.js';
 import {
   nextSort,
@@ -51,11 +50,7 @@ export function RunsPage({ project }: { project: string }) {
 
   const projectQuery = useQuery(queries.projectByName(project));
   const projectId = projectQuery.data?.id;
-  const keys = useQuery({
-    queryKey: ['keys', projectId],
-    queryFn: () => fetchProjectKeys(projectId!),
-    enabled: projectId !== undefined,
-  });
+  const keys = useQuery({ ...queries.keys(projectId ?? ''), enabled: projectId !== undefined });
   const metric = view.metric ?? projectQuery.data?.primary_metric ?? keys.data?.metrics[0] ?? null;
   const metricColumn = metric === null ? null : columnId('metrics', metric);
   const fetched = useMemo(
@@ -88,13 +83,10 @@ export function RunsPage({ project }: { project: string }) {
       .map((row) => ({ id: table.runId[row]!, label: table.name[row]!, origin: table.startTime[row]! }));
   }, [table, view.selected]);
 
-  const serverProblem =
-    error instanceof ApiError && error.status === 400
-      ? problemFromServer(error.message, error.position)
-      : null;
+  const serverProblem = filterProblemOf(error);
   const onCommitFilter = useCallback((filter: string) => update({ filter }), [update]);
 
-  if (projectQuery.isError) return <p className="error">{projectQuery.error.message}</p>;
+  if (projectQuery.isError) return <p className="error">{errorMessage(projectQuery.error)}</p>;
   return (
     <section className="runs-page">
       <h1>
@@ -128,7 +120,7 @@ export function RunsPage({ project }: { project: string }) {
           type="button"
           data-testid="compare-selected"
           disabled={view.selected.length < 1}
-          onClick={() => navigate(compareRunsHref(view.selected))}
+          onClick={() => navigate(compareRunsHref(view.selected, metric))}
         >
           Compare {view.selected.length > 0 ? view.selected.length : ''} selected
         </button>
@@ -137,7 +129,7 @@ export function RunsPage({ project }: { project: string }) {
           {loading ? <span className="muted"> · loading…</span> : null}
         </span>
       </div>
-      {error !== null && serverProblem === null ? <p className="error">{error.message}</p> : null}
+      {error !== null && serverProblem === null ? <p className="error">{errorMessage(error)}</p> : null}
       <RunsGrid
         table={table}
         items={items}
@@ -146,8 +138,8 @@ export function RunsPage({ project }: { project: string }) {
         onSort={(column) => update({ sort: nextSort(view.sort, column) })}
         selected={selected}
         onToggleSelect={(runId) => update({ selected: toggled(view.selected, runId) }, { replace: true })}
-        onOpen={(row) => navigate(runHref(project, table.trial[row] ?? null, table.runId[row]!))}
-        hrefOf={(row) => runHref(project, table.trial[row] ?? null, table.runId[row]!)}
+        onOpen={(row) => navigate(runHref(table.trial[row] ?? null, table.runId[row]!))}
+        hrefOf={(row) => runHref(table.trial[row] ?? null, table.runId[row]!)}
         expanded={expanded}
         onToggleGroup={(value) => setExpanded(new Set(toggled([...expanded], value)))}
         metric={metric}
