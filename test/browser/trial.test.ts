@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeInBrowser } from '../support/browser.js';
-import { drawnChart, textOf } from '../support/ui-pages.js';
+import { drawnChart, textOf, visibleText } from '../support/ui-pages.js';
 import type { UiSeed } from '../support/ui-seed.js';
 
 describeInBrowser('trial page', (ui) => {
@@ -11,7 +11,9 @@ describeInBrowser('trial page', (ui) => {
     const trial = ui.seed.trials[key];
     const page = await ui.open(path(trial.number));
     const words = trial.outcome.replaceAll('_', ' ');
-    await expect.poll(() => textOf(page.getByTestId('verdict'))).toMatch(new RegExp(`\\b${words}\\b`, 'i'));
+    await expect
+      .poll(() => visibleText(page.getByTestId('verdict')))
+      .toMatch(new RegExp(`\\b${words}\\b`, 'i'));
   });
 
   it('gives the improved verdict’s numbers: the estimate against the baseline', async () => {

@@ -106,7 +106,10 @@ function watchForProblems({ page, problems, allowedConsoleErrors }: OpenedPage):
   page.on('console', (message) => {
     if (message.type() !== 'error') return;
     const text = message.text();
-    if (!allowedConsoleErrors.some((allowed) => allowed.test(text))) problems.push(`console error: ${text}`);
+    const where = message.location().url;
+    if (!allowedConsoleErrors.some((allowed) => allowed.test(text))) {
+      problems.push(`console error: ${text}${where ? ` (${where})` : ''}`);
+    }
   });
   page.on('crash', () => problems.push('page crashed'));
 }

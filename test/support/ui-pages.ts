@@ -80,3 +80,9 @@ export function numbersIn(text: string): number[] {
 export function showsNumber(text: string, value: number): boolean {
   return numbersIn(text).some((n) => Math.abs(n - value) < 5e-4);
 }
+
+/** The text as the page shows it (layout line breaks between blocks), not the DOM's concatenated text. */
+export function visibleText(locator: Locator): Promise<string> {
+  // biome-ignore lint/performance/useDomNodeTextContent: what a reader sees is the point here
+  return locator.evaluate((element) => (element as HTMLElement).innerText);
+}
