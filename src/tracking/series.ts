@@ -18,7 +18,7 @@ export const DEFAULT_BUCKETS = 1000;
  * sample, so they are exact where the range holds no more points than are read: never fewer than
  * MIN_SAMPLE_POINTS (short series are read whole).
  */
-export function samplePoints(buckets: number): number {
+function samplePoints(buckets: number): number {
   return Math.max(MIN_SAMPLE_POINTS, 2 * buckets + 2);
 }
 
