@@ -11,6 +11,8 @@ export const projectProgress = z.object({
   metric: z.string().nullable(),
   trial_id: z.array(z.string()),
   number: numberColumn('integer'),
+  /** The first line of each trial's hypothesis, cut at 120 characters: the chart's hover names the trial. */
+  title: z.array(z.string()),
   outcome: z.array(notebookOutcome),
   /** Each trial's seed values, as its verdict compared them (or, for the current baseline, its noise report). */
   seed_values: z.array(z.array(z.number())),

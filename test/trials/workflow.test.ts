@@ -306,6 +306,7 @@ for (const database of testDatabases) {
       const { entries } = await ok('GET', `/api/v1/projects/${projectId}/notebook`);
       const inOrder = [...entries].reverse();
       expect(progress.metric).toBe('acc');
+      expect(progress.title).toEqual(inOrder.map((e: { hypothesis: string }) => e.hypothesis.split('\n')[0]));
       expect(progress.trial_id).toEqual([
         trial.heuristic,
         trial.better,

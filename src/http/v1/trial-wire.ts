@@ -159,6 +159,7 @@ export function progressJson(p: ProjectProgress): Wire<'projectProgress'> {
     metric: p.metric,
     trial_id: p.trials.map((t) => t.id),
     number: p.trials.map((t) => t.number),
+    title: p.trials.map((t) => t.title),
     outcome: p.trials.map((t) => t.outcome),
     seed_values: p.trials.map((t) => t.seedValues),
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seedValuesByTrial } from './progress.js';
+import { seedValuesByTrial, TITLE_LENGTH, titleOf } from './progress.js';
 
 const judged = (
   id: string,
@@ -23,5 +23,12 @@ describe("each trial's seed values for the progress chart", () => {
     expect(values.get('second')).toEqual([0.99, 1]);
     expect(values.get('third')).toEqual([0.9]);
     expect(values.has('fourth')).toBe(false);
+  });
+
+  it("titles a trial by its hypothesis's first line, cut to length", () => {
+    expect(titleOf('  Wider layers\n\nbecause the loss plateaus')).toBe('Wider layers');
+    const long = titleOf('x'.repeat(500));
+    expect(long).toHaveLength(TITLE_LENGTH);
+    expect(long.endsWith('…')).toBe(true);
   });
 });

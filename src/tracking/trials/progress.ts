@@ -12,9 +12,19 @@ export interface ProjectProgress {
 export interface ProgressTrial {
   id: string;
   number: number;
+  /** The hypothesis's first line, at most `TITLE_LENGTH` characters. */
+  title: string;
   outcome: NotebookOutcome;
   /** The primary metric's value of each seed (finite values only; none when unknown). */
   seedValues: number[];
+}
+
+/** A hypothesis as a title: its first line, cut with an ellipsis past this many characters. */
+export const TITLE_LENGTH = 120;
+
+export function titleOf(hypothesis: string): string {
+  const line = hypothesis.trimStart().split('\n', 1)[0]!.trimEnd();
+  return line.length <= TITLE_LENGTH ? line : `${line.slice(0, TITLE_LENGTH - 1)}…`;
 }
 
 interface JudgedTrial {
@@ -50,6 +60,7 @@ export async function projectProgress(
       .map((trial) => ({
         id: trial.id,
         number: trial.number,
+        title: titleOf(trial.hypothesis),
         outcome: notebookOutcome(trial.evaluation, promoted.has(trial.id)),
         seedValues: (values.get(trial.id) ?? []).filter(Number.isFinite),
       }))
