@@ -52,14 +52,19 @@ describe('the packed package, installed into an empty project', () => {
       NODE_OPTIONS: `--import=${sqliteGuard(app)}`,
     });
 
-  it('holds the build and nothing else: no tests, no source maps, no sources', () => {
+  it('holds the build and nothing else: no tests, no source maps, no sources; the built UI beside it', () => {
     const paths = packed.files.map((file) => file.path);
     expect(paths).toEqual(
       expect.arrayContaining(['dist/index.js', 'dist/index.d.ts', 'dist/cli/main.js', 'dist/sdk/index.d.ts']),
     );
     expect(paths).toEqual(expect.arrayContaining(['dist/sdk/index.js', 'dist/stats/index.js']));
-    const notBuiltModules = paths.filter((path) => !/^dist\/.+\.(js|d\.ts)$/.test(path));
-    expect(notBuiltModules.sort()).toEqual(['README.md', 'package.json']);
+    // `ratchet server` serves the UI from the installed package's dist/web.
+    expect(paths).toContain('dist/web/index.html');
+    const notBuilt = paths.filter(
+      (path) => !/^dist\/.+\.(js|d\.ts)$/.test(path) && !path.startsWith('dist/web/'),
+    );
+    expect(notBuilt.sort()).toEqual(['README.md', 'package.json']);
+    expect(paths.filter((path) => path.endsWith('.map'))).toEqual([]);
     expect(paths.filter((path) => path.includes('.test.'))).toEqual([]);
   });
 
