@@ -48,9 +48,8 @@ export async function notebookPage(
   projectId: string,
   filter: NotebookFilter & NotebookPage = {},
 ): Promise<{ entries: NotebookEntry[]; total: number }> {
-  const [trials, statuses, history] = await Promise.all([
+  const [trials, history] = await Promise.all([
     store.trials.list(projectId),
-    store.trials.runStatuses(projectId),
     store.baselines.history(projectId),
   ]);
   // The history is newest first: the first promotion found is the trial's latest.
@@ -62,6 +61,11 @@ export async function notebookPage(
     .filter((entry) => !wanted || wanted.includes(entry.outcome));
   const offset = filter.offset ?? 0;
   const page = filed.slice(offset, filter.limit === undefined ? undefined : offset + filter.limit);
+  // A page reads its own trials' runs; the whole notebook reads the project's in one query.
+  const statuses = await store.trials.runStatuses(
+    projectId,
+    filter.limit === undefined ? undefined : page.map((entry) => entry.trial.id),
+  );
   return {
     total: filed.length,
     entries: page.map(({ trial, outcome }) => {
