@@ -58,9 +58,21 @@ describe('the packed package, installed into an empty project', () => {
       expect.arrayContaining(['dist/index.js', 'dist/index.d.ts', 'dist/cli/main.js', 'dist/sdk/index.d.ts']),
     );
     expect(paths).toEqual(expect.arrayContaining(['dist/sdk/index.js', 'dist/stats/index.js']));
-    const notBuiltModules = paths.filter((path) => !/^dist\/.+\.(js|d\.ts)$/.test(path));
+    const notBuiltModules = paths.filter((path) => !/^dist\/.+\.(js|d\.ts)$/.test(path) && !isWebBuild(path));
     expect(notBuiltModules.sort()).toEqual(['README.md', 'package.json']);
     expect(paths.filter((path) => path.includes('.test.'))).toEqual([]);
+  });
+
+  it('ships the built web UI: its page and every file the page loads, nothing from a CDN', async () => {
+    const paths = packed.files.map((file) => file.path);
+    const page = await readFile(join(app, 'node_modules/ratchet/dist/web/index.html'), 'utf8');
+    const loaded = [...page.matchAll(/(?:src|href)="([^"]+)"/g)].map((match) => match[1]!);
+    expect(loaded.filter((url) => url.startsWith('/assets/')).length).toBeGreaterThanOrEqual(2);
+    for (const url of loaded.filter((url) => !url.startsWith('data:'))) {
+      expect(url, 'the UI loads only its own files').toMatch(/^\/assets\//);
+      expect(paths).toContain(`dist/web${url}`);
+    }
+    expect(paths.filter((path) => path.startsWith('dist/web/') && path.endsWith('.map'))).toEqual([]);
   });
 
   it('installs the `ratchet` command as an executable script', async () => {
@@ -104,6 +116,11 @@ describe('the packed package, installed into an empty project', () => {
     expect(list.stdout).toContain(project);
   });
 });
+
+/** The web UI's build: its page and hashed assets (scripts, styles, the chart worker). */
+function isWebBuild(path: string): boolean {
+  return path === 'dist/web/index.html' || /^dist\/web\/assets\/[\w.-]+\.(js|css)$/.test(path);
+}
 
 /** A user's script: the stats on two arms of runs, and the client (from the main entry) on the server. */
 const CONSUMER = `import * as main from 'ratchet';

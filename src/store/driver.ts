@@ -34,6 +34,12 @@ export interface DialectCapabilities {
   codePointOrder(expr: string): string;
   /** Whether a driver error is a UNIQUE constraint violation (a lost race to create the same thing). */
   isUniqueViolation(error: unknown): boolean;
+  /**
+   * `expr` is one of a list of integers given as one parameter, made by `integerList`: a list of any length
+   * (a page of 50,000 runs) in one statement, without a placeholder per item.
+   */
+  inIntegerList(expr: string): string;
+  integerList(values: readonly number[]): SqlValue;
   /** Rows an INSERT … VALUES may carry, so multi-row inserts stay under the placeholder limit. */
   readonly maxParameters: number;
 }

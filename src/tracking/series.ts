@@ -11,13 +11,18 @@ import type { SeriesSample, Store } from '../store/store.js';
 export const DEFAULT_BUCKETS = 1000;
 
 /**
- * Points read per bucket: the store's downsampler keeps the min and max of (points/2 − 1) equal stretches
- * of the series, so with four per bucket every step bucket spans about two stretches and a spike (the max
- * of its stretch) always survives. A bucket's first and last points are those of the sample, so they are
- * exact where the range holds no more points than are read: never fewer than MIN_SAMPLE_POINTS.
+ * How many points of a series are read for `buckets` buckets. The store's downsampler keeps the first and
+ * last point and the min and max of (points − 2) / 2 equal stretches of the series: reading 2 · buckets + 2
+ * makes as many stretches as buckets, so where steps are evenly spaced each step bucket is about one stretch,
+ * and a spike (the max of its stretch) always survives. A bucket's first and last points are those of the
+ * sample, so they are exact where the range holds no more points than are read: never fewer than
+ * MIN_SAMPLE_POINTS (short series are read whole).
  */
-const SAMPLE_POINTS_PER_BUCKET = 4;
-const MIN_SAMPLE_POINTS = 4096;
+function samplePoints(buckets: number): number {
+  return Math.max(MIN_SAMPLE_POINTS, 2 * buckets + 2);
+}
+
+const MIN_SAMPLE_POINTS = 256;
 
 /** Series read at once (PostgreSQL serves them on several connections; SQLite one after the other). */
 const READS_IN_FLIGHT = 8;
@@ -69,10 +74,7 @@ export class SeriesService {
     wanted: readonly { runId: string; key: string }[],
     request: BucketsRequest,
   ): Promise<SampledSeries[]> {
-    const maxPoints = Math.max(
-      MIN_SAMPLE_POINTS,
-      SAMPLE_POINTS_PER_BUCKET * (request.buckets ?? DEFAULT_BUCKETS),
-    );
+    const maxPoints = samplePoints(request.buckets ?? DEFAULT_BUCKETS);
     const range =
       request.range === undefined ? {} : { startStep: request.range.start, endStep: request.range.end };
     return mapConcurrently(wanted, READS_IN_FLIGHT, async ({ runId, key }) => ({

@@ -12,6 +12,8 @@ const capabilities: DialectCapabilities = {
   likeCaseInsensitive: (expr) => `lower(${expr} COLLATE "C") LIKE lower(?::text COLLATE "C")`,
   doubleParameter: 'CAST(? AS DOUBLE PRECISION)', // else a BIGINT column makes 0.5 an invalid bigint
   codePointOrder: (expr) => `${expr} COLLATE "C"`,
+  inIntegerList: (expr) => `${expr} = ANY(CAST(? AS BIGINT[]))`,
+  integerList: (values) => `{${values.join(',')}}`,
   isUniqueViolation: (error) => (error as { code?: unknown } | null)?.code === '23505',
   maxParameters: 65_535,
 };

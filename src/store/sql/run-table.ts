@@ -3,7 +3,7 @@ import type { RunTable, TableCell, TableColumn } from '../../core/run-table.js';
 import type { SqlDriver } from '../driver.js';
 import type { RunTableQuery } from '../store.js';
 import type { MetricKeyDictionary } from './metric-keys.js';
-import { inGroups, placeholders } from './rows.js';
+import { placeholders } from './rows.js';
 import { compileRunSearch } from './run-search.js';
 
 const ROW_COLUMNS =
@@ -33,8 +33,7 @@ const KEYED_TABLES = { param: 'run_params', tag: 'run_tags' } as const;
 
 /**
  * The runs a search finds, in columns, with only the chosen params, metrics and tags: one query per kind of
- * value, restricted to the chosen keys and the page's runs (in as few statements as the dialect's
- * placeholder limit allows).
+ * value, restricted to the chosen keys and the page's runs.
  */
 export async function readRunTable(
   db: SqlDriver,
@@ -64,8 +63,8 @@ export async function readRunTable(
       db,
       keys,
       pks,
-      (keyList, pkList) =>
-        `SELECT run_pk, key, value FROM ${KEYED_TABLES[entity]} WHERE key IN (${keyList}) AND run_pk IN (${pkList})`,
+      (keyList, onPage) =>
+        `SELECT run_pk, key, value FROM ${KEYED_TABLES[entity]} WHERE key IN (${keyList}) AND ${onPage}`,
     );
     fill(chosen, cells, (c) => c.key);
   }
@@ -80,8 +79,8 @@ export async function readRunTable(
       db,
       [...new Set(ids.values())],
       pks,
-      (keyList, pkList) =>
-        `SELECT run_pk, key_id AS key, value, is_nan FROM latest_metrics WHERE key_id IN (${keyList}) AND run_pk IN (${pkList})`,
+      (keyList, onPage) =>
+        `SELECT run_pk, key_id AS key, value, is_nan FROM latest_metrics WHERE key_id IN (${keyList}) AND ${onPage}`,
     );
     fill(metrics, cells, (c) => ids.get(c.key) ?? -1);
   }
@@ -98,18 +97,13 @@ export async function readRunTable(
   };
 }
 
-/** `… WHERE key IN (keys) AND run_pk IN (pks)` in as few statements as the placeholder limit allows. */
-async function selectForRuns<Row>(
+/** `… WHERE key IN (keys) AND <the page's runs>` in one statement, whatever the page's length. */
+function selectForRuns<Row>(
   db: SqlDriver,
   keys: readonly (string | number)[],
   pks: readonly number[],
-  sql: (keyList: string, pkList: string) => string,
+  sql: (keyList: string, onPage: string) => string,
 ): Promise<Row[]> {
-  const rows: Row[] = [];
-  for (const group of inGroups(pks, db.capabilities.maxParameters - keys.length)) {
-    rows.push(
-      ...(await db.all<Row>(sql(placeholders(keys.length), placeholders(group.length)), [...keys, ...group])),
-    );
-  }
-  return rows;
+  const { inIntegerList, integerList } = db.capabilities;
+  return db.all<Row>(sql(placeholders(keys.length), inIntegerList('run_pk')), [...keys, integerList(pks)]);
 }

@@ -22,6 +22,8 @@ const capabilities: DialectCapabilities = {
   likeCaseInsensitive: (expr) => `ratchet_like(${expr}, ?, 1)`,
   doubleParameter: '?',
   codePointOrder: (expr) => expr, // BINARY collation compares UTF-8 bytes, i.e. code points
+  inIntegerList: (expr) => `${expr} IN (SELECT value FROM json_each(?))`,
+  integerList: (values) => JSON.stringify(values),
   isUniqueViolation: (error) => (error as { code?: unknown } | null)?.code === 'SQLITE_CONSTRAINT_UNIQUE',
   maxParameters: 32_766,
 };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { curvesChart, type TrialCurves } from './curves.js';
+import { schemas } from '../../../src/contract/index.js';
+import { curvesChart } from './curves.js';
 
 const buckets = (values: number[]) => ({
   step_first: values.map((_, i) => i),
@@ -13,14 +14,15 @@ const buckets = (values: number[]) => ({
   count: values.map(() => 1),
 });
 
-const curves: TrialCurves = {
+/** As the SDK reads it: the contract decodes the wire's non-finite names. */
+const curves = schemas.trialCurves.parse({
   key: 'loss',
   band: { step: [0, 1], mean: [1, 0.5], lower: ['NaN', 0.4], upper: ['NaN', 0.6], n: [1, 2] },
   seeds: [
     { run_id: 'run-a', seed: 1, status: 'FINISHED', buckets: buckets([1, 0.4]) },
     { run_id: 'run-b', seed: 2, status: 'FINISHED', buckets: buckets([1, 0.6]) },
   ],
-};
+});
 
 describe("a trial's curves", () => {
   it('draw the band with the mean as one series', () => {

@@ -1,23 +1,14 @@
-import type { ChartBand, ChartSeries, WireBuckets } from '../charts/index.js';
+import type { TrialCurves } from '../../../src/sdk/index.js';
+import type { ChartBand, ChartSeries } from '../charts/index.js';
 import { toSeriesColumns } from '../charts/index.js';
-import { type WireNumber, wireValue } from '../charts/series-wire.js';
-
-/**
- * A trial's curves as the server answers them (`GET /api/v1/trials/{trial}/curves`): the seeds' mean with its
- * t-based band per step bucket, and each seed's own buckets. Values may still be in their wire form.
- */
-export interface TrialCurves {
-  key: string;
-  band: { step: number[]; mean: WireNumber[]; lower: WireNumber[]; upper: WireNumber[]; n: number[] };
-  seeds: { run_id: string; seed: number | null; status: string; buckets: WireBuckets }[];
-}
 
 /** Colour of the seeds' mean and band: the chart palette's first colour. */
 const BAND_COLOR = '#4e79a7';
 
 /**
- * What the chart draws: the band, the mean as a series (so it counts as one drawn series), and each seed as
- * a series of its own when asked for.
+ * What the chart draws from a trial's curves (`ratchet.trials.curves`: NaN/±Infinity already numbers): the
+ * band, the mean as a series (so it counts as one drawn series), and each seed as a series of its own when
+ * asked for.
  */
 export function curvesChart(
   curves: TrialCurves,
@@ -48,9 +39,14 @@ export function curvesChart(
         columns: toSeriesColumns(s.buckets),
       }))
     : [];
-  const numbers = (values: WireNumber[]) => Float64Array.from(values, wireValue);
   return {
-    band: { step, lower: numbers(lower), upper: numbers(upper), color: BAND_COLOR, label: '95% t band' },
+    band: {
+      step,
+      lower: Float64Array.from(lower),
+      upper: Float64Array.from(upper),
+      color: BAND_COLOR,
+      label: '95% t band',
+    },
     series: [meanSeries, ...seeds],
   };
 }

@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { type EventStream, type LiveState, subscribeProjectEvents } from './project-events.js';
+import {
+  type EventStream,
+  type LiveState,
+  projectEventsUrl,
+  subscribeProjectEvents,
+} from './project-events.js';
 
 class FakeStream implements EventStream {
   readyState = 0;
@@ -45,6 +50,10 @@ describe('subscribeProjectEvents', () => {
     streams[0]!.emit('change', '{"revision":"b"}');
     expect(onChange).toHaveBeenCalledTimes(1);
     expect(states.at(-1)).toBe('live');
+  });
+
+  it('follows the route the server declares', () => {
+    expect(projectEventsUrl('p 1')).toBe('/api/v1/projects/p%201/events');
   });
 
   it('goes offline on an error, and reconnects a stream the server closed', () => {

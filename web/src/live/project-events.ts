@@ -1,3 +1,5 @@
+import { api } from '../../../src/contract/index.js';
+
 /** Whether a project's change stream is connected. */
 export type LiveState = 'live' | 'offline';
 
@@ -9,7 +11,7 @@ export interface EventStream {
 }
 
 export interface ProjectEventsOptions {
-  /** `/api/v1/projects/<id>/events` */
+  /** `/api/v1/projects/<id>/events` ({@link projectEventsUrl}) */
   url: string;
   /** Called when the project's revision moves on (not for the first revision the stream reports). */
   onChange: () => void;
@@ -21,8 +23,16 @@ export interface ProjectEventsOptions {
 
 const CLOSED = 2;
 
+/** The route's declaration: its path, the event's name (`change`) and its data's schema (`{ revision }`). */
+const route = api.projects.events;
+
+export function projectEventsUrl(projectId: string): string {
+  return route.path.replace('{id}', encodeURIComponent(projectId));
+}
+
 /**
- * Follows a project's Server-Sent Events (`event: change`, `data: {"revision": …}`): says when it is live,
+ * Follows a project's Server-Sent Events (`GET /api/v1/projects/{id}/events`: `event: change`,
+ * `data: {"revision": "…"}` at once and on every change, keep-alive comments between): says when it is live,
  * and calls `onChange` whenever the revision differs from the last one seen. The browser reconnects a
  * dropped stream itself; a stream the server refused is retried after `retryMs`. Returns the unsubscribe.
  */
@@ -37,7 +47,7 @@ export function subscribeProjectEvents(options: ProjectEventsOptions): () => voi
   const connect = () => {
     stream = open(options.url);
     stream.addEventListener('open', () => options.onState('live'));
-    stream.addEventListener('change', (event) => {
+    stream.addEventListener(route.response.event, (event) => {
       options.onState('live');
       const next = revisionOf(event.data);
       if (revision !== null && next !== revision) options.onChange();
@@ -59,10 +69,11 @@ export function subscribeProjectEvents(options: ProjectEventsOptions): () => voi
   };
 }
 
+/** The event's revision; data the contract does not describe counts as a revision of its own. */
 function revisionOf(data: string): string {
   try {
-    const parsed = JSON.parse(data) as { revision?: unknown };
-    return String(parsed.revision ?? data);
+    const parsed = route.response.schema.safeParse(JSON.parse(data));
+    return parsed.success ? parsed.data.revision : data;
   } catch {
     return data;
   }

@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { queries } from '../queries.js';
 import { setLiveState } from './live-state.js';
-import { subscribeProjectEvents } from './project-events.js';
+import { projectEventsUrl, subscribeProjectEvents } from './project-events.js';
 
 /**
  * While a project's page is open, follow its change stream and refetch what is on screen when anything
@@ -15,7 +15,7 @@ export function useProjectLive(projectName: string | null) {
   useEffect(() => {
     if (projectId === undefined) return;
     return subscribeProjectEvents({
-      url: `/api/v1/projects/${encodeURIComponent(projectId)}/events`,
+      url: projectEventsUrl(projectId),
       onChange: () => void client.invalidateQueries({ refetchType: 'active' }),
       onState: setLiveState,
     });

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { TrialCurves } from '../data/curves.js';
+import { ratchet } from '../api.js';
 
 export interface CurvesRequest {
   trial: string;
@@ -9,8 +9,8 @@ export interface CurvesRequest {
 }
 
 /**
- * A trial's curves from the server (`GET /api/v1/trials/{trial}/curves`, the band computed there). Fetched
- * directly until the SDK's `ratchet.trials.curves` is on main; then this becomes a call to it.
+ * A trial's curves (`ratchet.trials.curves`: the seeds' buckets on a shared grid and their mean with its
+ * t-based band, computed on the server), re-bucketed from the server for a zoomed step range.
  */
 export function useTrialCurves(request: CurvesRequest | null) {
   return useQuery({
@@ -24,21 +24,13 @@ export function useTrialCurves(request: CurvesRequest | null) {
       request?.zoom?.to,
     ],
     enabled: request !== null,
-    queryFn: async ({ signal }) => {
+    queryFn: () => {
       const { trial, key, buckets, zoom } = request!;
-      const query = new URLSearchParams({ key, buckets: String(buckets) });
-      if (zoom) {
-        query.set('start_step', String(Math.floor(zoom.from)));
-        query.set('end_step', String(Math.ceil(zoom.to)));
-      }
-      const url = `${window.location.origin}/api/v1/trials/${encodeURIComponent(trial)}/curves?${query}`;
-      const response = await fetch(url, { signal });
-      const body: unknown = await response.json().catch(() => ({}));
-      if (!response.ok) {
-        const message = typeof body === 'object' && body !== null && 'message' in body ? body.message : null;
-        throw new Error(typeof message === 'string' ? message : `HTTP ${response.status}`);
-      }
-      return body as TrialCurves;
+      return ratchet.trials.curves(trial, {
+        key,
+        buckets,
+        ...(zoom === null ? {} : { startStep: Math.floor(zoom.from), endStep: Math.ceil(zoom.to) }),
+      });
     },
   });
 }
