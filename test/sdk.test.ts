@@ -20,6 +20,12 @@ describe('SDK against a real server on loopback', () => {
     await dispose?.();
   });
 
+  it('keeps idle connections open for a minute, so a client never sends into a closing one after a pause', async () => {
+    const response = await fetch(`${server.url}/health`);
+    await response.text();
+    expect(response.headers.get('keep-alive')).toBe('timeout=65');
+  });
+
   it('starts a run, logs in the background, flushes and finishes', async () => {
     const client = new Ratchet({ uri: server.url, maxBatchPoints: 250, flushIntervalMs: 10 });
     const run = await client.startRun({

@@ -95,10 +95,10 @@ async function onPage<T>(page: Page, work: () => Promise<T>): Promise<T> {
 
 /** Drags across the middle third of the chart's canvas (zoom), then waits for the re-bucketed redraw. */
 async function dragZoom(page: Page, wrapper: string): Promise<void> {
-  const box = await page
-    .locator(`[data-testid="${wrapper}"] [data-testid="chart"] canvas`)
-    .first()
-    .boundingBox();
+  const canvas = page.locator(`[data-testid="${wrapper}"] [data-testid="chart"] canvas`).first();
+  // With many runs, the tables above the chart push it below the fold: the mouse only reaches the viewport.
+  await canvas.scrollIntoViewIfNeeded();
+  const box = await canvas.boundingBox();
   if (box === null) throw new Error(`no canvas in ${wrapper}`);
   const y = box.y + box.height / 2;
   await page.mouse.move(box.x + box.width / 3, y);

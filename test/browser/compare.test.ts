@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeInBrowser } from '../support/browser.js';
 import { diffKeys, drawnChart, textOf } from '../support/ui-pages.js';
-import { SHARED_PARAMS } from '../support/ui-seed.js';
+import { SHARED_PARAMS } from '../support/ui-seed-plan.js';
 
 describeInBrowser('compare', (ui) => {
   /** Seed 1 of two trials: same seed, same shared params; 'worse' adds C = 0.01 to the baseline's params. */

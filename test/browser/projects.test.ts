@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeInBrowser } from '../support/browser.js';
 import { showsNumber, textOf } from '../support/ui-pages.js';
-import { XSS_PAYLOAD } from '../support/ui-seed.js';
+import { XSS_PAYLOAD } from '../support/ui-seed-plan.js';
 
 describeInBrowser('projects page', (ui) => {
   it('lists every project with its baseline, names shown as text', async () => {

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeInBrowser } from '../support/browser.js';
 import { runsPath, settle, textOf, trialPath } from '../support/ui-pages.js';
-import { XSS_PAYLOAD } from '../support/ui-seed.js';
+import { XSS_PAYLOAD } from '../support/ui-seed-plan.js';
 
 /**
  * Every text field of the seed carries XSS_PAYLOAD. The harness fails any test whose page set `window.__xss`;
