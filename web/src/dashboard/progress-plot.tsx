@@ -10,6 +10,7 @@ import { navigate } from '../location.js';
 import { routePath } from '../routes.js';
 import { cssColor, useDarkTheme } from '../ui/theme.js';
 import { VerdictBadge } from '../ui/verdict-badge.js';
+import { dotPaths } from './dot-paths.js';
 
 const HEIGHT = 260;
 /** A press that moved further than this (px) was a drag to zoom, not a click on a trial. */
@@ -131,10 +132,12 @@ function options(
   const muted = cssColor('--muted');
   const border = cssColor('--border');
   const axis = { stroke: muted, grid: { stroke: border, width: 1 }, ticks: { stroke: border, width: 1 } };
-  const dots = (color: string, size: number): uPlot.Series => ({
+  const dots = (color: string, size: number, shape: 'square' | 'circle'): uPlot.Series => ({
     stroke: color,
-    paths: () => null,
-    points: { show: true, size, width: 1, fill: color, stroke: color },
+    fill: color,
+    width: 0,
+    paths: dotPaths(size, shape),
+    points: { show: false },
   });
   return {
     width,
@@ -150,9 +153,9 @@ function options(
       {},
       { stroke: fg, width: 2, paths: uPlot.paths.stepped!({ align: 1 }), points: { show: false } },
       ...TRIAL_OUTCOMES.map((o) =>
-        dots(cssColor(`--${o === 'no_detectable_difference' ? 'neutral' : o}`), 8),
+        dots(cssColor(`--${o === 'no_detectable_difference' ? 'neutral' : o}`), 8, 'circle'),
       ),
-      ...data.seeds.map(() => dots(muted, 3)),
+      ...data.seeds.map(() => dots(muted, 3, 'square')),
     ],
     hooks: { setCursor: [(u) => onHover(u.cursor.idx ?? null)] },
   };
