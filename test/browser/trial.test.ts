@@ -3,6 +3,7 @@ import { Ratchet } from '../../src/sdk/index.js';
 import { describeInBrowser } from '../support/browser.js';
 import { drawnChart, textOf, visibleText } from '../support/ui-pages.js';
 import type { UiSeed } from '../support/ui-seed.js';
+import { EVAL_SET_SIZE } from '../support/ui-seed-plan.js';
 
 describeInBrowser('trial page', (ui) => {
   const path = (trial: number) => `/projects/${ui.seed.project}/trials/${trial}?key=${ui.seed.metric}`;
@@ -35,6 +36,27 @@ describeInBrowser('trial page', (ui) => {
     await page.waitForURL(/[?&]seeds=1/);
     await expect.poll(async () => (await drawnChart(page, 'curves-chart')).series).toBe(band.series + seeds);
     expect(await textOf(page.getByTestId('trial-runs'))).toMatch(/FINISHED|finished/);
+  });
+
+  it('draws a metric logged once per run as each seed’s dot, the mean ± CI, and the baseline’s beside it', async () => {
+    const { worse, better } = ui.seed.trials;
+    const finished = (trial: number) =>
+      ui.seed.runs.filter((r) => r.trial === trial && r.status === 'FINISHED').length;
+    const page = await ui.open(`/projects/${ui.seed.project}/trials/${worse.number}?key=n_eval`);
+    // Per row (the trial, then the baseline its verdict was judged against): its mean and each seed.
+    const rows = 1 + finished(worse.number) + 1 + finished(better.number);
+    expect(await drawnChart(page, 'curves-chart')).toEqual({ series: rows, points: rows });
+    const titles = await page
+      .getByTestId('curves-chart')
+      .locator('circle title')
+      .evaluateAll((nodes) => nodes.map((n) => n.textContent ?? ''));
+    expect(titles).toContain(`seed 1: ${EVAL_SET_SIZE}`);
+    expect(titles).toContain(`baseline #${better.number}, seed 1: ${EVAL_SET_SIZE}`);
+    expect(await page.getByTestId('seed-toggle').isDisabled()).toBe(true);
+
+    await page.goto(new URL(`/projects/${ui.seed.project}/trials/${better.number}?key=n_eval`, ui.url).href);
+    const alone = 1 + finished(better.number);
+    await expect.poll(() => drawnChart(page, 'curves-chart')).toEqual({ series: alone, points: alone });
   });
 
   it('says there is nothing to draw for a trial without metrics, and is ready', async () => {

@@ -3,7 +3,7 @@ import type { ChartBand, ChartSeries } from '../charts/index.js';
 import { toSeriesColumns } from '../charts/index.js';
 
 /** Colour of the seeds' mean and band: the chart palette's first colour. */
-const BAND_COLOR = '#4e79a7';
+export const BAND_COLOR = '#4e79a7';
 
 /**
  * What the chart draws from a trial's curves (`ratchet.trials.curves`: NaN/±Infinity already numbers): the

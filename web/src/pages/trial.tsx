@@ -62,7 +62,7 @@ function TrialView({ project, trial }: { project: string; trial: TrialDetail }) 
         <VerdictPanel evaluation={trial.evaluation} trialLabel={label} />
         <MetricSummaries metrics={trial.metrics} primary={primary} />
       </div>
-      <Curves trial={trial} defaultKey={primary} />
+      <Curves trial={trial} defaultKey={primary} trialLabel={label} />
       <ChangeSet
         trial={trial}
         parent={trial.parent_trial_id === null ? null : linkTo(trial.parent_trial_id)}
