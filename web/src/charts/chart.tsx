@@ -80,7 +80,8 @@ export function Chart({
     ],
     [band, plotted],
   );
-  const shape = `${x}|${log}|${height}|${layers.map((l) => `${l.label}:${l.color}`).join(',')}`;
+  // Labels are left out: the plot shows none (no legend), and runs' names may arrive after their curves.
+  const shape = `${x}|${log}|${height}|${layers.map((l) => l.color).join(',')}`;
 
   // (Re)create the plot when its shape changes; otherwise only its data does.
   // biome-ignore lint/correctness/useExhaustiveDependencies: `shape` summarises `layers`, `x`, `log` and `height`
