@@ -69,6 +69,12 @@ export function Chart({
 
   // What uPlot's callbacks read: updated on every render, so the instance can outlive a render.
   const live = useRef({ drawn, plotted, fixedX, log, loading, x, onZoom });
+  const rangeCache = useRef<{
+    drawn: readonly Drawn[];
+    fixedX: Range | null;
+    log: boolean;
+    ranges: ReturnType<typeof rangesOf>;
+  } | null>(null);
   live.current = { drawn, plotted, fixedX, log, loading, x, onZoom };
 
   const layers: Layer[] = useMemo(
@@ -95,7 +101,15 @@ export function Chart({
       log,
       layers,
       drawnOf: (i) => live.current.drawn[i],
-      ranges: () => rangesOf(live.current.drawn, live.current.fixedX, live.current.log),
+      ranges: () => {
+        // uPlot asks once per scale: both ranges come from one pass, kept until the data or view changes.
+        const { drawn, fixedX, log } = live.current;
+        const last = rangeCache.current;
+        if (last?.drawn === drawn && last.fixedX === fixedX && last.log === log) return last.ranges;
+        const ranges = rangesOf(drawn, fixedX, log);
+        rangeCache.current = { drawn, fixedX, log, ranges };
+        return ranges;
+      },
       onSelect: (x0, x1) => {
         setSelection([x0, x1]);
         const range =

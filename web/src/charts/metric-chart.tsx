@@ -41,7 +41,7 @@ export function MetricChart({ runs, metric, zoom = null, ...view }: MetricChartP
         : {
             runs: runIds.split(','),
             keys: [metric],
-            buckets: bucketsForWidth(width),
+            buckets: bucketsForWidth(width, drawnRuns.length),
             ...(zoom === null ? {} : { startStep: zoom.from, endStep: zoom.to }),
           },
     [runIds, metric, width, zoom?.from, zoom?.to],
