@@ -115,7 +115,9 @@ export function Chart({
         setSelection([x0, x1]);
         const range =
           live.current.x === 'step' ? { from: x0, to: x1 } : stepRangeOf(live.current.plotted, x0, x1);
-        if (range !== null) live.current.onZoom?.(roundRange(range));
+        // The zoomed redraw of what is on screen comes first; the caller's reaction (a new URL, a render of
+        // its page, a request) in a task of its own, so that neither holds the main thread for long.
+        if (range !== null) setTimeout(() => live.current.onZoom?.(roundRange(range)), 0);
       },
       onReset: () => {
         setSelection(null);
