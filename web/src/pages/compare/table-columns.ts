@@ -14,7 +14,10 @@ export function shownColumns(count: number, baseline: number, all: boolean): num
   return baseline < first.length || baseline >= count ? first : [...first, baseline];
 }
 
-/** The tables' data cut to `columns`; a row still says whether it differs across every column. */
+/**
+ * The tables' data cut to `columns`; a row still says whether it differs across every column. When columns
+ * are cut, a row none of the shown columns has (a key of hidden runs only) is left out as well.
+ */
 export function pickColumns(
   columns: readonly number[],
   labels: readonly string[],
@@ -22,9 +25,13 @@ export function pickColumns(
   metrics: readonly { key: string; cells: MetricCell[] }[],
 ) {
   const pick = <T>(values: readonly T[]) => columns.map((i) => values[i]!);
+  const cut = columns.length < labels.length;
+  const shown = (values: readonly unknown[]) => !cut || columns.some((i) => values[i] !== null);
   return {
     labels: pick(labels),
-    rows: rows.map((row) => ({ ...row, values: pick(row.values) })),
-    metrics: metrics.map((row) => ({ key: row.key, cells: pick(row.cells) })),
+    rows: rows.filter((row) => shown(row.values)).map((row) => ({ ...row, values: pick(row.values) })),
+    metrics: metrics
+      .filter((row) => shown(row.cells.map((c) => (c.value === '' ? null : c.value))))
+      .map((row) => ({ key: row.key, cells: pick(row.cells) })),
   };
 }
