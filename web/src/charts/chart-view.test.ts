@@ -25,6 +25,14 @@ describe('series request', () => {
     expect(bucketsForWidth(10)).toBe(50);
   });
 
+  it('shares a budget of buckets among the series of one chart, at least 100 each', () => {
+    expect(bucketsForWidth(1200, 10)).toBe(1000);
+    expect(bucketsForWidth(1200, 100)).toBe(200);
+    expect(bucketsForWidth(1200, 200)).toBe(100);
+    expect(bucketsForWidth(1200, 1000)).toBe(100);
+    expect(bucketsForWidth(80, 100)).toBe(100);
+  });
+
   it('sends both step bounds or neither', () => {
     expect(seriesRequestBody({ runs: ['a'], keys: ['loss'], buckets: 100 })).toEqual({
       runs: ['a'],

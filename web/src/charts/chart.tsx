@@ -70,6 +70,12 @@ export function Chart({
 
   // What uPlot's callbacks read: updated on every render, so the instance can outlive a render.
   const live = useRef({ drawn, plotted, fixedX, log, loading, x, onZoom });
+  const rangeCache = useRef<{
+    drawn: readonly Drawn[];
+    fixedX: Range | null;
+    log: boolean;
+    ranges: ReturnType<typeof rangesOf>;
+  } | null>(null);
   live.current = { drawn, plotted, fixedX, log, loading, x, onZoom };
 
   const layers: Layer[] = useMemo(
@@ -81,7 +87,8 @@ export function Chart({
     ],
     [band, plotted],
   );
-  const shape = `${x}|${log}|${height}|${layers.map((l) => `${l.label}:${l.color}`).join(',')}`;
+  // Labels are left out: the plot shows none (no legend), and runs' names may arrive after their curves.
+  const shape = `${x}|${log}|${height}|${layers.map((l) => l.color).join(',')}`;
 
   // (Re)create the plot when its shape changes; otherwise only its data does.
   // biome-ignore lint/correctness/useExhaustiveDependencies: `shape` summarises `layers`, `x`, `log` and `height`
@@ -95,12 +102,22 @@ export function Chart({
       log,
       layers,
       drawnOf: (i) => live.current.drawn[i],
-      ranges: () => rangesOf(live.current.drawn, live.current.fixedX, live.current.log),
+      ranges: () => {
+        // uPlot asks once per scale: both ranges come from one pass, kept until the data or view changes.
+        const { drawn, fixedX, log } = live.current;
+        const last = rangeCache.current;
+        if (last?.drawn === drawn && last.fixedX === fixedX && last.log === log) return last.ranges;
+        const ranges = rangesOf(drawn, fixedX, log);
+        rangeCache.current = { drawn, fixedX, log, ranges };
+        return ranges;
+      },
       onSelect: (x0, x1) => {
         setSelection([x0, x1]);
         const range =
           live.current.x === 'step' ? { from: x0, to: x1 } : stepRangeOf(live.current.plotted, x0, x1);
-        if (range !== null) live.current.onZoom?.(roundRange(range));
+        // The zoomed redraw of what is on screen comes first; the caller's reaction (a new URL, a render of
+        // its page, a request) in a task of its own, so that neither holds the main thread for long.
+        if (range !== null) setTimeout(() => live.current.onZoom?.(roundRange(range)), 0);
       },
       onReset: () => {
         setSelection(null);

@@ -1,6 +1,7 @@
-import { useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { Chart, type StepRange } from './chart.js';
 import type { ChartSeries } from './plot-series.js';
+import { warmSeriesWorker } from './series-client.js';
 import { bucketsForWidth } from './series-request.js';
 import { MAX_SERIES_RUNS, useSeries } from './use-series.js';
 import { useWidth } from './use-width.js';
@@ -30,6 +31,7 @@ export interface MetricChartProps {
  */
 export function MetricChart({ runs, metric, zoom = null, ...view }: MetricChartProps) {
   const box = useRef<HTMLDivElement>(null);
+  useEffect(warmSeriesWorker, []);
   const width = useWidth(box);
   const drawnRuns = runs.slice(0, MAX_SERIES_RUNS);
   const runIds = drawnRuns.map((r) => r.id).join(',');
@@ -41,7 +43,7 @@ export function MetricChart({ runs, metric, zoom = null, ...view }: MetricChartP
         : {
             runs: runIds.split(','),
             keys: [metric],
-            buckets: bucketsForWidth(width),
+            buckets: bucketsForWidth(width, drawnRuns.length),
             ...(zoom === null ? {} : { startStep: zoom.from, endStep: zoom.to }),
           },
     [runIds, metric, width, zoom?.from, zoom?.to],

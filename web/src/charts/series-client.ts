@@ -23,6 +23,14 @@ export function fetchSeries(request: SeriesRequest, signal?: AbortSignal): Promi
   });
 }
 
+/**
+ * Starts the series worker ahead of its first request (a chart calls it on mounting): its script then loads
+ * while the chart is measured and the page's other requests run, not after the request is made.
+ */
+export function warmSeriesWorker(): void {
+  if (typeof Worker !== 'undefined') seriesWorker();
+}
+
 let worker: Worker | null = null;
 let nextId = 1;
 const pending = new Map<number, { resolve: (r: SeriesResult[]) => void; reject: (e: Error) => void }>();

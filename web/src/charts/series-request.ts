@@ -23,9 +23,24 @@ export interface SeriesResult {
 
 export const MAX_BUCKETS = 1000;
 
-/** One bucket per pixel, at most {@link MAX_BUCKETS}; rounded so small resizes do not refetch. */
-export function bucketsForWidth(pixels: number): number {
-  return Math.min(MAX_BUCKETS, Math.max(50, Math.round(pixels / 50) * 50));
+/**
+ * Buckets drawn in one chart, over all its series: 100 curves of 1,000 buckets each were 12 MB of JSON and
+ * a quarter of a second of path building per redraw, for lines that overlap anyway. Each series still gets
+ * its min..max envelope, so a spike survives the coarser buckets.
+ */
+export const CHART_BUCKETS = 20_000;
+
+/** The fewest buckets a series gets however many share its chart. */
+export const MIN_SERIES_BUCKETS = 100;
+
+/**
+ * One bucket per pixel, at most {@link MAX_BUCKETS}, and with `series` curves in the chart at most their share
+ * of {@link CHART_BUCKETS} (never below {@link MIN_SERIES_BUCKETS}); rounded so small resizes do not refetch.
+ */
+export function bucketsForWidth(pixels: number, series = 1): number {
+  const perPixel = Math.min(MAX_BUCKETS, Math.max(50, Math.round(pixels / 50) * 50));
+  const share = Math.max(MIN_SERIES_BUCKETS, Math.floor(CHART_BUCKETS / Math.max(1, series) / 50) * 50);
+  return Math.min(perPixel, share);
 }
 
 /** The request body of `POST /api/v1/series` as the contract has it (whole steps: a zoom may end mid-step). */

@@ -1,7 +1,8 @@
+import { memo } from 'react';
 import type { DiffRow } from '../../data/compare.js';
 
 /** Params, tags, code, data and environment side by side: only what differs unless `showAll`. */
-export function DiffTable({
+export const DiffTable = memo(function DiffTable({
   labels,
   rows,
   showAll,
@@ -28,45 +29,47 @@ export function DiffTable({
           show all ({equal} equal)
         </label>
       </h2>
-      <table className="compare-table" data-testid="compare-params">
-        <thead>
-          <tr>
-            <th>kind</th>
-            <th>key</th>
-            {labels.map((label, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: columns are positional
-              <th key={i}>{label}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {shown.length === 0 ? (
+      <div className="compare-scroll">
+        <table className="compare-table" data-testid="compare-params">
+          <thead>
             <tr>
-              <td colSpan={labels.length + 2} className="muted">
-                No differences.
-              </td>
+              <th>kind</th>
+              <th>key</th>
+              {labels.map((label, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: columns are positional
+                <th key={i}>{label}</th>
+              ))}
             </tr>
-          ) : (
-            shown.map((row) => (
-              <tr
-                key={`${row.section}:${row.key}`}
-                data-testid="diff-row"
-                data-key={row.key}
-                className={row.differs ? 'differs' : ''}
-              >
-                <td className="muted">{row.section}</td>
-                <td>{row.key}</td>
-                {row.values.map((value, i) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: columns are positional
-                  <td key={i} className={value === null ? 'muted' : ''}>
-                    {value ?? '—'}
-                  </td>
-                ))}
+          </thead>
+          <tbody>
+            {shown.length === 0 ? (
+              <tr>
+                <td colSpan={labels.length + 2} className="muted">
+                  No differences.
+                </td>
               </tr>
-            ))
-          )}
-        </tbody>
-      </table>
+            ) : (
+              shown.map((row) => (
+                <tr
+                  key={`${row.section}:${row.key}`}
+                  data-testid="diff-row"
+                  data-key={row.key}
+                  className={row.differs ? 'differs' : ''}
+                >
+                  <td className="muted">{row.section}</td>
+                  <td>{row.key}</td>
+                  {row.values.map((value, i) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: columns are positional
+                    <td key={i} className={value === null ? 'muted' : ''}>
+                      {value ?? '—'}
+                    </td>
+                  ))}
+                </tr>
+              ))
+            )}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
-}
+});
