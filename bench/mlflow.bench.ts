@@ -1,8 +1,18 @@
 import { statSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { join } from 'node:path';
-import { openStore } from '../src/store/open-store.js';
-import { p50, postJson, report, scale, scratchDir, sendAll, startServer, timeRawInserts } from './support.js';
+import { seedRuns } from './seed-runs.js';
+import {
+  getJson,
+  p50,
+  postJson,
+  report,
+  scale,
+  scratchDir,
+  sendAll,
+  startServer,
+  timeRawInserts,
+} from './support.js';
 
 /**
  * The MLflow workload of issue 3, through the MLflow-compatible API of a `ratchet server` process (SQLite)
@@ -111,41 +121,16 @@ function rawInsert(dir: string, runs: number): number {
   return (runs * POINTS_PER_RUN) / seconds;
 }
 
-async function getJson(url: string): Promise<{ metrics?: unknown[] }> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as { metrics?: unknown[] };
-}
+/** Runs with two params, a tag and two metrics each. */
+const seedSearchRuns = (location: string) =>
+  seedRuns(location, 'search', SEARCH_RUNS, {
+    params: (i) => ({ lr: `0.00${i % 10}`, layers: String(i % 7) }),
+    tags: (i) => ({ team: ['vision', 'nlp', 'speech', 'rl', 'tabular'][Math.floor(i / 10) % 5]! }),
+    metrics: (i) => ({ loss: ((i * 7919) % 1000) / 1000, accuracy: ((i * 104729) % 1000) / 1000 }),
+  });
 
-/** Runs with two params, a tag and two metrics each, written straight into the store before the server starts. */
-async function seedSearchRuns(location: string): Promise<string> {
-  const store = await openStore(location);
-  const project = await store.projects.create({ name: 'search', creationTime: 0 });
-  for (let i = 0; i < SEARCH_RUNS; i++) {
-    const id = i.toString(16).padStart(32, '0');
-    await store.runs.create({
-      id,
-      projectId: project.id,
-      name: `run-${i}`,
-      userId: 'bench',
-      status: 'FINISHED',
-      startTime: 1_700_000_000_000 + i,
-      artifactUri: `mlflow-artifacts:/${project.id}/${id}/artifacts`,
-      params: { lr: `0.00${i % 10}`, layers: String(i % 7) },
-      tags: { team: ['vision', 'nlp', 'speech', 'rl', 'tabular'][Math.floor(i / 10) % 5]! },
-    });
-    await store.runs.logBatch(id, {
-      metrics: [
-        { key: 'loss', value: ((i * 7919) % 1000) / 1000, step: 0, timestamp: 0 },
-        { key: 'accuracy', value: ((i * 104729) % 1000) / 1000, step: 0, timestamp: 0 },
-      ],
-      params: {},
-      tags: {},
-    });
-  }
-  await store.close();
-  return project.id;
-}
+/** An MLflow history answer's points. */
+const metricsOf = async (url: string) => ((await getJson(url)) as { metrics?: unknown[] }).metrics;
 
 async function searchRuns(dir: string) {
   const location = join(dir, 'search.db');
@@ -185,7 +170,7 @@ export default async function bench(): Promise<void> {
   const pointsPerSecond = points / (await logBatches(client, ingest.bodies));
 
   const history = `${server.url}/api/2.0/mlflow/metrics/get-history?run_id=${ingest.runIds[0]}&metric_key=loss`;
-  const historyPoints = (await getJson(history)).metrics?.length ?? 0;
+  const historyPoints = (await metricsOf(history))?.length ?? 0;
   const historyMs = await p50(() => getJson(history), 50);
 
   const tenRuns = ingest.runIds
@@ -194,8 +179,8 @@ export default async function bench(): Promise<void> {
     .join('&');
   const bulk = `${server.url}/api/2.0/mlflow/metrics/get-history-bulk-interval?${tenRuns}&metric_key=loss`;
   const chart = `${bulk}&max_results=${UI_MAX_RESULTS}`;
-  const chartPoints = (await getJson(chart)).metrics?.length ?? 0;
-  const fullPoints = (await getJson(bulk)).metrics?.length ?? 0;
+  const chartPoints = (await metricsOf(chart))?.length ?? 0;
+  const fullPoints = (await metricsOf(bulk))?.length ?? 0;
   const bulkBySize: Record<string, number> = {};
   const timeBulk = async (stored: number) => {
     bulkBySize[`${fmtPoints(stored)} stored: max_results=${UI_MAX_RESULTS} (UI), p50 ms`] = await p50(

@@ -103,6 +103,12 @@ export async function sendAll(requests: (() => Promise<Response>)[], concurrency
   await Promise.all(lanes);
 }
 
+export async function getJson(url: string): Promise<unknown> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: ${response.status} ${await response.text()}`);
+  return response.json();
+}
+
 export async function postJson(url: string, body: unknown): Promise<unknown> {
   const response = await fetch(url, { method: 'POST', body: JSON.stringify(body) });
   if (!response.ok) throw new Error(`${url}: ${response.status} ${await response.text()}`);

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { openStore } from '../src/store/open-store.js';
-import { p50, report, scale, scratchDir, startServer } from './support.js';
+import { seedRuns } from './seed-runs.js';
+import { getJson, p50, report, scale, scratchDir, startServer } from './support.js';
 
 /**
  * The UI's runs table: GET /api/v1/projects/{id}/table for 50,000 runs × 5 columns (2 params, a tag, 2
@@ -10,42 +10,17 @@ import { p50, report, scale, scratchDir, startServer } from './support.js';
 const RUNS = Math.max(1000, Math.round(50_000 * scale));
 const COLUMNS = ['params.lr', 'params.layers', 'tags.team', 'metrics.loss', 'metrics.accuracy'];
 
-/** Runs with three params, two tags and three metrics each, written straight into the store. */
-async function seed(location: string): Promise<string> {
-  const store = await openStore(location);
-  const project = await store.projects.create({ name: 'table', creationTime: 0 });
-  for (let i = 0; i < RUNS; i++) {
-    const id = i.toString(16).padStart(32, '0');
-    await store.runs.create({
-      id,
-      projectId: project.id,
-      name: `run-${i}`,
-      userId: 'bench',
-      status: 'FINISHED',
-      startTime: 1_700_000_000_000 + i,
-      artifactUri: `mlflow-artifacts:/${project.id}/${id}/artifacts`,
-      params: { lr: `0.00${i % 10}`, layers: String(i % 7), optimizer: i % 2 ? 'adam' : 'sgd' },
-      tags: { team: ['vision', 'nlp', 'speech'][i % 3]!, owner: `user${i % 50}` },
-    });
-    await store.runs.logBatch(id, {
-      metrics: [
-        { key: 'loss', value: ((i * 7919) % 1000) / 1000, step: 0, timestamp: 0 },
-        { key: 'accuracy', value: ((i * 104729) % 1000) / 1000, step: 0, timestamp: 0 },
-        { key: 'val_loss', value: ((i * 31) % 1000) / 1000, step: 0, timestamp: 0 },
-      ],
-      params: {},
-      tags: {},
-    });
-  }
-  await store.close();
-  return project.id;
-}
-
-async function getJson(url: string): Promise<Record<string, unknown>> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as Record<string, unknown>;
-}
+/** Runs with three params, two tags and three metrics each. */
+const seed = (location: string) =>
+  seedRuns(location, 'table', RUNS, {
+    params: (i) => ({ lr: `0.00${i % 10}`, layers: String(i % 7), optimizer: i % 2 ? 'adam' : 'sgd' }),
+    tags: (i) => ({ team: ['vision', 'nlp', 'speech'][i % 3]!, owner: `user${i % 50}` }),
+    metrics: (i) => ({
+      loss: ((i * 7919) % 1000) / 1000,
+      accuracy: ((i * 104729) % 1000) / 1000,
+      val_loss: ((i * 31) % 1000) / 1000,
+    }),
+  });
 
 export default async function bench(): Promise<void> {
   const dir = scratchDir('table');
@@ -56,7 +31,7 @@ export default async function bench(): Promise<void> {
   const tableUrl = `${server.url}/api/v1/projects/${projectId}/table?${page}&columns=${COLUMNS.join(',')}`;
   const runsUrl = `${server.url}/api/v1/runs?project_id=${projectId}&${page}`;
   const keysUrl = `${server.url}/api/v1/projects/${projectId}/keys`;
-  const rows = (await getJson(tableUrl)).rows as number;
+  const rows = ((await getJson(tableUrl)) as { rows: number }).rows;
   const tableMs = await p50(() => getJson(tableUrl), 10, 1);
   const runsMs = await p50(() => getJson(runsUrl), 5, 1);
   const keysMs = await p50(() => getJson(keysUrl), 10, 1);
