@@ -83,7 +83,7 @@ export function RunsPage({ project }: { project: string }) {
   const items = useMemo(() => listItems(table, groups, expanded), [table, groups, expanded]);
   const selected = useMemo(() => new Set(view.selected), [view.selected]);
 
-  const chartRuns = useMemo(() => {
+  const chartRunsNow = useMemo(() => {
     const rows =
       view.selected.length > 0
         ? view.selected.map((id) => table.runId.indexOf(id))
@@ -92,6 +92,10 @@ export function RunsPage({ project }: { project: string }) {
       .filter((row) => row >= 0)
       .map((row) => ({ id: table.runId[row]!, label: table.name[row]!, origin: table.startTime[row]! }));
   }, [table, view.selected]);
+  // The same runs as before when a background page arrives: the chart neither refetches nor redraws.
+  const chartRunsKey = JSON.stringify(chartRunsNow);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: chartRunsKey stands for chartRunsNow's content
+  const chartRuns = useMemo(() => chartRunsNow, [chartRunsKey]);
 
   const groupOptions = useMemo(
     () =>
@@ -176,6 +180,9 @@ export function RunsPage({ project }: { project: string }) {
         </div>
         {metric === null ? (
           <p className="muted">No metrics logged yet.</p>
+        ) : !tableAnswered ? (
+          // The chart starts once the first rows are in: its set-up should not delay them.
+          <p className="muted">Loading…</p>
         ) : (
           <MetricChart
             runs={chartRuns}
