@@ -187,7 +187,8 @@ module.exports = {
     },
     {
       name: 'src-not-into-web',
-      comment: 'Nothing in src/ depends on the UI: the server serves its built files, it does not import them.',
+      comment:
+        'Nothing in src/ depends on the UI: the server serves its built files, it does not import them.',
       severity: 'error',
       from: { path: '^src/' },
       to: { path: '^web/' },

@@ -3,6 +3,7 @@ import { currentBaseline, promotion } from './baseline.js';
 import { comparison } from './compare.js';
 import { noiseReport, varianceEstimate } from './noise.js';
 import { notebookEntry } from './notebook.js';
+import { projectProgress } from './progress.js';
 import { project, projectChange, projectKeys } from './project.js';
 import { point, run, runInfo } from './run.js';
 import { runTable } from './run-table.js';
@@ -36,6 +37,7 @@ export const schemas = {
   promotion,
   currentBaseline,
   projectStatus,
+  projectProgress,
   noiseReport,
   varianceEstimate,
   comparison,

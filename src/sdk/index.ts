@@ -15,6 +15,8 @@ export {
 export {
   type CreateProjectOptions,
   type NotebookFilter,
+  type NotebookPage,
+  type NotebookPageOptions,
   type ProjectRef,
   ProjectsClient,
   type SettingsChanges,
@@ -46,6 +48,7 @@ export type {
   Project,
   ProjectChange,
   ProjectKeys,
+  ProjectProgress,
   ProjectStatus,
   Promotion,
   Run,

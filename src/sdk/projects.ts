@@ -11,6 +11,7 @@ import type {
   Project,
   ProjectChange,
   ProjectKeys,
+  ProjectProgress,
   ProjectStatus,
   Promotion,
   RunTable,
@@ -36,6 +37,18 @@ export interface NotebookFilter {
   /** Only what didn't work: worse, no detectable difference, failed. */
   didntWork?: boolean;
   outcome?: NotebookOutcome | NotebookOutcome[];
+}
+
+/** A page of the notebook: at most `limit` entries after the first `offset`. */
+export interface NotebookPageOptions extends NotebookFilter {
+  limit?: number;
+  offset?: number;
+}
+
+export interface NotebookPage {
+  entries: NotebookEntry[];
+  /** Entries the filter keeps in all pages. */
+  total: number;
 }
 
 export interface TableOptions {
@@ -143,16 +156,27 @@ export class ProjectsClient {
 
   /** The lab notebook: every trial, newest first, what didn't work included. */
   async notebook(project: ProjectRef, filter: NotebookFilter = {}): Promise<NotebookEntry[]> {
+    return (await this.notebookPage(project, filter)).entries;
+  }
+
+  /** One page of the lab notebook, and how many entries the filter keeps in all. */
+  async notebookPage(project: ProjectRef, options: NotebookPageOptions = {}): Promise<NotebookPage> {
     const query = {
-      ...(filter.didntWork ? { didnt_work: 'true' as const } : {}),
-      ...(filter.outcome === undefined ? {} : { outcome: filter.outcome }),
+      ...(options.didntWork ? { didnt_work: 'true' as const } : {}),
+      ...(options.outcome === undefined ? {} : { outcome: options.outcome }),
+      ...(options.limit === undefined ? {} : { limit: String(options.limit) }),
+      ...(options.offset === undefined ? {} : { offset: String(options.offset) }),
     };
-    return (await this.transport.call(api.trials.notebook, { params: await this.idOf(project), query }))
-      .entries;
+    return this.transport.call(api.trials.notebook, { params: await this.idOf(project), query });
   }
 
   async status(project: ProjectRef): Promise<ProjectStatus> {
     return (await this.transport.call(api.record.status, { params: await this.idOf(project) })).status;
+  }
+
+  /** Every trial in number order with its outcome and its seeds' values of the primary metric, in columns. */
+  async progress(project: ProjectRef): Promise<ProjectProgress> {
+    return this.transport.call(api.record.progress, { params: await this.idOf(project) });
   }
 
   async noise(project: ProjectRef): Promise<NoiseReport> {

@@ -10,6 +10,7 @@ import {
   type ParamValues,
   paramStrings,
   type TrialCurves,
+  type TrialDetail,
 } from './types.js';
 
 export interface StartTrialOptions {
@@ -77,10 +78,14 @@ export class TrialsClient {
     return new TrialHandle(trial, this.transport, this.runOptions);
   }
 
-  /** A trial by id or `<project>#<number>`, with its runs, summaries and verdict. */
+  /** A trial by id or `<project>#<number>`, as a handle to start its runs and read its verdict. */
   async get(trial: string): Promise<TrialHandle> {
-    const { trial: detail } = await this.transport.call(api.trials.get, { params: { trial } });
-    return new TrialHandle(detail, this.transport, this.runOptions);
+    return new TrialHandle(await this.detail(trial), this.transport, this.runOptions);
+  }
+
+  /** A trial by id or `<project>#<number>` with its runs, summaries and verdict, in one request. */
+  async detail(trial: string): Promise<TrialDetail> {
+    return (await this.transport.call(api.trials.get, { params: { trial } })).trial;
   }
 
   /**

@@ -24,6 +24,7 @@ export type Promotion = Data<'promotion'>;
 export type CurrentBaseline = Data<'currentBaseline'>;
 export type ProjectStatus = Data<'projectStatus'>;
 export type NoiseReport = Data<'noiseReport'>;
+export type ProjectProgress = Data<'projectProgress'>;
 export type Comparison = Data<'comparison'>;
 export type TrialOutcome = Trial['outcome'];
 /** A trial's verdict, or `baseline` for a baseline promoted without one (it had nothing to beat). */

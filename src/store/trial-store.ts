@@ -25,8 +25,8 @@ export interface TrialStore {
   /** Stores a recomputed change-set and verdict. */
   saveEvaluation(id: string, changeSet: Change[], evaluation: TrialEvaluation): Promise<void>;
   acceptChanges(id: string, reason: string): Promise<void>;
-  /** The statuses of each trial's (active) runs, by trial id. */
-  runStatuses(projectId: string): Promise<Map<string, RunStatus[]>>;
+  /** The statuses of each trial's (active) runs, by trial id; only those trials' when `trialIds` is given. */
+  runStatuses(projectId: string, trialIds?: readonly string[]): Promise<Map<string, RunStatus[]>>;
   /** Milliseconds the project's active runs have run (runs still running count up to `now`). */
   computeMillis(projectId: string, now: number): Promise<number>;
 }

@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { Ratchet } from '../../src/sdk/index.js';
 import { describeInBrowser } from '../support/browser.js';
 import { drawnChart, textOf, visibleText } from '../support/ui-pages.js';
 import type { UiSeed } from '../support/ui-seed.js';
@@ -34,6 +35,14 @@ describeInBrowser('trial page', (ui) => {
     await page.waitForURL(/[?&]seeds=1/);
     await expect.poll(async () => (await drawnChart(page, 'curves-chart')).series).toBe(band.series + seeds);
     expect(await textOf(page.getByTestId('trial-runs'))).toMatch(/FINISHED|finished/);
+  });
+
+  it('says there is nothing to draw for a trial without metrics, and is ready', async () => {
+    const ratchet = new Ratchet({ uri: ui.url });
+    const trial = await ratchet.trials.start({ project: ui.seed.project, hypothesis: 'not run yet' });
+    const page = await ui.open(`/projects/${ui.seed.project}/trials/${trial.info.number}`);
+    expect(await drawnChart(page, 'curves-chart')).toEqual({ series: 0, points: 0 });
+    expect(await textOf(page.getByTestId('curves-chart'))).toContain('Nothing to draw');
   });
 
   it('shows the per-example (McNemar) table only for a trial with per-example results', async () => {

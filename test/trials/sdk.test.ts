@@ -57,6 +57,8 @@ for (const database of testDatabases) {
       await seeds(model, [0.8, 0.81, 0.79]);
       const detail = await model.get();
       expect(detail.evaluation).toMatchObject({ outcome: 'improved', paired: true });
+      // The same detail in one request, by `<project>#<number>`.
+      expect(await r.trials.detail(`sdk-trials#${model.info.number}`)).toEqual(detail);
       expect(detail.evaluation?.per_example).toMatchObject({
         examples: 20,
         baseline_only: 0,

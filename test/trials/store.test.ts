@@ -133,6 +133,8 @@ for (const database of testDatabases) {
       const statuses = await store.trials.runStatuses(p.id);
       expect(statuses.get(a.id)).toEqual(['FINISHED']);
       expect(statuses.get(b.id)).toEqual(['RUNNING']);
+      const some = await store.trials.runStatuses(p.id, [b.id]);
+      expect([...some]).toEqual([[b.id, ['RUNNING']]]);
       // r1: 1 h; r3 and the trial-less run run until "now".
       expect(await store.trials.computeMillis(p.id, 10_000)).toBe(3_600_000 + 8_000 + 7_000);
     });

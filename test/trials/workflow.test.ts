@@ -292,6 +292,33 @@ for (const database of testDatabases) {
       expect((await call('GET', `/api/v1/projects/${projectId}/notebook?outcome=great`)).status).toBe(400);
     });
 
+    it('pages the notebook with limit and offset, counting every entry the filter keeps', async () => {
+      const page = await ok('GET', `/api/v1/projects/${projectId}/notebook?limit=2&offset=1`);
+      expect(page.total).toBe(5);
+      expect(page.entries.map((e: { id: string }) => e.id)).toEqual([trial.same, trial.worse]);
+      const last = await ok('GET', `/api/v1/projects/${projectId}/notebook?didnt_work=true&limit=2&offset=2`);
+      expect(last).toMatchObject({ total: 3, entries: [{ id: trial.worse }] });
+      expect((await call('GET', `/api/v1/projects/${projectId}/notebook?limit=0`)).status).toBe(400);
+    });
+
+    it("answers the progress chart's columns: every trial in order, its outcome and its seeds' values", async () => {
+      const progress = await ok('GET', `/api/v1/projects/${projectId}/progress`);
+      const { entries } = await ok('GET', `/api/v1/projects/${projectId}/notebook`);
+      const inOrder = [...entries].reverse();
+      expect(progress.metric).toBe('acc');
+      expect(progress.title).toEqual(inOrder.map((e: { hypothesis: string }) => e.hypothesis.split('\n')[0]));
+      expect(progress.trial_id).toEqual([
+        trial.heuristic,
+        trial.better,
+        trial.worse,
+        trial.same,
+        trial.broken,
+      ]);
+      expect(progress.number).toEqual(inOrder.map((e: { number: number }) => e.number));
+      expect(progress.outcome).toEqual(inOrder.map((e: { notebook_outcome: string }) => e.notebook_outcome));
+      expect(progress.seed_values).toEqual([HEURISTIC, BETTER, WORSE, SAME, []]);
+    });
+
     it('raises the stall flag with suggestions, and reports spent against budgets', async () => {
       const { status } = await ok('GET', `/api/v1/projects/${projectId}/status`);
       expect(status.stalled).toBe(true);

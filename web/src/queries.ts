@@ -1,5 +1,8 @@
-import { queryOptions } from '@tanstack/react-query';
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { ratchet } from './api.js';
+
+/** Notebook entries per request: a page of the table, so 10,000 trials open at once. */
+export const NOTEBOOK_PAGE = 200;
 
 /**
  * What the pages read, keyed so that one invalidation refreshes a whole project (`['project', id]`) or trial
@@ -11,8 +14,21 @@ export const queries = {
     queryOptions({ queryKey: ['project-by-name', name], queryFn: () => ratchet.projects.get(name) }),
   status: (id: string) =>
     queryOptions({ queryKey: ['project', id, 'status'], queryFn: () => ratchet.projects.status({ id }) }),
-  notebook: (id: string) =>
-    queryOptions({ queryKey: ['project', id, 'notebook'], queryFn: () => ratchet.projects.notebook({ id }) }),
+  /** The lab notebook, newest first, a page at a time (all of it or only what didn't work). */
+  notebook: (id: string, didntWork: boolean) =>
+    infiniteQueryOptions({
+      queryKey: ['project', id, 'notebook', { didntWork }],
+      queryFn: ({ pageParam }) =>
+        ratchet.projects.notebookPage({ id }, { didntWork, limit: NOTEBOOK_PAGE, offset: pageParam }),
+      initialPageParam: 0,
+      getNextPageParam: (last, pages) => {
+        const loaded = pages.reduce((sum, page) => sum + page.entries.length, 0);
+        return loaded < last.total && last.entries.length > 0 ? loaded : undefined;
+      },
+    }),
+  /** Every trial in order with its outcome and seed values, in columns: the progress chart, trial numbers. */
+  progress: (id: string) =>
+    queryOptions({ queryKey: ['project', id, 'progress'], queryFn: () => ratchet.projects.progress({ id }) }),
   promotions: (id: string) =>
     queryOptions({
       queryKey: ['project', id, 'promotions'],
@@ -27,6 +43,6 @@ export const queries = {
   trial: (ref: string) =>
     queryOptions({
       queryKey: ['trial', ref],
-      queryFn: async () => (await ratchet.trials.get(ref)).get(),
+      queryFn: () => ratchet.trials.detail(ref),
     }),
 };

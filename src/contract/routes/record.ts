@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { currentBaseline, promote, promotion } from '../baseline.js';
 import { noiseReport } from '../noise.js';
+import { projectProgress } from '../progress.js';
 import { projectIdParams } from '../project.js';
 import { json, route, text } from '../route.js';
 import { settings, settingsChanges } from '../settings.js';
@@ -67,6 +68,14 @@ export const recordRoutes = {
     tag,
     params: projectIdParams,
     response: json(z.object({ status: projectStatus })),
+  }),
+  progress: route({
+    method: 'GET',
+    path: '/api/v1/projects/{id}/progress',
+    summary: "Every trial in order with its outcome and its seeds' values of the primary metric, in columns",
+    tag,
+    params: projectIdParams,
+    response: json(projectProgress),
   }),
   report: route({
     method: 'GET',

@@ -38,11 +38,12 @@ export const trialRoutes = {
   notebook: route({
     method: 'GET',
     path: '/api/v1/projects/{id}/notebook',
-    summary: "The lab notebook, newest first; `didnt_work=true` keeps what didn't work",
+    summary:
+      "The lab notebook, newest first; `didnt_work=true` keeps what didn't work; `limit`/`offset` page it, `total` counts every entry kept",
     tag,
     params: projectIdParams,
     query: notebookQuery,
-    response: json(z.object({ entries: z.array(notebookEntry) })),
+    response: json(z.object({ entries: z.array(notebookEntry), total: z.int() })),
   }),
   get: route({
     method: 'GET',

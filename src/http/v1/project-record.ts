@@ -5,7 +5,7 @@ import { renderReport } from '../../tracking/trials/report/render.js';
 import { reportDocument } from '../../tracking/trials/report/report-document.js';
 import type { Services } from '../services.js';
 import { implement } from './implement.js';
-import { noiseJson, promotionJson, settingsJson, statusJson, trialJson } from './trial-wire.js';
+import { noiseJson, progressJson, promotionJson, settingsJson, statusJson, trialJson } from './trial-wire.js';
 
 const routes = api.record;
 const MEDIA_TYPES = { html: 'text/html', md: 'text/markdown' } as const;
@@ -40,6 +40,7 @@ export function projectRecordRoutes({ projectSettings, baselines, record }: Serv
   implement(app, routes.status, async ({ params }) => ({
     status: statusJson(await record.status(params.id)),
   }));
+  implement(app, routes.progress, async ({ params }) => progressJson(await record.progress(params.id)));
   implement(app, routes.report, async ({ params, query }) => {
     const format = query.format ?? 'html';
     const text = renderReport(reportDocument(await record.report(params.id)), format);

@@ -14,6 +14,7 @@ import type { Summary } from '../../stats/summary.js';
 import type { ComparisonResult } from '../../tracking/trials/comparison-service.js';
 import type { NoiseReport } from '../../tracking/trials/noise-report.js';
 import type { NotebookEntry } from '../../tracking/trials/notebook.js';
+import type { ProjectProgress } from '../../tracking/trials/progress.js';
 import type { ProjectStatus } from '../../tracking/trials/project-status.js';
 import type { ProjectWithSettings } from '../../tracking/trials/settings-service.js';
 import type { TrialDetail } from '../../tracking/trials/trial-service.js';
@@ -149,6 +150,18 @@ export function settingsJson({ project, settings: s }: ProjectWithSettings): Wir
     stall_after_trials: s.stallAfterTrials,
     stall_after_days: s.stallAfterDays,
     auto_promote: s.autoPromote,
+  };
+}
+
+/** The progress chart's data in columns, one entry per trial in each. */
+export function progressJson(p: ProjectProgress): Wire<'projectProgress'> {
+  return {
+    metric: p.metric,
+    trial_id: p.trials.map((t) => t.id),
+    number: p.trials.map((t) => t.number),
+    title: p.trials.map((t) => t.title),
+    outcome: p.trials.map((t) => t.outcome),
+    seed_values: p.trials.map((t) => t.seedValues),
   };
 }
 

@@ -31,11 +31,13 @@ export function trialRoutes({ projects, trials, record, comparisons, curves }: S
   }));
   implement(app, routes.notebook, async ({ params, query }) => {
     const outcomes = query.outcome === undefined ? [] : [query.outcome].flat();
-    const entries = await record.notebook(params.id, {
+    const { entries, total } = await record.notebookPage(params.id, {
       didntWork: query.didnt_work === true,
       ...(outcomes.length > 0 ? { outcomes } : {}),
+      ...(query.limit === undefined ? {} : { limit: query.limit }),
+      ...(query.offset === undefined ? {} : { offset: query.offset }),
     });
-    return { entries: entries.map(notebookEntryJson) };
+    return { entries: entries.map(notebookEntryJson), total };
   });
   implement(app, routes.get, async ({ params }) => ({
     trial: trialDetailJson(await trials.detail(params.trial)),

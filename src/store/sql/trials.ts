@@ -6,6 +6,7 @@ import { trialNotFound } from '../../core/trial-errors.js';
 import type { SqlDriver, SqlExecutor } from '../driver.js';
 import type { NewTrial, TrialStore } from '../trial-store.js';
 import { toJsonColumn } from './json-column.js';
+import { selectIn } from './rows.js';
 import { TRIAL_COLUMNS, type TrialRow, toTrial } from './trial-rows.js';
 
 /** Trial numbers are 32-bit integers (INTEGER columns); larger ones name no trial. */
@@ -88,14 +89,27 @@ export class SqlTrialStore implements TrialStore {
     if (changed.changes === 0) throw trialNotFound(id);
   }
 
-  async runStatuses(projectId: string): Promise<Map<string, RunStatus[]>> {
-    const rows = await this.db.all<{ trial_id: string; status: RunStatus }>(
-      `SELECT trial_id, status FROM runs
-       WHERE project_id = ? AND trial_id IS NOT NULL AND lifecycle_stage = 'active'`,
-      [Number(projectId)],
-    );
+  async runStatuses(projectId: string, trialIds?: readonly string[]): Promise<Map<string, RunStatus[]>> {
+    type Row = { trial_id: string; status: RunStatus };
+    const rows =
+      trialIds === undefined
+        ? await this.db.all<Row>(
+            `SELECT trial_id, status FROM runs
+             WHERE project_id = ? AND trial_id IS NOT NULL AND lifecycle_stage = 'active'`,
+            [Number(projectId)],
+          )
+        : await selectIn<Row>(
+            this.db,
+            (list) =>
+              `SELECT trial_id, status FROM runs WHERE trial_id IN (${list}) AND lifecycle_stage = 'active'`,
+            trialIds,
+          );
     const byTrial = new Map<string, RunStatus[]>();
-    for (const row of rows) byTrial.set(row.trial_id, [...(byTrial.get(row.trial_id) ?? []), row.status]);
+    for (const row of rows) {
+      const statuses = byTrial.get(row.trial_id);
+      if (statuses === undefined) byTrial.set(row.trial_id, [row.status]);
+      else statuses.push(row.status);
+    }
     return byTrial;
   }
 

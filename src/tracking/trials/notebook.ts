@@ -24,22 +24,52 @@ export interface NotebookFilter {
   outcomes?: readonly NotebookOutcome[];
 }
 
+/** A page of the notebook: `limit` entries (all by default) after the first `offset`. */
+export interface NotebookPage {
+  offset?: number;
+  limit?: number;
+}
+
 /** Every trial of the project, newest first, failed and neutral ones included. */
 export async function notebookEntries(
   store: Store,
   projectId: string,
   filter: NotebookFilter = {},
 ): Promise<NotebookEntry[]> {
-  const [trials, statuses, history] = await Promise.all([
+  return (await notebookPage(store, projectId, filter)).entries;
+}
+
+/**
+ * The entries of one page of the notebook, and how many the filter keeps in all. Every trial is filed (its
+ * outcome needs only its verdict and the promotions); only the page's entries are built.
+ */
+export async function notebookPage(
+  store: Store,
+  projectId: string,
+  filter: NotebookFilter & NotebookPage = {},
+): Promise<{ entries: NotebookEntry[]; total: number }> {
+  const [trials, history] = await Promise.all([
     store.trials.list(projectId),
-    store.trials.runStatuses(projectId),
     store.baselines.history(projectId),
   ]);
+  // The history is newest first: the first promotion found is the trial's latest.
+  const latest = new Map<string, BaselinePromotion>();
+  for (const p of [...history].reverse()) latest.set(p.trialId, p);
   const wanted: readonly NotebookOutcome[] | undefined = filter.didntWork ? DIDNT_WORK : filter.outcomes;
-  return trials
-    .map((trial) => {
-      // The history is newest first: the first promotion found is the trial's latest.
-      const promotion = history.find((p) => p.trialId === trial.id) ?? null;
+  const filed = trials
+    .map((trial) => ({ trial, outcome: notebookOutcome(trial.evaluation, latest.has(trial.id)) }))
+    .filter((entry) => !wanted || wanted.includes(entry.outcome));
+  const offset = filter.offset ?? 0;
+  const page = filed.slice(offset, filter.limit === undefined ? undefined : offset + filter.limit);
+  // A page reads its own trials' runs; the whole notebook reads the project's in one query.
+  const statuses = await store.trials.runStatuses(
+    projectId,
+    filter.limit === undefined ? undefined : page.map((entry) => entry.trial.id),
+  );
+  return {
+    total: filed.length,
+    entries: page.map(({ trial, outcome }) => {
+      const promotion = latest.get(trial.id) ?? null;
       return {
         trial,
         flags: trialFlags(trial),
@@ -47,8 +77,8 @@ export async function notebookEntries(
         isBaseline: history[0]?.trialId === trial.id,
         promoted: promotion !== null,
         promotion,
-        outcome: notebookOutcome(trial.evaluation, promotion !== null),
+        outcome,
       };
-    })
-    .filter((entry) => !wanted || wanted.includes(entry.outcome));
+    }),
+  };
 }

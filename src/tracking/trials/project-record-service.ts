@@ -1,7 +1,14 @@
 import type { Store } from '../../store/store.js';
 import type { ProjectService } from '../projects.js';
 import { type NoiseReport, noiseReport } from './noise-report.js';
-import { type NotebookEntry, type NotebookFilter, notebookEntries } from './notebook.js';
+import {
+  type NotebookEntry,
+  type NotebookFilter,
+  type NotebookPage,
+  notebookEntries,
+  notebookPage,
+} from './notebook.js';
+import { type ProjectProgress, projectProgress } from './progress.js';
 import { type ProjectStatus, projectStatus } from './project-status.js';
 import { type ReportData, trialValues } from './report/report-data.js';
 
@@ -19,8 +26,22 @@ export class ProjectRecordService {
     return notebookEntries(this.store, projectId, filter);
   }
 
+  /** One page of the notebook, and how many entries the filter keeps in all. */
+  async notebookPage(
+    projectId: string,
+    filter: NotebookFilter & NotebookPage,
+  ): Promise<{ entries: NotebookEntry[]; total: number }> {
+    await this.projects.get(projectId);
+    return notebookPage(this.store, projectId, filter);
+  }
+
   async status(projectId: string): Promise<ProjectStatus> {
     return projectStatus(this.store, await this.projects.get(projectId), this.now());
+  }
+
+  /** Every trial in order with its outcome and seed values: the progress chart's data. */
+  async progress(projectId: string): Promise<ProjectProgress> {
+    return projectProgress(this.store, await this.projects.get(projectId));
   }
 
   async noise(projectId: string): Promise<NoiseReport> {

@@ -36,6 +36,7 @@ export interface ChartProps {
  * A line chart of bucketed series on canvas (uPlot): each bucket's first→last points as the line and its
  * min..max as a faint envelope, so spikes survive any zoom; an optional band under them. The element with
  * `data-testid="chart"` says `data-ready`, `data-series` (series drawn) and `data-points` (buckets drawn).
+ * With no series and no band there is no plot (uPlot cannot draw nothing): the chart says so instead.
  */
 export function Chart({
   series,
@@ -86,7 +87,7 @@ export function Chart({
   // biome-ignore lint/correctness/useExhaustiveDependencies: `shape` summarises `layers`, `x`, `log` and `height`
   useLayoutEffect(() => {
     const element = host.current;
-    if (element === null) return;
+    if (element === null || live.current.drawn.length === 0) return;
     const options = uplotOptions({
       width: Math.max(element.clientWidth, 100),
       height,
@@ -131,7 +132,11 @@ export function Chart({
     else if (host.current !== null) markDrawn(host.current, plotted, loading);
   }, [loading, plotted]);
 
-  return <div ref={host} className="chart" data-testid="chart" />;
+  return (
+    <div ref={host} className="chart" data-testid="chart">
+      {drawn.length === 0 && !loading && <p className="muted">Nothing to draw.</p>}
+    </div>
+  );
 }
 
 function rangesOf(drawn: readonly Drawn[], fixedX: Range | null, log: boolean) {

@@ -1,5 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import {
   formatChanges,
   formatFlags,
@@ -9,9 +9,9 @@ import {
 } from '../../../src/core/format.js';
 import type { NotebookEntry, Project } from '../../../src/sdk/index.js';
 import { plural } from '../data/format.js';
-import { ciScale, DIDNT_WORK_PARAM, filterNotebook, type Scale } from '../data/notebook.js';
+import { ciScale, DIDNT_WORK_PARAM, type Scale } from '../data/notebook.js';
 import { Link } from '../link.js';
-import { queries } from '../queries.js';
+import { NOTEBOOK_PAGE, queries } from '../queries.js';
 import { routePath } from '../routes.js';
 import { CiBar } from '../ui/ci-bar.js';
 import { QueryState } from '../ui/query-state.js';
@@ -19,14 +19,14 @@ import { useRowKeys } from '../ui/use-row-keys.js';
 import { useSearchParam } from '../ui/use-search-param.js';
 import { VerdictBadge } from '../ui/verdict-badge.js';
 
-/** Rows drawn at first; more on demand, so a notebook of 10,000 trials opens at once. */
-const PAGE = 200;
-
-/** The lab notebook: every trial, newest first, what didn't work included (or alone, from the URL). */
+/**
+ * The lab notebook: every trial, newest first, what didn't work included (or alone, from the URL). The server
+ * filters and pages it; more pages on demand, so a notebook of 10,000 trials opens at once.
+ */
 export function Notebook({ project }: { project: Project }) {
-  const notebook = useQuery(queries.notebook(project.id));
   const [filter, setFilter] = useSearchParam(DIDNT_WORK_PARAM);
   const didntWork = filter === '1';
+  const notebook = useInfiniteQuery(queries.notebook(project.id, didntWork));
   const toggle = () => setFilter(didntWork ? undefined : '1');
   return (
     <section>
@@ -39,14 +39,33 @@ export function Notebook({ project }: { project: Project }) {
         <span className="muted small">j/k to move, Enter to open</span>
       </header>
       <QueryState query={notebook} what="the notebook">
-        {(entries) => <NotebookTable project={project} entries={filterNotebook(entries, { didntWork })} />}
+        {({ pages }) => (
+          <NotebookTable
+            project={project}
+            entries={pages.flatMap((page) => page.entries)}
+            total={pages.at(-1)?.total ?? 0}
+            onMore={
+              notebook.hasNextPage && !notebook.isFetchingNextPage ? () => notebook.fetchNextPage() : null
+            }
+          />
+        )}
       </QueryState>
     </section>
   );
 }
 
-function NotebookTable({ project, entries }: { project: Project; entries: NotebookEntry[] }) {
-  const [shown, setShown] = useState(PAGE);
+function NotebookTable({
+  project,
+  entries,
+  total,
+  onMore,
+}: {
+  project: Project;
+  entries: NotebookEntry[];
+  total: number;
+  /** Loads the next page; null while one loads or when all are here. */
+  onMore: (() => void) | null;
+}) {
   const scale = useMemo(() => ciScale(entries.map((e) => e.evaluation?.comparison)), [entries]);
   const rows = useRowKeys();
   if (entries.length === 0) return <p className="muted">No trials here yet.</p>;
@@ -64,14 +83,15 @@ function NotebookTable({ project, entries }: { project: Project; entries: Notebo
           </tr>
         </thead>
         <tbody>
-          {entries.slice(0, shown).map((entry) => (
+          {entries.map((entry) => (
             <NotebookRow key={entry.id} project={project} entry={entry} scale={scale} />
           ))}
         </tbody>
       </table>
-      {entries.length > shown && (
-        <button type="button" onClick={() => setShown(shown + PAGE)}>
-          Show {Math.min(PAGE, entries.length - shown)} more of {plural(entries.length - shown, 'trial')}
+      {total > entries.length && (
+        <button type="button" disabled={onMore === null} onClick={() => onMore?.()}>
+          Show {Math.min(NOTEBOOK_PAGE, total - entries.length)} more of{' '}
+          {plural(total - entries.length, 'trial')}
         </button>
       )}
     </>

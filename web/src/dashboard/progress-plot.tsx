@@ -3,13 +3,14 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { formatNumber } from '../../../src/core/format.js';
 import { TRIAL_OUTCOMES } from '../../../src/core/trial-outcome.js';
-import type { NotebookEntry, Project } from '../../../src/sdk/index.js';
+import type { NotebookOutcome, Project, ProjectProgress } from '../../../src/sdk/index.js';
 import { verdictWords } from '../data/format.js';
-import { type ProgressData, pointCount } from '../data/progress.js';
+import type { ProgressData } from '../data/progress.js';
 import { navigate } from '../location.js';
 import { routePath } from '../routes.js';
 import { cssColor, useDarkTheme } from '../ui/theme.js';
 import { VerdictBadge } from '../ui/verdict-badge.js';
+import { dotPaths } from './dot-paths.js';
 
 const HEIGHT = 260;
 /** A press that moved further than this (px) was a drag to zoom, not a click on a trial. */
@@ -18,12 +19,13 @@ const CLICK_SLOP = 4;
 /** The progress chart drawn on canvas by uPlot: flat in the number of trials (10,000 draw at once). */
 export function ProgressPlot({
   data,
+  columns,
   project,
-  trialOf,
 }: {
   data: ProgressData;
+  /** The server's columns the data was built from: the hover names the trial from them. */
+  columns: Pick<ProjectProgress, 'title' | 'outcome'>;
   project: Project;
-  trialOf: (id: string) => NotebookEntry | undefined;
 }) {
   const box = useRef<HTMLDivElement>(null);
   const [hovered, setHovered] = useState<number | null>(null);
@@ -35,7 +37,12 @@ export function ProgressPlot({
     if (!element) return;
     const plot = new uPlot(
       options(data, project, element.clientWidth, setHovered),
-      [data.numbers, data.staircase, ...TRIAL_OUTCOMES.map((o) => data.byOutcome[o]), ...data.seeds],
+      [
+        data.numbers as number[],
+        data.staircase,
+        ...TRIAL_OUTCOMES.map((o) => data.byOutcome[o]),
+        ...data.seeds,
+      ],
       element,
     );
     const openTrial = clickWithoutDrag(plot.over, () => {
@@ -52,7 +59,9 @@ export function ProgressPlot({
   }, [data, project, dark]);
 
   const index = hovered ?? data.numbers.length - 1;
-  const trial = trialOf(data.trialIds[index] ?? '');
+  const number = data.numbers[index];
+  const title = columns.title[index];
+  const outcome = columns.outcome[index];
   return (
     <div className="chart-frame">
       <div
@@ -61,12 +70,16 @@ export function ProgressPlot({
         data-testid="chart"
         data-ready="true"
         data-series={1 + TRIAL_OUTCOMES.length + data.seeds.length}
-        data-points={pointCount(data)}
+        data-points={data.points}
         title="Click a trial to open it; drag to zoom, double-click to zoom out"
       />
       <Legend />
-      {trial && (
-        <HoverLine trial={trial} metric={project.primary_metric} average={data.means[index] ?? null} />
+      {number !== undefined && title !== undefined && outcome !== undefined && (
+        <HoverLine
+          trial={{ number, title, outcome }}
+          metric={project.primary_metric}
+          average={data.means[index] ?? null}
+        />
       )}
     </div>
   );
@@ -77,13 +90,13 @@ function HoverLine({
   metric,
   average,
 }: {
-  trial: NotebookEntry;
+  trial: { number: number; title: string; outcome: NotebookOutcome };
   metric: string | null;
   average: number | null;
 }) {
   return (
     <p className="chart-hover">
-      <strong>#{trial.number}</strong> {trial.hypothesis} <VerdictBadge outcome={trial.notebook_outcome} />{' '}
+      <strong>#{trial.number}</strong> {trial.title} <VerdictBadge outcome={trial.outcome} />{' '}
       {average !== null && (
         <span className="muted">
           {metric} {formatNumber(average)}
@@ -119,10 +132,12 @@ function options(
   const muted = cssColor('--muted');
   const border = cssColor('--border');
   const axis = { stroke: muted, grid: { stroke: border, width: 1 }, ticks: { stroke: border, width: 1 } };
-  const dots = (color: string, size: number): uPlot.Series => ({
+  const dots = (color: string, size: number, shape: 'square' | 'circle'): uPlot.Series => ({
     stroke: color,
-    paths: () => null,
-    points: { show: true, size, width: 1, fill: color, stroke: color },
+    fill: color,
+    width: 0,
+    paths: dotPaths(size, shape),
+    points: { show: false },
   });
   return {
     width,
@@ -138,9 +153,9 @@ function options(
       {},
       { stroke: fg, width: 2, paths: uPlot.paths.stepped!({ align: 1 }), points: { show: false } },
       ...TRIAL_OUTCOMES.map((o) =>
-        dots(cssColor(`--${o === 'no_detectable_difference' ? 'neutral' : o}`), 8),
+        dots(cssColor(`--${o === 'no_detectable_difference' ? 'neutral' : o}`), 8, 'circle'),
       ),
-      ...data.seeds.map(() => dots(muted, 3)),
+      ...data.seeds.map(() => dots(muted, 3, 'square')),
     ],
     hooks: { setCursor: [(u) => onHover(u.cursor.idx ?? null)] },
   };

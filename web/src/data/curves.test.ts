@@ -29,8 +29,17 @@ describe("a trial's curves", () => {
     const { band, series } = curvesChart(curves, false);
     expect(series.map((s) => s.label)).toEqual(['mean of 2 seeds']);
     expect(Array.from(series[0]!.columns.last)).toEqual([1, 0.5]);
-    expect(Array.from(band.lower)).toEqual([Number.NaN, 0.4]);
-    expect(Array.from(band.upper)).toEqual([Number.NaN, 0.6]);
+    expect(Array.from(band!.lower)).toEqual([Number.NaN, 0.4]);
+    expect(Array.from(band!.upper)).toEqual([Number.NaN, 0.6]);
+  });
+
+  it('draw nothing when no seed has a value of the metric', () => {
+    const empty = schemas.trialCurves.parse({
+      key: 'loss',
+      band: { step: [], mean: [], lower: [], upper: [], n: [] },
+      seeds: [{ run_id: 'run-a', seed: 1, status: 'RUNNING', buckets: buckets([]) }],
+    });
+    expect(curvesChart(empty, true)).toEqual({ band: undefined, series: [] });
   });
 
   it('add each seed as its own series on request', () => {

@@ -8,13 +8,14 @@ const BAND_COLOR = '#4e79a7';
 /**
  * What the chart draws from a trial's curves (`ratchet.trials.curves`: NaN/±Infinity already numbers): the
  * band, the mean as a series (so it counts as one drawn series), and each seed as a series of its own when
- * asked for.
+ * asked for. Nothing at all when no seed has a value of the metric: the chart then says there is nothing to draw.
  */
 export function curvesChart(
   curves: TrialCurves,
   showSeeds: boolean,
-): { band: ChartBand; series: ChartSeries[] } {
+): { band: ChartBand | undefined; series: ChartSeries[] } {
   const { step, mean, lower, upper, n } = curves.band;
+  if (step.length === 0) return { band: undefined, series: [] };
   const none = step.map(() => 0);
   const meanSeries: ChartSeries = {
     id: `mean/${curves.key}`,

@@ -1,19 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ciBar, ciScale, filterNotebook, nextRow } from './notebook.js';
+import { ciBar, ciScale, nextRow } from './notebook.js';
 
 describe('the lab notebook', () => {
-  it("keeps only what didn't work when asked", () => {
-    const entries = (
-      ['improved', 'worse', 'no_detectable_difference', 'failed', 'inconclusive', 'pending'] as const
-    ).map((outcome) => ({ outcome }));
-    expect(filterNotebook(entries, { didntWork: true }).map((e) => e.outcome)).toEqual([
-      'worse',
-      'no_detectable_difference',
-      'failed',
-    ]);
-    expect(filterNotebook(entries, { didntWork: false })).toHaveLength(6);
-  });
-
   it('puts every CI bar on one scale that includes zero', () => {
     const scale = ciScale([
       { estimate: 0.04, ci: [0.03, 0.05] },

@@ -1,21 +1,8 @@
-import { DIDNT_WORK } from '../../../src/core/trial-outcome.js';
-import type { NotebookEntry, Verdict } from '../../../src/sdk/index.js';
+import type { Verdict } from '../../../src/sdk/index.js';
 
 /** The lab notebook's view: which entries show, and where each difference sits on a shared CI scale. */
 
-/** "What didn't work": settled without an improvement (worse, no detectable difference, failed). */
-export function didntWork(entry: Pick<NotebookEntry, 'outcome'>): boolean {
-  return DIDNT_WORK.includes(entry.outcome);
-}
-
-export function filterNotebook<T extends Pick<NotebookEntry, 'outcome'>>(
-  entries: readonly T[],
-  filter: { didntWork: boolean },
-): T[] {
-  return filter.didntWork ? entries.filter(didntWork) : [...entries];
-}
-
-/** The notebook's filter in the URL: `?didnt_work=1`. */
+/** The notebook's filter in the URL: `?didnt_work=1` (the server keeps what didn't work). */
 export const DIDNT_WORK_PARAM = 'didnt_work';
 
 export interface Scale {

@@ -1,6 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { formatDate, formatSeeds } from '../../../src/core/format.js';
-import type { NotebookEntry, TrialDetail } from '../../../src/sdk/index.js';
+import type { TrialDetail } from '../../../src/sdk/index.js';
+import { trialNumbers } from '../data/progress.js';
 import { Link } from '../link.js';
 import { queries } from '../queries.js';
 import { routePath } from '../routes.js';
@@ -25,14 +27,15 @@ export function TrialPage({ project, number }: { project: string; number: number
 }
 
 function TrialView({ project, trial }: { project: string; trial: TrialDetail }) {
-  const notebook = useQuery(queries.notebook(trial.project_id));
-  const byId = new Map<string, NotebookEntry>((notebook.data ?? []).map((e) => [e.id, e]));
+  // Other trials (its parent, its verdict's baseline) are named by number: the progress columns have them all.
+  const progress = useQuery(queries.progress(trial.project_id));
+  const numbers = useMemo(() => (progress.data ? trialNumbers(progress.data) : null), [progress.data]);
   const label = (id: string) => {
-    const n = byId.get(id)?.number;
+    const n = numbers?.get(id);
     return n === undefined ? id.slice(0, 8) : `#${n}`;
   };
   const linkTo = (id: string) => {
-    const n = byId.get(id)?.number;
+    const n = numbers?.get(id);
     return n === undefined ? (
       label(id)
     ) : (

@@ -17,8 +17,6 @@ import { useSearchParam } from '../ui/use-search-param.js';
 import { useTrialCurves } from './curves-source.js';
 
 /**
- * The chart is mounted once there is something to draw (uPlot's faceted mode wants at least one series).
- *
  * The trial's metric across steps: the seeds' mean with its t band (computed on the server), each seed on
  * demand. The metric, the seeds toggle and the chart's view live in the URL (`?key=…&seeds=1&log=1…`).
  */
@@ -46,6 +44,8 @@ export function Curves({ trial, defaultKey }: { trial: TrialDetail; defaultKey: 
     () => (curves.data ? curvesChart(curves.data, showSeeds) : null),
     [curves.data, showSeeds],
   );
+  // Until the box is measured the request is not made yet: the chart is loading then too.
+  const loading = !curves.isError && key !== null && (request === null || curves.isFetching);
 
   return (
     <section>
@@ -74,20 +74,17 @@ export function Curves({ trial, defaultKey }: { trial: TrialDetail; defaultKey: 
       </header>
       <div className="chart-frame" data-testid="curves-chart" ref={box}>
         {curves.isError && <ErrorText error={curves.error} />}
-        {drawn === null ? (
-          !curves.isError && <p className="muted">Loading curves…</p>
-        ) : (
-          <Chart
-            series={drawn.series}
-            band={drawn.band}
-            x={view.x}
-            log={view.log}
-            smoothing={view.smoothing}
-            zoom={view.zoom}
-            onZoom={(zoom) => setView({ ...view, zoom })}
-            loading={curves.isFetching}
-          />
-        )}
+        {drawn === null && loading && <p className="muted">Loading curves…</p>}
+        <Chart
+          series={drawn?.series ?? []}
+          band={drawn?.band}
+          x={view.x}
+          log={view.log}
+          smoothing={view.smoothing}
+          zoom={view.zoom}
+          onZoom={(zoom) => setView({ ...view, zoom })}
+          loading={loading}
+        />
         <p className="muted small">
           The line is the mean over the trial's seeds; the band its 95% t interval at each step.
         </p>
