@@ -58,9 +58,27 @@ export function listItems(
   groups: readonly Group[] | null,
   expanded: ReadonlySet<Cell>,
 ): ListItem[] {
-  if (groups === null) return Array.from({ length: table.rows }, (_, row) => ({ kind: 'run', row }));
-  return groups.flatMap((group): ListItem[] => [
-    { kind: 'group', group },
-    ...(expanded.has(group.value) ? group.rows.map((row): ListItem => ({ kind: 'run', row })) : []),
-  ]);
+  if (groups === null) return runItems(table.rows);
+  const items: ListItem[] = [];
+  for (const group of groups) {
+    items.push({ kind: 'group', group });
+    if (expanded.has(group.value)) for (const row of group.rows) items.push(runItem(row));
+  }
+  return items;
+}
+
+/**
+ * One item per row, made once and shared: each background page then costs a copy of the list, not 50,000
+ * new objects. Items are never mutated.
+ */
+const RUN_ITEMS: ListItem[] = [];
+
+function runItem(row: number): ListItem {
+  while (RUN_ITEMS.length <= row) RUN_ITEMS.push({ kind: 'run', row: RUN_ITEMS.length });
+  return RUN_ITEMS[row]!;
+}
+
+function runItems(rows: number): ListItem[] {
+  if (rows > 0) runItem(rows - 1);
+  return RUN_ITEMS.slice(0, rows);
 }

@@ -49,7 +49,36 @@ export function emptyTable(columnIds: readonly string[] = []): RunsTable {
 
 /** Pages one after the other as one table (a column a page lacks reads as null there). */
 export function concatTables(pages: readonly RunsTable[], columnIds: readonly string[]): RunsTable {
-  const table = emptyTable(columnIds);
+  return appendPages(emptyTable(columnIds), pages, columnIds);
+}
+
+/**
+ * The pages of `pages` after those `previous` was made of, appended to it: each background page costs its own
+ * rows, not the whole table again. `previous` keeps reading as it did (its arrays only grow past its `rows`).
+ */
+export interface ConcatCache {
+  pages: readonly RunsTable[];
+  columnIds: readonly string[];
+  table: RunsTable;
+}
+
+export function concatMore(
+  previous: ConcatCache | null,
+  pages: readonly RunsTable[],
+  columnIds: readonly string[],
+): ConcatCache {
+  const grows =
+    previous !== null &&
+    previous.columnIds === columnIds &&
+    previous.pages.length <= pages.length &&
+    previous.pages.every((page, i) => pages[i] === page);
+  if (!grows) return { pages, columnIds, table: concatTables(pages, columnIds) };
+  if (previous.pages.length === pages.length) return previous;
+  const table = appendPages({ ...previous.table }, pages.slice(previous.pages.length), columnIds);
+  return { pages, columnIds, table };
+}
+
+function appendPages(table: RunsTable, pages: readonly RunsTable[], columnIds: readonly string[]): RunsTable {
   for (const page of pages) {
     append(table.runId, page.runId);
     append(table.name, page.name);

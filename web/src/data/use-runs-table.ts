@@ -1,7 +1,7 @@
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { ratchet } from '../api.js';
-import { concatTables, emptyTable, fromRunTable, type RunsTable } from './runs-table.js';
+import { type ConcatCache, concatMore, emptyTable, fromRunTable, type RunsTable } from './runs-table.js';
 
 /** The first page is small so the table shows at once; the rest arrive in the background in large pages. */
 const FIRST_PAGE = 500;
@@ -11,6 +11,8 @@ export interface RunsTableState {
   table: RunsTable;
   /** More pages are still coming. */
   loading: boolean;
+  /** The first page has answered (or failed): what can wait for the first rows may start. */
+  settled: boolean;
   error: Error | null;
 }
 
@@ -43,21 +45,23 @@ export function useRunsTable(
       ),
     getNextPageParam: (page) => page.nextPageToken,
     placeholderData: keepPreviousData,
+    // Pages are never refetched in place: comparing 50,000 rows deeply on every page's arrival is wasted work.
+    structuralSharing: false,
   });
   const { hasNextPage, isFetchingNextPage, isError, fetchNextPage } = query;
   useEffect(() => {
     if (hasNextPage && !isFetchingNextPage && !isError) void fetchNextPage();
   }, [hasNextPage, isFetchingNextPage, isError, fetchNextPage]);
-  const table = useMemo(
-    () =>
-      query.data === undefined
-        ? null
-        : concatTables(
-            query.data.pages.map((p) => p.table),
-            columns,
-          ),
-    [query.data, columns],
-  );
+  const concatenated = useRef<ConcatCache | null>(null);
+  const table = useMemo(() => {
+    if (query.data === undefined) return null;
+    concatenated.current = concatMore(
+      concatenated.current,
+      query.data.pages.map((p) => p.table),
+      columns,
+    );
+    return concatenated.current.table;
+  }, [query.data, columns]);
   // A refused filter keeps the last rows on screen (beside its error), as a filter refused while typing does.
   const [lastShown, setLastShown] = useState(() => emptyTable(columns));
   useEffect(() => {
@@ -66,6 +70,7 @@ export function useRunsTable(
   return {
     table: table ?? lastShown,
     loading: query.isPending || query.isPlaceholderData || hasNextPage === true,
+    settled: query.isFetched || query.isError,
     error: query.error,
   };
 }

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ChartViewControls, MetricChart } from '../../charts/index.js';
 import { columnId, FIXED_COLUMNS } from '../../data/columns.js';
 import { errorMessage } from '../../data/errors.js';
@@ -22,6 +22,7 @@ import { navigate, useLocation } from '../../location.js';
 import { queries } from '../../queries.js';
 import { routePath, withSearch } from '../../routes.js';
 import { ColumnPicker } from './column-picker.js';
+import { KeySelect } from './key-select.js';
 import { RunsFilter } from './runs-filter.js';
 import { RunsGrid } from './runs-grid.js';
 import './runs.css';
@@ -50,7 +51,13 @@ export function RunsPage({ project }: { project: string }) {
 
   const projectQuery = useQuery(queries.projectByName(project));
   const projectId = projectQuery.data?.id;
-  const keys = useQuery({ ...queries.keys(projectId ?? ''), enabled: projectId !== undefined });
+  // The keys wait for the table's first page: the server answers one request at a time, and the keys of
+  // 50,000 runs take it a few hundred ms that the first rows should not wait behind.
+  const [tableAnswered, setTableAnswered] = useState(false);
+  const keys = useQuery({
+    ...queries.keys(projectId ?? ''),
+    enabled: projectId !== undefined && tableAnswered,
+  });
   const metric = view.metric ?? projectQuery.data?.primary_metric ?? keys.data?.metrics[0] ?? null;
   const metricColumn = metric === null ? null : columnId('metrics', metric);
   const fetched = useMemo(
@@ -63,7 +70,10 @@ export function RunsPage({ project }: { project: string }) {
     ],
     [view.columns, view.group, metricColumn],
   );
-  const { table, loading, error } = useRunsTable(projectId, view.filter, orderByOf(view), fetched);
+  const { table, loading, settled, error } = useRunsTable(projectId, view.filter, orderByOf(view), fetched);
+  useEffect(() => {
+    if (settled) setTableAnswered(true);
+  }, [settled]);
 
   const [expanded, setExpanded] = useState<ReadonlySet<Cell>>(new Set());
   const groups = useMemo(
@@ -73,7 +83,7 @@ export function RunsPage({ project }: { project: string }) {
   const items = useMemo(() => listItems(table, groups, expanded), [table, groups, expanded]);
   const selected = useMemo(() => new Set(view.selected), [view.selected]);
 
-  const chartRuns = useMemo(() => {
+  const chartRunsNow = useMemo(() => {
     const rows =
       view.selected.length > 0
         ? view.selected.map((id) => table.runId.indexOf(id))
@@ -82,6 +92,24 @@ export function RunsPage({ project }: { project: string }) {
       .filter((row) => row >= 0)
       .map((row) => ({ id: table.runId[row]!, label: table.name[row]!, origin: table.startTime[row]! }));
   }, [table, view.selected]);
+  // The same runs as before when a background page arrives: the chart neither refetches nor redraws.
+  const chartRunsKey = JSON.stringify(chartRunsNow);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: chartRunsKey stands for chartRunsNow's content
+  const chartRuns = useMemo(() => chartRunsNow, [chartRunsKey]);
+
+  const groupOptions = useMemo(
+    () =>
+      (['params', 'tags'] as const).flatMap((kind) =>
+        (keys.data?.[kind] ?? []).map((key) => ({ value: columnId(kind, key), label: columnId(kind, key) })),
+      ),
+    [keys.data],
+  );
+  const metricOptions = useMemo(() => {
+    const known = keys.data?.metrics ?? [];
+    // The metric shown (the project's primary one) is an option before the keys have arrived.
+    const all = metric === null || known.includes(metric) ? known : [metric, ...known];
+    return all.map((key) => ({ value: key, label: key }));
+  }, [keys.data, metric]);
 
   const serverProblem = filterProblemOf(error);
   const onCommitFilter = useCallback((filter: string) => update({ filter }), [update]);
@@ -99,23 +127,14 @@ export function RunsPage({ project }: { project: string }) {
           chosen={view.columns}
           onToggle={(id) => update({ columns: toggled(view.columns, id) })}
         />
-        <label>
-          Group by{' '}
-          <select
-            data-testid="group-by"
-            value={view.group ?? ''}
-            onChange={(e) => update({ group: e.target.value || null })}
-          >
-            <option value="">(none)</option>
-            {(['params', 'tags'] as const).flatMap((kind) =>
-              (keys.data?.[kind] ?? []).map((key) => (
-                <option key={columnId(kind, key)} value={columnId(kind, key)}>
-                  {columnId(kind, key)}
-                </option>
-              )),
-            )}
-          </select>
-        </label>
+        <KeySelect
+          label="Group by"
+          data-testid="group-by"
+          value={view.group ?? ''}
+          empty="(none)"
+          options={groupOptions}
+          onChange={(group) => update({ group: group || null })}
+        />
         <button
           type="button"
           data-testid="compare-selected"
@@ -146,21 +165,12 @@ export function RunsPage({ project }: { project: string }) {
       />
       <div className="runs-chart" data-testid="runs-chart">
         <div className="chart-heading">
-          <label>
-            Metric{' '}
-            <select
-              value={metric ?? ''}
-              onChange={(e) =>
-                update({ metric: e.target.value || null, chart: { ...view.chart, zoom: null } })
-              }
-            >
-              {(keys.data?.metrics ?? []).map((key) => (
-                <option key={key} value={key}>
-                  {key}
-                </option>
-              ))}
-            </select>
-          </label>
+          <KeySelect
+            label="Metric"
+            value={metric ?? ''}
+            options={metricOptions}
+            onChange={(key) => update({ metric: key || null, chart: { ...view.chart, zoom: null } })}
+          />
           <span className="muted">
             {view.selected.length > 0
               ? `${chartRuns.length} selected runs`
@@ -170,6 +180,9 @@ export function RunsPage({ project }: { project: string }) {
         </div>
         {metric === null ? (
           <p className="muted">No metrics logged yet.</p>
+        ) : !tableAnswered ? (
+          // The chart starts once the first rows are in: its set-up should not delay them.
+          <p className="muted">Loading…</p>
         ) : (
           <MetricChart
             runs={chartRuns}
