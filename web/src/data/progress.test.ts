@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { NotebookOutcome } from '../../../src/sdk/index.js';
-import { mean, type ProgressColumns, progressData, trialNumbers } from './progress.js';
+import { mean, type ProgressColumns, progressData } from './progress.js';
 
 /** The server's columns for trials #1..#n, in number order. */
 function columns(trials: { outcome: NotebookOutcome; values: number[] }[]): ProgressColumns {
@@ -63,15 +63,12 @@ describe('the progress chart', () => {
         values: [1, 2, 3, 4, 5],
       })),
     );
-    const started = performance.now();
     const data = progressData(many, [{ trial_id: 't1', promoted_time: 1 }]);
-    expect(performance.now() - started).toBeLessThan(100);
     expect(data.seeds).toHaveLength(5);
     expect(data.points).toBe(10_000 * 7);
   });
 
-  it('names trials by number, and averages finite values only', () => {
-    expect(trialNumbers(trials).get('t3')).toBe(3);
+  it('averages finite values only', () => {
     expect(mean([1, 2, Number.NaN, 3])).toBe(2);
     expect(mean([])).toBeNull();
   });

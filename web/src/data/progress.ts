@@ -82,11 +82,6 @@ function staircaseByTrial(
   });
 }
 
-/** A trial's number by its id, from the same columns (to name trials as `#N`). */
-export function trialNumbers(columns: Pick<ProgressColumns, 'trial_id' | 'number'>): Map<string, number> {
-  return new Map(columns.trial_id.map((id, i) => [id, columns.number[i]!]));
-}
-
 export function mean(values: readonly number[]): number | null {
   let sum = 0;
   let n = 0;

@@ -1,8 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useQueries, useQuery } from '@tanstack/react-query';
 import { formatDate, formatSeeds } from '../../../src/core/format.js';
 import type { TrialDetail } from '../../../src/sdk/index.js';
-import { trialNumbers } from '../data/progress.js';
 import { Link } from '../link.js';
 import { queries } from '../queries.js';
 import { routePath } from '../routes.js';
@@ -27,15 +25,13 @@ export function TrialPage({ project, number }: { project: string; number: number
 }
 
 function TrialView({ project, trial }: { project: string; trial: TrialDetail }) {
-  // Other trials (its parent, its verdict's baseline) are named by number: the progress columns have them all.
-  const progress = useQuery(queries.progress(trial.project_id));
-  const numbers = useMemo(() => (progress.data ? trialNumbers(progress.data) : null), [progress.data]);
+  const numbers = useRelatedTrialNumbers(trial);
   const label = (id: string) => {
-    const n = numbers?.get(id);
+    const n = numbers.get(id);
     return n === undefined ? id.slice(0, 8) : `#${n}`;
   };
   const linkTo = (id: string) => {
-    const n = numbers?.get(id);
+    const n = numbers.get(id);
     return n === undefined ? (
       label(id)
     ) : (
@@ -81,4 +77,17 @@ function TrialView({ project, trial }: { project: string; trial: TrialDetail }) 
       </p>
     </section>
   );
+}
+
+/**
+ * The numbers of the other trials the page names (its parent, its verdict's baseline), each read on its own:
+ * a project's whole list of trials would compete with the curves for the server on a 10,000-trial project.
+ */
+function useRelatedTrialNumbers(trial: TrialDetail): Map<string, number> {
+  const related = [trial.parent_trial_id, trial.evaluation?.baseline_trial_id ?? null];
+  const ids = [...new Set(related.filter((id): id is string => id !== null && id !== trial.id))];
+  const details = useQueries({ queries: ids.map((id) => queries.trial(id)) });
+  const numbers = new Map<string, number>([[trial.id, trial.number]]);
+  for (const detail of details) if (detail.data) numbers.set(detail.data.id, detail.data.number);
+  return numbers;
 }
