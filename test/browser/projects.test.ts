@@ -26,4 +26,17 @@ describeInBrowser('projects page', (ui) => {
     await page.getByTestId('baseline-card').waitFor();
     expect(new URL(page.url()).pathname).toBe(`/projects/${ui.seed.project}`);
   });
+
+  it('shows the live indicator only where a project streams its changes', async () => {
+    const page = await ui.open('/');
+    await page.getByTestId('project-row').first().waitFor();
+    expect(await page.getByTestId('live-indicator').count()).toBe(0);
+    await page
+      .getByTestId('project-row')
+      .filter({ hasText: ui.seed.project })
+      .getByRole('link')
+      .first()
+      .click();
+    await page.locator('[data-testid="live-indicator"][data-state="live"]').waitFor();
+  });
 });

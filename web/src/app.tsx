@@ -13,14 +13,16 @@ import { parseRoute, type Route } from './routes.js';
 export function App() {
   const { pathname } = useLocation();
   const route = parseRoute(pathname);
-  useProjectLive('project' in route ? route.project : null);
+  const project = 'project' in route ? route.project : null;
+  useProjectLive(project);
   return (
     <div className="app">
       <header className="topbar">
         <Link href="/" className="brand">
           Ratchet
         </Link>
-        <LiveIndicator />
+        {/* Only a project's pages follow a change stream; elsewhere "offline" would only alarm. */}
+        {project !== null && <LiveIndicator />}
       </header>
       <main className="content">
         <Page route={route} />
