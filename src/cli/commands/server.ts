@@ -14,7 +14,7 @@ interface ServerOptions {
 export function registerServer(program: Command): void {
   program
     .command('server')
-    .description('serve the tracking API (native /api/v1 and MLflow-compatible) over a store')
+    .description('serve the web UI and the tracking API (native /api/v1 and MLflow-compatible) over a store')
     .option('--host <host>', 'interface to bind', '127.0.0.1')
     .option(
       '--port <port>',
@@ -43,6 +43,7 @@ export function registerServer(program: Command): void {
         ? `${resolve(store)}${existsSync(store) ? '' : ' (new)'}`
         : store.replace(/\/\/[^@/]*@/, '//…@');
       process.stdout.write(`Ratchet is listening on ${running.url} (store: ${where})\n`);
+      process.stdout.write(`The web UI: ${running.url}/\n`);
       const stop = () => {
         void running.close().then(() => process.exit(0));
       };
