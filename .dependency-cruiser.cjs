@@ -137,13 +137,13 @@ module.exports = {
     ),
     layer(
       'runner',
-      ['core', 'stats', 'store', 'runner'],
-      'The runner executes trials over the store, beside the services.',
+      ['core', 'stats', 'contract', 'sdk', 'runner'],
+      "The runner executes runs on the user's machine, which reaches the tracker through its API: it is a client (through the SDK), never a reader of the store.",
     ),
 
     layer(
       'http',
-      ['core', 'stats', 'contract', 'tracking', 'serving', 'runner', 'http'],
+      ['core', 'stats', 'contract', 'tracking', 'serving', 'http'],
       'http is the boundary over the services: it reads and writes through them, never through the store (not even its types), so persistence can change without touching a route.',
     ),
 
@@ -166,8 +166,8 @@ module.exports = {
 
     layer(
       'cli',
-      ['cli', 'sdk', 'core', 'contract', 'stats', 'server'],
-      'The CLI is a client of the API through the SDK; it reaches src/server only to start the server or run the app in-process, and stats for the pure `compare` CI gate.',
+      ['cli', 'sdk', 'core', 'contract', 'stats', 'runner', 'server'],
+      'The CLI is a client of the API through the SDK; it reaches src/server only to start the server or run the app in-process, stats for the pure `compare` CI gate, and runner to execute runs.',
     ),
 
     {
