@@ -42,7 +42,7 @@ export async function runAttempt(job: Job<unknown>, setting: AttemptSetting): Pr
   const attempt = job.retryCount + 1;
   const label = `job ${job.id.slice(0, 8)} attempt ${attempt}`;
 
-  const earlier = await settleEarlierAttempts(runner.client, runner.trackingUri, plan.projectId, job.id);
+  const earlier = await settleEarlierAttempts(runner.client, plan.projectId, job.id);
   for (const runId of earlier.lostRunIds) {
     runner.output.note(
       `${label}: run ${runId} of an earlier attempt was left RUNNING; marked LOST (KILLED).`,

@@ -1,6 +1,4 @@
-import { api } from '../../contract/index.js';
 import type { Ratchet } from '../../sdk/index.js';
-import { Transport } from '../../sdk/transport.js';
 import { JOB_ID_TAG, LOST_TAG } from './run-job.js';
 
 export interface EarlierAttempts {
@@ -18,7 +16,6 @@ export interface EarlierAttempts {
  */
 export async function settleEarlierAttempts(
   client: Ratchet,
-  trackingUri: string,
   projectId: string,
   jobId: string,
 ): Promise<EarlierAttempts> {
@@ -28,17 +25,12 @@ export async function settleEarlierAttempts(
   );
   const finished = runs.find((run) => run.status === 'FINISHED');
   const running = runs.filter((run) => run.status === 'RUNNING');
-  for (const run of running) await markLost(client, trackingUri, run.id);
+  for (const run of running) await markLost(client, run.id);
   return { finishedRunId: finished?.id ?? null, lostRunIds: running.map((run) => run.id) };
 }
 
-async function markLost(client: Ratchet, trackingUri: string, runId: string): Promise<void> {
-  // The SDK sets tags only through the handle of a run it started; the batch route takes them for any run.
-  // The tag goes first: an ended run may refuse writes.
-  await new Transport({ uri: trackingUri }).call(
-    api.runs.logBatch,
-    { params: { id: runId }, body: { batch_id: `lost-${runId}`, tags: { [LOST_TAG]: 'true' } } },
-    { idempotent: true },
-  );
-  await client.runs.update(runId, { status: 'KILLED', endTime: Date.now() });
+async function markLost(client: Ratchet, runId: string): Promise<void> {
+  const run = await client.resumeRun(runId);
+  run.setTags({ [LOST_TAG]: 'true' });
+  await run.finish('KILLED');
 }
