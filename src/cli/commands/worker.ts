@@ -9,9 +9,10 @@ import { resolveQueueUrl } from '../../runner/queue/queue-url.js';
 import { workerOutput } from '../../runner/queue/worker-output.js';
 import { clientOptions } from '../client-options.js';
 import { integerOption } from '../option-parsers.js';
+import { show } from '../output.js';
 import { trialRef } from '../refs.js';
 import { withRunnerTarget } from '../run-target.js';
-import { withClient } from '../target.js';
+import { locateTarget, withClient } from '../target.js';
 
 // The queue modules load pg-boss: imported where used, so commands that never queue do not load it.
 const queueModule = {
@@ -27,7 +28,7 @@ interface WorkerFlags {
   uri?: string;
   store?: string;
   queueUrl?: string;
-  concurrency: number;
+  concurrency?: number;
   cwd?: string;
 }
 
@@ -46,18 +47,18 @@ export function registerWorker(program: Command): void {
       '--concurrency <k>',
       'runs executed at once (default: the number of cores)',
       integerOption('--concurrency', 1, 1024),
-      availableParallelism(),
     )
     .option('--cwd <dir>', 'the working copy the runs execute in (default: the current directory)')
     .action(async (o: WorkerFlags) => {
       const queueUrl = resolveQueueUrl(o);
       const cwd = workingCopy(o.cwd ?? process.cwd());
+      locateTarget(o); // A worker executes runs for a tracker that exists: it never creates a store.
       const signal = stopOnSignals();
       const { runWorker } = await queueModule.worker();
       await withRunnerTarget(o, ({ client, trackingUri }) =>
         runWorker({
           queueUrl,
-          concurrency: o.concurrency,
+          concurrency: o.concurrency ?? availableParallelism(),
           cwd,
           signal,
           runner: { client, trackingUri, output: workerOutput() },
@@ -133,25 +134,34 @@ export function queueUrlFor(o: QueueFlags): string | undefined {
   return resolveQueueUrl(o);
 }
 
-/** Enqueues the plans instead of running them, says so in one line per job, and returns the job ids. */
+/** Enqueues the plans instead of running them, shows the job ids (`--json` too), and returns them. */
 export async function enqueuePlans(
   queueUrl: string,
   plans: readonly RunPlan[],
-  o: { capture?: Capture; retries?: number | undefined },
+  o: { capture?: Capture; retries?: number | undefined; json?: boolean | undefined },
 ): Promise<string[]> {
   const { enqueueRuns } = await queueModule.enqueue();
   const ids = await enqueueRuns(queueUrl, plans, {
     ...(o.capture === undefined ? {} : { capture: o.capture }),
     ...(o.retries === undefined ? {} : { retries: o.retries }),
   });
-  plans.forEach((plan, i) => {
-    const what = [plan.trial?.label, plan.seed === undefined ? undefined : `seed ${plan.seed}`].filter(
-      Boolean,
-    );
-    process.stdout.write(`queued ${what.join(' ') || 'run'}: job ${ids[i]}\n`);
-  });
-  process.stdout.write(
-    `${ids.length} runs queued; \`ratchet worker\` executes them (\`ratchet queue cancel <job-id>\` withdraws one).\n`,
+  const jobs = plans.map((plan, i) => ({
+    job_id: ids[i]!,
+    trial: plan.trial?.label ?? null,
+    seed: plan.seed ?? null,
+  }));
+  show(
+    {
+      json: { jobs },
+      text: () => [
+        ...jobs.map(
+          (job) =>
+            `queued ${[job.trial, job.seed === null ? null : `seed ${job.seed}`].filter(Boolean).join(' ') || 'run'}: job ${job.job_id}`,
+        ),
+        `${ids.length} runs queued; \`ratchet worker\` executes them (\`ratchet queue cancel <job-id>\` withdraws one).`,
+      ],
+    },
+    o,
   );
   return ids;
 }
