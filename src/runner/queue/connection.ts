@@ -37,6 +37,8 @@ function roleOptions(role: QueueRole, options: QueueConnectionOptions): Construc
     instanceName: 'ratchet-worker',
     superviseIntervalSeconds: every,
     monitorIntervalSeconds: every,
+    // The backlog a worker reads to decide whether to fetch again at once.
+    queueCacheIntervalSeconds: every,
   };
 }
 

@@ -1,3 +1,4 @@
+import type { WorkOptions } from 'pg-boss';
 import { executeRun } from '../execute/run-plans.js';
 import { type AttemptResult, type AttemptSetting, type ExecuteRun, runAttempt } from './attempt.js';
 import { openQueue } from './connection.js';
@@ -36,14 +37,7 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
     if (options.signal.aborted) return;
     await boss.work<unknown, AttemptResult>(
       RUN_QUEUE,
-      {
-        // One job per fetch: a batch is settled together, so a short run would wait for a long one.
-        localConcurrency: options.concurrency,
-        batchSize: 1,
-        pollingIntervalSeconds: 2,
-        // NOTIFY only wakes workers that are idle when a job arrives; one busy then finds it by polling.
-        notifyPollingIntervalSeconds: 2,
-      },
+      workerFetchOptions(options.concurrency),
       async ([job]) => runAttempt(job!, setting),
     );
     output.note(`worker: executing queued runs, ${options.concurrency} at a time, in ${options.cwd}`);
@@ -60,4 +54,19 @@ function aborted(signal: AbortSignal): Promise<void> {
     if (signal.aborted) resolve();
     else signal.addEventListener('abort', () => resolve(), { once: true });
   });
+}
+
+/** How a worker fetches: `concurrency` jobs at once, one per fetch, back to back while there is a backlog. */
+export function workerFetchOptions(concurrency: number): WorkOptions {
+  return {
+    localConcurrency: concurrency,
+    // One job per fetch: a batch is settled together, so a short run would wait for a long one.
+    batchSize: 1,
+    pollingIntervalSeconds: 2,
+    // NOTIFY only wakes workers that are idle when a job arrives; one busy then finds it by polling.
+    notifyPollingIntervalSeconds: 2,
+    // After a job, fetch the next at once while the queue's (cached) backlog has more than one job
+    // (pg-boss's lowest threshold); a last one waits for the next poll.
+    burstWhenReadyExceeds: 1,
+  };
 }
