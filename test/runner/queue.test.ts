@@ -114,7 +114,7 @@ describe.skipIf(postgresUrl === undefined)('queued runs on PostgreSQL', () => {
   });
 
   /** A worker in this process, executing with `execute` until the returned stop() is called. */
-  function startWorker(execute: StandIn, concurrency = 2) {
+  function startWorker(execute: StandIn, concurrency = 2, deadLetterSweepSeconds = 30) {
     const controller = new AbortController();
     const done = runWorker({
       queueUrl,
@@ -122,6 +122,7 @@ describe.skipIf(postgresUrl === undefined)('queued runs on PostgreSQL', () => {
       cwd: process.cwd(),
       signal: controller.signal,
       execute,
+      deadLetterSweepSeconds,
       runner: {
         client,
         trackingUri: server.url,
@@ -204,6 +205,21 @@ describe.skipIf(postgresUrl === undefined)('queued runs on PostgreSQL', () => {
     expect(notes.some((line) => line.includes(`run ${orphan.id} of an earlier attempt`))).toBe(true);
   });
 
+  it('ends the run of a job given up on after its last worker vanished as KILLED and lost', async () => {
+    const [jobId] = await enqueueRuns(queueUrl, [plan(9)], { retries: 0 });
+    const worker = startWorker(
+      standIn(() => 'vanish'),
+      1,
+      1,
+    );
+    await until(async () => (await runsOf(jobId!))[0]?.status === 'KILLED');
+    await worker.stop();
+
+    const [run] = await runsOf(jobId!);
+    expect(run!.tags['ratchet.run.lost']).toBe('true');
+    expect(await jobState(jobId!)).toBe('failed');
+  });
+
   it('does not run a seed again when an earlier attempt’s run already finished', async () => {
     const [jobId] = await enqueueRuns(queueUrl, [plan(8)]);
     const earlier = await client.startRun({ project: { id: projectId }, tags: { 'ratchet.job.id': jobId! } });
@@ -250,12 +266,13 @@ describe.skipIf(postgresUrl === undefined)('queued runs on PostgreSQL', () => {
   });
 });
 
-type Behaviour = 'FINISHED' | 'FAILED' | 'hang';
+type Behaviour = 'FINISHED' | 'FAILED' | 'hang' | 'vanish';
 type StandIn = (ctx: RunnerContext, plan: RunPlan) => Promise<RunOutcome>;
 
 /**
  * Creates the run and ends it as `behaviour` says for this plan and attempt; 'hang' waits for the abort,
- * as a child would be stopped, and ends KILLED.
+ * as a child would be stopped, and ends KILLED; 'vanish' fails the job but leaves its run RUNNING, as a
+ * worker killed mid-run does.
  */
 function standIn(
   behaviour: (plan: RunPlan, attempt: number) => Behaviour,
@@ -272,6 +289,9 @@ function standIn(
     const wanted = behaviour(plan, Number(plan.tags?.['ratchet.attempt']));
     if (wanted === 'hang') {
       await new Promise((resolve) => ctx.signal?.addEventListener('abort', resolve, { once: true }));
+    }
+    if (wanted === 'vanish') {
+      return { plan, runId: run.id, status: 'FAILED', exitCode: null, signal: null, durationMs: 0 };
     }
     const status = wanted === 'hang' ? 'KILLED' : wanted;
     await run.finish(status);

@@ -1,7 +1,8 @@
-import type { WorkOptions } from 'pg-boss';
+import type { PgBoss, WorkOptions } from 'pg-boss';
 import { executeRun } from '../execute/run-plans.js';
 import { type AttemptResult, type AttemptSetting, type ExecuteRun, runAttempt } from './attempt.js';
 import { openQueue } from './connection.js';
+import { settleDeadLetters } from './dead-letters.js';
 import { RUN_QUEUE } from './run-job.js';
 
 export interface WorkerOptions extends Omit<AttemptSetting, 'stopping' | 'execute'> {
@@ -13,6 +14,8 @@ export interface WorkerOptions extends Omit<AttemptSetting, 'stopping' | 'execut
   /** How a run is executed; the runner's `executeRun` unless a test replaces it. */
   execute?: ExecuteRun;
   superviseIntervalSeconds?: number;
+  /** How often the dead letters are read for runs their vanished workers left RUNNING (default 30 s). */
+  deadLetterSweepSeconds?: number;
 }
 
 /**
@@ -41,12 +44,32 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
       async ([job]) => runAttempt(job!, setting),
     );
     output.note(`worker: executing queued runs, ${options.concurrency} at a time, in ${options.cwd}`);
+    const stopSweeping = sweepDeadLetters(boss, options);
     await aborted(options.signal);
+    await stopSweeping();
     output.note('worker: stopping; runs in progress end KILLED and their jobs are retried.');
   } finally {
     // Graceful: the handlers, whose children were just stopped, still fail their jobs before the pool closes.
     await boss.stop({ graceful: true, timeout: 30_000 });
   }
+}
+
+/** Reads the dead letters now and every `deadLetterSweepSeconds`; resolves the returned stop once idle. */
+function sweepDeadLetters(boss: PgBoss, options: WorkerOptions): () => Promise<void> {
+  const seen = new Set<string>();
+  const { client, output } = options.runner;
+  let sweeping = Promise.resolve();
+  const sweep = () => {
+    sweeping = sweeping
+      .then(() => settleDeadLetters(boss, client, seen, (text) => output.note(text)))
+      .catch((error: Error) => output.note(`queue: reading the dead letters: ${error.message}`));
+  };
+  sweep();
+  const timer = setInterval(sweep, (options.deadLetterSweepSeconds ?? 30) * 1000);
+  return async () => {
+    clearInterval(timer);
+    await sweeping;
+  };
 }
 
 function aborted(signal: AbortSignal): Promise<void> {
