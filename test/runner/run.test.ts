@@ -51,6 +51,8 @@ describe('ratchet run', () => {
       '2',
       '--parallel',
       '2',
+      '--data',
+      `inputs=${scripts}`,
       '--',
       'node',
       join(scripts, 'report-env.mjs'),
@@ -87,6 +89,8 @@ describe('ratchet run', () => {
       expect(JSON.parse(r.tags['seen.argv']!)).toEqual(['--lr', '0.1', '--seed', String(r.seed)]);
       expect(r.params).toEqual({ lr: '0.1', 'hidden-size': '32' });
       expect(r.status).toBe('FINISHED');
+      expect(r.tags['ratchet.data.inputs']).toMatch(/^sha256:[0-9a-f]{64}$/);
+      expect(r.tags['ratchet.command']).toContain('report-env.mjs');
       expect(r.metrics.acc?.value).toBeCloseTo(0.5 + r.seed! / 100);
       expect(r.metrics.via_stdout?.value).toBe(1);
       const logs = join(dir, '.ratchet/artifacts', r.project_id, r.id, 'artifacts/logs');
@@ -187,6 +191,7 @@ describe('ratchet run', () => {
       [['--', './nothing-here.sh'], /Cannot run \.\/nothing-here\.sh/],
       [['--trial', 'demo#99', '--', 'true'], /no trial #99/],
       [['--seeds', '2', '--seed', '3', '--', 'true'], /not both/],
+      [['--data', 'train=missing.csv', '--', 'true'], /missing\.csv/],
     ] as const;
     for (const [args, message] of cases) {
       const result = run([...args]);

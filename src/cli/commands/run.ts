@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
+import { captureContext, parseDataInputs } from '../../runner/capture/index.js';
 import { assertExecutable } from '../../runner/execute/executable.js';
 import { expandCommand, type RunPlan } from '../../runner/plan.js';
 import type { Ratchet } from '../../sdk/index.js';
@@ -55,9 +56,13 @@ export function registerRun(program: Command): void {
   ).action(async (command: string[], o: RunOptions) => {
     const cwd = process.cwd();
     assertExecutable(command[0], cwd);
+    const data = parseDataInputs(o.data ?? [], cwd);
+    const capturing = captureContext({ cwd, command, data });
+    capturing.catch(() => {}); // awaited below; an early failure must not go unhandled meanwhile
     const { outcomes, verdict } = await withRunnerTarget(o, async (target) => {
       const plans = await planRuns(target.client, command, o, cwd);
       const outcomes = await executePlans(target, plans, {
+        capture: await capturing,
         parallel: o.parallel,
         quiet: o.quiet ?? false,
         json: o.json ?? false,
