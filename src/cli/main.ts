@@ -15,6 +15,7 @@ import { registerSettings } from './commands/settings.js';
 import { registerShow } from './commands/show.js';
 import { registerStatus } from './commands/status.js';
 import { registerTrial } from './commands/trial.js';
+import { registerWorker } from './commands/worker.js';
 
 const program = new Command('ratchet')
   .description(
@@ -37,6 +38,7 @@ registerLog(program);
 registerReport(program);
 registerStatus(program);
 registerSettings(program);
+registerWorker(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -192,6 +192,7 @@ describe('ratchet run', () => {
       [['--trial', 'demo#99', '--', 'true'], /no trial #99/],
       [['--seeds', '2', '--seed', '3', '--', 'true'], /not both/],
       [['--data', 'train=missing.csv', '--', 'true'], /missing\.csv/],
+      [['--queue', '--', 'true'], /The queue needs PostgreSQL/],
     ] as const;
     for (const [args, message] of cases) {
       const result = run([...args]);

@@ -11,9 +11,11 @@ import { show } from '../output.js';
 import { resolveProject, trialRef } from '../refs.js';
 import { chooseSeeds, type SeedOptions } from '../run-seeds.js';
 import { withRunnerTarget } from '../run-target.js';
+import { withClient } from '../target.js';
 import { evaluationLines } from '../verdict-lines.js';
+import { enqueuePlans, type QueueFlags, queueOptions, queueUrlFor } from './worker.js';
 
-interface RunOptions extends ClientOptions, SeedOptions {
+interface RunOptions extends ClientOptions, SeedOptions, QueueFlags {
   project?: string;
   trial?: string;
   param?: Record<string, string>;
@@ -25,40 +27,59 @@ interface RunOptions extends ClientOptions, SeedOptions {
 
 export function registerRun(program: Command): void {
   clientOptions(
-    program
-      .command('run')
-      .description(
-        'run a command as tracked runs, one per seed: the child gets RATCHET_RUN_ID, RATCHET_SEED, its params ' +
-          '(RATCHET_PARAMS, RATCHET_PARAM_<NAME>) and MLFLOW_TRACKING_URI/MLFLOW_RUN_ID; {seed} and {param} in ' +
-          'the command are replaced; it logs through the SDK, an MLflow client, or JSON lines on fd 3',
-      )
-      .argument('[command...]', 'the command, after --')
-      .option('--project <name>', 'the project (default: the trial’s, $RATCHET_PROJECT, or the only one)')
-      .option('--trial <trial>', 'the trial the runs join (id, project#N or #N)')
-      .option('--param <key=value>', 'a param (repeatable)', keyValue)
-      .option(
-        '--seeds <n>',
-        'this many seeds, after those the trial has',
-        integerOption('--seeds', 1, 10_000),
-      )
-      .option('--seed <s>', 'a seed (repeatable)', (raw, previous: number[] = []) => [
-        ...previous,
-        integerOption('--seed', -(2 ** 31), 2 ** 31 - 1)(raw),
-      ])
-      .option('--parallel <k>', 'runs at once', integerOption('--parallel', 1, 1_024), availableParallelism())
-      .option(
-        '--data <name=path>',
-        'a data file or folder the runs read, fingerprinted (repeatable)',
-        collect,
-      )
-      .option('--name <name>', 'the runs’ name')
-      .option('--quiet', 'do not echo the children’s output (it is still stored with each run)'),
+    queueOptions(
+      program
+        .command('run')
+        .description(
+          'run a command as tracked runs, one per seed: the child gets RATCHET_RUN_ID, RATCHET_SEED, its params ' +
+            '(RATCHET_PARAMS, RATCHET_PARAM_<NAME>) and MLFLOW_TRACKING_URI/MLFLOW_RUN_ID; {seed} and {param} in ' +
+            'the command are replaced; it logs through the SDK, an MLflow client, or JSON lines on fd 3',
+        )
+        .argument('[command...]', 'the command, after --')
+        .option('--project <name>', 'the project (default: the trial’s, $RATCHET_PROJECT, or the only one)')
+        .option('--trial <trial>', 'the trial the runs join (id, project#N or #N)')
+        .option('--param <key=value>', 'a param (repeatable)', keyValue)
+        .option(
+          '--seeds <n>',
+          'this many seeds, after those the trial has',
+          integerOption('--seeds', 1, 10_000),
+        )
+        .option('--seed <s>', 'a seed (repeatable)', (raw, previous: number[] = []) => [
+          ...previous,
+          integerOption('--seed', -(2 ** 31), 2 ** 31 - 1)(raw),
+        ])
+        .option(
+          '--parallel <k>',
+          'runs at once',
+          integerOption('--parallel', 1, 1_024),
+          availableParallelism(),
+        )
+        .option(
+          '--data <name=path>',
+          'a data file or folder the runs read, fingerprinted (repeatable)',
+          collect,
+        )
+        .option('--name <name>', 'the runs’ name')
+        .option('--quiet', 'do not echo the children’s output (it is still stored with each run)'),
+    ),
   ).action(async (command: string[], o: RunOptions) => {
+    const queueUrl = queueUrlFor(o);
     const cwd = process.cwd();
     assertExecutable(command[0], cwd);
     const data = parseDataInputs(o.data ?? [], cwd);
     const capturing = captureContext({ cwd, command, data });
     capturing.catch(() => {}); // awaited below; an early failure must not go unhandled meanwhile
+    if (queueUrl !== undefined) {
+      await withClient(
+        o,
+        async (client) => {
+          const plans = await planRuns(client, command, o, cwd);
+          await enqueuePlans(queueUrl, plans, { capture: await capturing, retries: o.retries, json: o.json });
+        },
+        { create: true },
+      );
+      return;
+    }
     const { outcomes, verdict } = await withRunnerTarget(o, async (target) => {
       const plans = await planRuns(target.client, command, o, cwd);
       const outcomes = await executePlans(target, plans, {
