@@ -8,30 +8,32 @@ import { invalidParameter } from '../../core/errors.js';
  */
 export function splitCommandLine(line: string): string[] {
   const words: string[] = [];
-  let word: string | null = null;
+  let word = '';
+  // '' quoted is still a word, so "is there a word" is not "is it non-empty".
+  let inWord = false;
   let quote: "'" | '"' | null = null;
   for (let i = 0; i < line.length; i++) {
     const c = line[i]!;
+    const next = line[i + 1];
     if (quote === "'") {
       if (c === "'") quote = null;
       else word += c;
     } else if (quote === '"') {
       if (c === '"') quote = null;
-      else if (c === '\\' && i + 1 < line.length && '"\\$`'.includes(line[i + 1]!)) word += line[++i];
+      else if (c === '\\' && next !== undefined && '"\\$`'.includes(next)) word += line[++i];
       else word += c;
     } else if (/\s/.test(c)) {
-      if (word !== null) words.push(word);
-      word = null;
-    } else if (c === "'" || c === '"') {
-      quote = c;
-      word ??= '';
-    } else if (c === '\\' && i + 1 < line.length) {
-      word = (word ?? '') + line[++i];
+      if (inWord) words.push(word);
+      word = '';
+      inWord = false;
     } else {
-      word = (word ?? '') + c;
+      inWord = true;
+      if (c === "'" || c === '"') quote = c;
+      else if (c === '\\' && next !== undefined) word += line[++i];
+      else word += c;
     }
   }
   if (quote !== null) throw invalidParameter(`unterminated ${quote} quote in the command`);
-  if (word !== null) words.push(word);
+  if (inWord) words.push(word);
   return words;
 }
