@@ -14,7 +14,7 @@ export interface TopUp {
 }
 
 /**
- * `ratchet trial more`: the seeds that settle a trial's verdict, for the trial and for the baseline it is
+ * `ratchet trial more REF` (an id, `<project>#<number>` or `#<number>`): the seeds that settle a trial's verdict, for the trial and for the baseline it is
  * compared with, paired by seed where they can be. Judged afresh first: the baseline may have run more since.
  */
 export async function prepareTopUp(
@@ -23,7 +23,8 @@ export async function prepareTopUp(
   ref: string,
   options: { seeds?: number },
 ): Promise<TopUp> {
-  const handle = await client.trials.get(ref);
+  // `#4` is a trial of the config's project.
+  const handle = await client.trials.get(ref.startsWith('#') ? `${config.project}${ref}` : ref);
   const project = await client.projects.get({ id: handle.info.project_id });
   if (project.name !== config.project) {
     throw invalidParameter(
