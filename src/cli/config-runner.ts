@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { Capture } from '../runner/capture/capture.js';
+import { type Capture, captureContext } from '../runner/capture/capture.js';
 import { loadConfig } from '../runner/config/load-config.js';
 import type { ProjectConfig } from '../runner/config/project-config.js';
 import type { RunOutcome } from '../runner/plan.js';
@@ -20,7 +20,7 @@ export interface ConfigRunOptions extends ClientOptions {
 export interface ConfigSession {
   client: Ratchet;
   config: ProjectConfig;
-  capture: Capture | undefined;
+  capture: Capture;
   /** Runs the arms' seeds with the config's command; one outcome per run. */
   run(arms: readonly TrialArm[]): Promise<RunOutcome[]>;
 }
@@ -39,15 +39,17 @@ export function configRunOptions(command: Command, seedsHelp: string): Command {
 
 /**
  * The project config nearest the working directory, read before the target is opened (a bad config opens
- * nothing), the target, and the capture every run of the command shares.
+ * nothing), the target, and the capture every run of the command shares (started at once, beside the target).
  */
 export async function withConfigRunner<T>(
   o: ConfigRunOptions,
   work: (session: ConfigSession) => Promise<T>,
 ): Promise<T> {
   const config = loadConfig();
+  const capturing = captureContext({ cwd: config.dir, command: config.command, data: config.data });
+  capturing.catch(() => {}); // awaited below; an early failure must not go unhandled meanwhile
   return withRunnerTarget(o, async (target) => {
-    const capture = await captureOf(config);
+    const capture = await capturing;
     return work({
       client: target.client,
       config,
@@ -60,7 +62,8 @@ export async function withConfigRunner<T>(
           {
             parallel: o.parallel ?? config.parallel,
             quiet: o.quiet ?? false,
-            ...(capture === undefined ? {} : { capture }),
+            capture,
+            json: o.json ?? false,
           },
         );
       },
@@ -73,8 +76,4 @@ export async function judgedTrial(client: Ratchet, trialId: string): Promise<Tri
   const handle = await client.trials.get(trialId);
   await handle.refresh();
   return handle.get();
-}
-
-async function captureOf(_config: ProjectConfig): Promise<Capture | undefined> {
-  return undefined;
 }

@@ -3,6 +3,7 @@ import type { RunOutcome } from '../runner/plan.js';
 import { nextStep } from '../runner/trials/next-step.js';
 import { outcomeSummary } from '../runner/trials/outcome-summary.js';
 import type { TrialDetail } from '../sdk/index.js';
+import { outcomeJson } from './execute-plans.js';
 import { changeLines, evaluationLines } from './verdict-lines.js';
 
 /** After a trial's runs: what it changes, how its runs went, its verdict, and what to do next. */
@@ -33,11 +34,7 @@ export function trialRunJson(trial: TrialDetail, outcomes: readonly RunOutcome[]
   return { trial, runs: runsJson(outcomes) };
 }
 
-/** Each run's outcome with its trial and seed (the plan's command and params are the trial's). */
+/** Each run's outcome, with the trial it belongs to. */
 export function runsJson(outcomes: readonly RunOutcome[]) {
-  return outcomes.map(({ plan, ...rest }) => ({
-    ...rest,
-    trial: plan.trial?.label ?? null,
-    seed: plan.seed ?? null,
-  }));
+  return outcomes.map((o) => ({ trial: o.plan.trial?.label ?? null, ...outcomeJson(o) }));
 }
