@@ -76,7 +76,7 @@ describe('ratchet baseline run, try and trial more (real child processes, real S
     const result = cli('try', 'lr=0.01', '--hypothesis', 'smaller steps generalise better');
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain('  lr: 0.1 → 0.01\n');
-    expect(result.stdout).toMatch(/^penguins#2: 3 seeds — 3 finished$/m);
+    expect(result.stdout).toMatch(/^penguins#2: ran 3 seeds — 3 finished$/m);
     expect(result.stdout).toMatch(/^verdict\s+inconclusive — run 6 more per arm$/m);
     expect(result.stdout).toMatch(
       /^next: `ratchet trial more penguins#2` runs the 6 more seeds per arm it needs$/m,

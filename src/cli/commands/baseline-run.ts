@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { RunOutcome } from '../../runner/plan.js';
 import { createTrial } from '../../runner/trials/new-trial.js';
+import { NEXT_AFTER_BASELINE } from '../../runner/trials/next-step.js';
 import { outcomeSummary } from '../../runner/trials/outcome-summary.js';
 import { prepareBaselineRun } from '../../runner/trials/prepare-baseline-run.js';
 import { promoteFirstBaseline } from '../../runner/trials/promote-first-baseline.js';
@@ -66,8 +67,6 @@ function baselineRunLines(done: BaselineRunDone): string[] {
     made,
     ...outcomeSummary(done.outcomes),
     ...noiseLines(done.noise.floor),
-    ...(done.promotion === null
-      ? []
-      : ['next: `ratchet try k=v --hypothesis "…"` tests one change against it']),
+    ...(done.promotion === null ? [] : [NEXT_AFTER_BASELINE]),
   ];
 }

@@ -1,10 +1,17 @@
 import type { TrialDetail } from '../../sdk/index.js';
 
+/** What to do once there is a baseline with runs. */
+export const NEXT_AFTER_BASELINE = 'next: `ratchet try k=v --hypothesis "…"` tests one change against it';
+
 /** What to do after a trial's runs, from its verdict: one line with the command to type. */
 export function nextStep(
-  trial: Pick<TrialDetail, 'outcome' | 'evaluation' | 'change_set' | 'accepted_changes_reason'>,
+  trial: Pick<
+    TrialDetail,
+    'outcome' | 'evaluation' | 'change_set' | 'accepted_changes_reason' | 'is_baseline'
+  >,
   label: string,
 ): string {
+  if (trial.is_baseline) return NEXT_AFTER_BASELINE;
   const verdict = trial.evaluation?.comparison;
   switch (trial.outcome) {
     case 'improved':

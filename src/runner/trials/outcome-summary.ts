@@ -1,7 +1,7 @@
 import type { RunOutcome } from '../plan.js';
 
 /**
- * One line per trial the runs belonged to: "p#2: 5 seeds — 4 finished, 1 failed (seed 3: exit code 1)".
+ * One line per trial the runs belonged to: "p#2: ran 5 seeds — 4 finished, 1 failed (seed 3: exit code 1)".
  * Runs of no trial are counted under "runs".
  */
 export function outcomeSummary(outcomes: readonly RunOutcome[]): string[] {
@@ -12,7 +12,7 @@ export function outcomeSummary(outcomes: readonly RunOutcome[]): string[] {
     const why = runs
       .filter((o) => o.status !== 'FINISHED')
       .map((o) => `seed ${o.plan.seed ?? '?'}: ${o.error ?? o.status.toLowerCase()}`);
-    const seeds = `${runs.length} seed${runs.length === 1 ? '' : 's'}`;
+    const seeds = `ran ${runs.length} seed${runs.length === 1 ? '' : 's'}`;
     return `${label}: ${seeds} — ${tally}${why.length > 0 ? ` (${why.join('; ')})` : ''}`;
   });
 }
