@@ -8,6 +8,7 @@ import { registerCompare } from './commands/compare.js';
 import { registerLog } from './commands/log.js';
 import { registerProject } from './commands/project.js';
 import { registerReport } from './commands/report.js';
+import { registerRun } from './commands/run.js';
 import { registerRuns } from './commands/runs.js';
 import { registerServer } from './commands/server.js';
 import { registerSettings } from './commands/settings.js';
@@ -26,6 +27,7 @@ const program = new Command('ratchet')
 
 registerServer(program);
 registerProject(program);
+registerRun(program);
 registerRuns(program);
 registerShow(program);
 registerTrial(program);

@@ -1,10 +1,33 @@
-import type { Ratchet } from '../sdk/index.js';
-import type { TargetOptions } from './target.js';
+import { Ratchet } from '../sdk/index.js';
+import { locateTarget, type TargetOptions } from './target.js';
 
-/** A target the runner's children can reach over HTTP too: an embedded store is served on loopback meanwhile. */
+export interface RunnerTarget {
+  client: Ratchet;
+  /** Where the runner's children log: the server, or the embedded store served on loopback meanwhile. */
+  trackingUri: string;
+}
+
+/**
+ * Like `withClient`, for commands that start processes: those processes log over HTTP themselves, so an
+ * embedded store is served on a loopback port for as long as the work lasts.
+ */
 export async function withRunnerTarget<T>(
-  _options: TargetOptions,
-  _work: (target: { client: Ratchet; trackingUri: string }) => Promise<T>,
+  options: TargetOptions,
+  work: (target: RunnerTarget) => Promise<T>,
 ): Promise<T> {
-  throw new Error('not yet');
+  const where = locateTarget(options, { create: true });
+  if ('uri' in where)
+    return work({ client: new Ratchet({ uri: where.uri, retries: 2 }), trackingUri: where.uri });
+  const { startServer } = await import('../server/start-server.js');
+  const server = await startServer({
+    store: where.store,
+    host: '127.0.0.1',
+    port: 0,
+    artifacts: where.artifactRoot,
+  });
+  try {
+    return await work({ client: new Ratchet({ uri: server.url }), trackingUri: server.url });
+  } finally {
+    await server.close();
+  }
 }

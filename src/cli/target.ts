@@ -24,20 +24,38 @@ const STORE_FILE = 'ratchet.db';
  * and creates nothing.
  */
 export async function openTarget(options: TargetOptions, { create = false } = {}): Promise<Target> {
-  const uri = options.uri ?? nonEmpty(process.env.RATCHET_TRACKING_URI);
-  if (uri !== undefined) {
+  const where = locateTarget(options, { create });
+  if ('uri' in where) {
     // A person is waiting: two quick retries, not the SDK's patient five.
-    return { client: new Ratchet({ uri, retries: 2 }), close: async () => {} };
+    return { client: new Ratchet({ uri: where.uri, retries: 2 }), close: async () => {} };
   }
+  return embedded(where);
+}
+
+/** A server's URI, or a store with the artifact root beside it. */
+export type TargetLocation = { uri: string } | { store: string; artifactRoot: string };
+
+/** Where `options` (and the environment, and the working directory) point; see `openTarget`. */
+export function locateTarget(options: TargetOptions, { create = false } = {}): TargetLocation {
+  const uri = options.uri ?? nonEmpty(process.env.RATCHET_TRACKING_URI);
+  if (uri !== undefined) return { uri };
   const location = options.store ?? nonEmpty(process.env.RATCHET_STORE) ?? findStore(process.cwd());
   if (location !== undefined) {
     if (!isServerUrl(location) && location !== ':memory:' && !existsSync(location) && !create) {
       throw invalidParameter(`No Ratchet store at ${location}.`);
     }
-    return embedded(location);
+    return storeLocation(location);
   }
   if (!create) throw invalidParameter(NO_STORE);
-  return embedded(join(process.cwd(), STORE_DIR, STORE_FILE));
+  return storeLocation(join(process.cwd(), STORE_DIR, STORE_FILE));
+}
+
+function storeLocation(location: string): TargetLocation {
+  const artifactRoot = isServerUrl(location)
+    ? resolve(STORE_DIR, 'artifacts')
+    : join(dirname(resolve(location)), 'artifacts');
+  if (!isServerUrl(location)) mkdirSync(dirname(resolve(location)), { recursive: true });
+  return { store: location, artifactRoot };
 }
 
 const NO_STORE =
@@ -55,14 +73,10 @@ export function findStore(dir: string): string | undefined {
 }
 
 /** The same app `ratchet server` runs, called in-process: one code path, no socket. */
-async function embedded(location: string): Promise<Target> {
+async function embedded({ store, artifactRoot }: { store: string; artifactRoot: string }): Promise<Target> {
   // Loaded only here, so commands against a server never load the database drivers.
   const { openServer } = await import('../server/open-server.js');
-  const artifactRoot = isServerUrl(location)
-    ? resolve(STORE_DIR, 'artifacts')
-    : join(dirname(resolve(location)), 'artifacts');
-  if (!isServerUrl(location)) mkdirSync(dirname(resolve(location)), { recursive: true });
-  const server = await openServer(location, { artifactRoot });
+  const server = await openServer(store, { artifactRoot });
   const client = new Ratchet({
     uri: 'http://ratchet.embedded',
     fetch: (request) => server.app.fetch(request),

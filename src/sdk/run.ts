@@ -78,7 +78,6 @@ export class RunHandle {
     this.schedule();
   }
 
-  /** Sends everything buffered and waits for the server to acknowledge it. */
   /**
    * Records this run's result on each evaluation example — right/wrong (`true`/`false`) or a number such as a
    * per-example loss — so that two trials scored on the same examples are compared example by example, which
@@ -95,6 +94,17 @@ export class RunHandle {
     );
   }
 
+  /**
+   * Stores a file among the run's artifacts (`path` relative to them, e.g. `logs/stdout.txt`), through the
+   * server's artifact proxy; uploading the same path again replaces it.
+   */
+  async uploadArtifact(path: string, content: string | Uint8Array<ArrayBuffer>): Promise<void> {
+    const root = this.info.artifact_uri.replace(/^mlflow-artifacts:\/*/, '').replace(/\/+$/, '');
+    const encoded = `${root}/${path}`.split('/').map(encodeURIComponent).join('/');
+    await this.transport.put(`/api/2.0/mlflow-artifacts/artifacts/${encoded}`, content);
+  }
+
+  /** Sends everything buffered and waits for the server to acknowledge it. */
   async flush(): Promise<void> {
     this.cutBatches();
     await this.drain();

@@ -68,6 +68,42 @@ export class Transport {
     return response;
   }
 
+  /**
+   * A raw upload outside the contract (the MLflow artifact proxy's file PUTs, which overwrite and so are
+   * retried like idempotent calls); an error status is thrown as for `call`.
+   */
+  async put(
+    path: string,
+    body: string | Uint8Array<ArrayBuffer>,
+    contentType = 'application/octet-stream',
+  ): Promise<void> {
+    const url = `${this.base}${path}`;
+    const request = { method: 'PUT', url };
+    for (let attempt = 1; ; attempt++) {
+      try {
+        let response: Response;
+        try {
+          response = await this.fetchImpl(
+            new Request(url, {
+              method: 'PUT',
+              headers: { 'content-type': contentType },
+              body,
+              signal: AbortSignal.timeout(this.timeoutMs),
+            }),
+          );
+        } catch (error) {
+          throw new NetworkError(`PUT ${url} failed: ${(error as Error).message}`, error);
+        }
+        if (!response.ok) throw await httpError(response, request);
+        await response.body?.cancel();
+        return;
+      } catch (error) {
+        if (attempt > this.retries || !isRetryable(error)) throw error;
+        await sleep(this.retryDelayMs * 2 ** (attempt - 1));
+      }
+    }
+  }
+
   private async once<R extends Route>(route: R, input: RequestInput<R>): Promise<ResponseData<R>> {
     const { response, request } = await this.send(route, input, AbortSignal.timeout(this.timeoutMs));
     if (!response.ok) throw await httpError(response, request);
