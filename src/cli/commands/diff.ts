@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { describeChange } from '../../core/change-set.js';
 import { formatDelta, formatNumber, formatSigned } from '../../core/format.js';
 import type { Change, ChangeKind } from '../../core/trial.js';
-import { type CodeDifference, parseCodeVersion } from '../../runner/diff/code-version.js';
+import { describeCodeDifference } from '../../runner/diff/code-version.js';
 import { changesOfKind, isSameConfig } from '../../runner/diff/config-differences.js';
 import { loadDiffSubject } from '../../runner/diff/diff-subject.js';
 import { diffSubjects, type SubjectsDiff } from '../../runner/diff/diff-subjects.js';
@@ -42,7 +42,7 @@ function diffLines(diff: SubjectsDiff): string[] {
     ? ['no differences in configuration']
     : [
         ...GROUPS.flatMap(([kind, heading]) => group(heading, changesOfKind(diff, kind).map(describeShort))),
-        ...group('code', diff.code ? codeLines(diff.code) : []),
+        ...group('code', diff.code ? describeCodeDifference(diff.code) : []),
       ];
   return [
     `A  ${diff.a.label}`,
@@ -65,22 +65,6 @@ function describeShort(change: Change): string {
 
 function shortHash(value: string | null): string | null {
   return value?.replace(/^(sha256:[0-9a-f]{12})[0-9a-f]+$/, '$1…') ?? null;
-}
-
-function codeLines(code: CodeDifference): string[] {
-  const a = code.from === null ? null : parseCodeVersion(code.from);
-  const b = code.to === null ? null : parseCodeVersion(code.to);
-  const commit = (version: typeof a) => (version === null ? '(unknown)' : version.commit.slice(0, 12));
-  return [
-    ...(code.commitDiffers ? [`commit ${commit(a)} → ${commit(b)}`] : [`same commit ${commit(a)}`]),
-    ...(!code.uncommittedChangesDiffer
-      ? []
-      : !a?.dirty
-        ? ['uncommitted changes only in B']
-        : !b?.dirty
-          ? ['uncommitted changes only in A']
-          : ['uncommitted changes differ']),
-  ];
 }
 
 function metricsTable(metrics: MetricDifference[]): string {

@@ -36,3 +36,15 @@ export function codeDifference(from: string | null, to: string | null): CodeDiff
     uncommittedChangesDiffer: (a?.dirty ?? null) !== (b?.dirty ?? null),
   };
 }
+
+/** "commit 1a2b… → 3c4d…", "uncommitted changes differ": the lines that say how the code differs. */
+export function describeCodeDifference(code: CodeDifference, sides = { from: 'A', to: 'B' }): string[] {
+  const a = code.from === null ? null : parseCodeVersion(code.from);
+  const b = code.to === null ? null : parseCodeVersion(code.to);
+  const commit = (version: CodeVersion | null) =>
+    version === null ? '(unknown)' : version.commit.slice(0, 12);
+  const commitLine = code.commitDiffers ? `commit ${commit(a)} → ${commit(b)}` : `same commit ${commit(a)}`;
+  if (!code.uncommittedChangesDiffer) return [commitLine];
+  const which = !a?.dirty ? `only in ${sides.to}` : !b?.dirty ? `only in ${sides.from}` : 'differ';
+  return [commitLine, `uncommitted changes ${which}`];
+}
