@@ -13,16 +13,17 @@ export interface Drift {
 }
 
 /**
- * The original run's tags against what a capture finds now. Only the original's data sets count: a data set
- * the original did not read is no difference. A code version the original lacks (it ran outside git) cannot
- * be checked, so it is none either.
+ * The original run's tags against what a capture finds now. Only what the original recorded counts: a data
+ * set it did not read, or a runtime it did not record, is no difference. A code version the original lacks
+ * (it ran outside git) cannot be checked, so it is none either.
  */
 export function reproductionDrift(original: Record<string, string>, current: Record<string, string>): Drift {
   const then = runConfig({ params: {}, tags: original });
   const now = runConfig({ params: {}, tags: current });
   const differences = configDifferences(then, {
     ...now,
-    data: Object.fromEntries(Object.keys(then.data).map((name) => [name, now.data[name] ?? '(not given)'])),
+    data: sameKeys(then.data, now.data, '(not given)'),
+    environment: sameKeys(then.environment, now.environment, '(none)'),
   });
   return {
     code: then.codeVersion === null ? null : codeDifference(then.codeVersion, now.codeVersion),
@@ -34,4 +35,13 @@ export function reproductionDrift(original: Record<string, string>, current: Rec
 /** Code or data differ: a re-run would not be a reproduction, only a new run. */
 export function blocksReproduction(drift: Drift): boolean {
   return drift.code !== null || drift.data.length > 0;
+}
+
+/** `now`'s entries for the keys `then` has, `missing` where `now` has none. */
+function sameKeys(
+  then: Record<string, string>,
+  now: Record<string, string>,
+  missing: string,
+): Record<string, string> {
+  return Object.fromEntries(Object.keys(then).map((key) => [key, now[key] ?? missing]));
 }
