@@ -10,6 +10,8 @@ export interface ExecuteOptions {
   capture?: Capture;
   /** Hide the children's own output (their runs still store it). */
   quiet?: boolean;
+  /** stdout carries the command's JSON answer: the children's output goes to stderr. */
+  json?: boolean;
 }
 
 /**
@@ -21,7 +23,10 @@ export async function executePlans(
   plans: RunPlan[],
   options: ExecuteOptions,
 ): Promise<RunOutcome[]> {
-  const output = terminalOutput(plans.length, options.parallel, { quiet: options.quiet ?? false });
+  const output = terminalOutput(plans.length, options.parallel, {
+    quiet: options.quiet ?? false,
+    streams: { out: options.json ? process.stderr : process.stdout, err: process.stderr },
+  });
   const stop = new AbortController();
   let interrupts = 0;
   const onSignal = (signal: NodeJS.Signals) => {
@@ -68,4 +73,17 @@ export function outcomeTable(outcomes: readonly RunOutcome[]): string {
 /** Non-zero when any run did not finish, so scripts and CI notice. */
 export function exitCodeOf(outcomes: readonly RunOutcome[]): number {
   return outcomes.every((o) => o.status === 'FINISHED') ? 0 : 1;
+}
+
+/** One outcome as `--json` prints it (the API's snake_case). */
+export function outcomeJson(o: RunOutcome) {
+  return {
+    run_id: o.runId,
+    seed: o.plan.seed ?? null,
+    status: o.status,
+    exit_code: o.exitCode,
+    signal: o.signal,
+    error: o.error ?? null,
+    duration_ms: o.durationMs,
+  };
 }

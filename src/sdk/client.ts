@@ -56,6 +56,15 @@ export class Ratchet {
     return new RunHandle(run, this.transport, this.options);
   }
 
+  /**
+   * A handle on a run that already exists, to log to it: what a script started by `ratchet run` does with
+   * the run it is handed (`resumeRun(process.env.RATCHET_RUN_ID)`); `flush()` before it exits.
+   */
+  async resumeRun(id: string): Promise<RunHandle> {
+    const { run } = await this.transport.call(api.runs.get, { params: { id } });
+    return new RunHandle(run, this.transport, this.options);
+  }
+
   /** Starts a trial (one hypothesis); its runs are started with `trial.startRun({ seed })`. */
   startTrial(options: StartTrialOptions): Promise<TrialHandle> {
     return this.trials.start(options);

@@ -29,6 +29,14 @@ export function ratchet(args: string[], env: Record<string, string> = {}, { cwd 
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** Starts the `ratchet` CLI from source without waiting, e.g. to interrupt it. */
+export function spawnRatchet(args: string[], { cwd = root, env = {} }: CliOptions = {}): ChildProcess {
+  return spawn(process.execPath, [...CLI, ...args], {
+    cwd,
+    env: { ...withoutRatchetTargets(process.env), ...env },
+  });
+}
+
 /** The CLI must find its target from its arguments and the test's env, not from the developer's shell. */
 function withoutRatchetTargets(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const { RATCHET_TRACKING_URI: _uri, RATCHET_STORE: _store, RATCHET_PROJECT: _project, ...rest } = env;

@@ -1,10 +1,11 @@
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
+import { captureContext, parseDataInputs } from '../../runner/capture/index.js';
 import { assertExecutable } from '../../runner/execute/executable.js';
 import { expandCommand, type RunPlan } from '../../runner/plan.js';
 import type { Ratchet } from '../../sdk/index.js';
 import { type ClientOptions, clientOptions } from '../client-options.js';
-import { executePlans, exitCodeOf, outcomeTable } from '../execute-plans.js';
+import { executePlans, exitCodeOf, outcomeJson, outcomeTable } from '../execute-plans.js';
 import { collect, integerOption, keyValue } from '../option-parsers.js';
 import { show } from '../output.js';
 import { resolveProject, trialRef } from '../refs.js';
@@ -55,16 +56,24 @@ export function registerRun(program: Command): void {
   ).action(async (command: string[], o: RunOptions) => {
     const cwd = process.cwd();
     assertExecutable(command[0], cwd);
+    const data = parseDataInputs(o.data ?? [], cwd);
+    const capturing = captureContext({ cwd, command, data });
+    capturing.catch(() => {}); // awaited below; an early failure must not go unhandled meanwhile
     const { outcomes, verdict } = await withRunnerTarget(o, async (target) => {
       const plans = await planRuns(target.client, command, o, cwd);
-      const outcomes = await executePlans(target, plans, { parallel: o.parallel, quiet: o.quiet ?? false });
+      const outcomes = await executePlans(target, plans, {
+        capture: await capturing,
+        parallel: o.parallel,
+        quiet: o.quiet ?? false,
+        json: o.json ?? false,
+      });
       const trial = plans[0]?.trial;
       const verdict = trial === undefined ? undefined : await target.client.trials.detail(trial.id);
       return { outcomes, verdict };
     });
     show(
       {
-        json: { runs: outcomes.map(({ plan, ...rest }) => ({ ...rest, seed: plan.seed ?? null })) },
+        json: { runs: outcomes.map(outcomeJson), ...(verdict === undefined ? {} : { trial: verdict }) },
         text: () => [
           outcomeTable(outcomes),
           ...(verdict === undefined ? [] : ['', ...evaluationLines(verdict.evaluation, new Map())]),

@@ -65,12 +65,12 @@ export async function executeRun(ctx: RunnerContext, plan: RunPlan): Promise<Run
       logs,
       onLine: (stream, text) => {
         if (stream === 'stdout' && text.startsWith(STDOUT_PREFIX)) {
-          channel(text.slice(STDOUT_PREFIX.length));
+          channel.consume(text.slice(STDOUT_PREFIX.length));
         } else ctx.output.line(plan, stream, text);
       },
-      onChannelLine: channel,
+      onChannelLine: channel.consume,
     });
-    await uploads;
+    await Promise.all([uploads, channel.settled()]);
   } catch (error) {
     exit = { exitCode: null, signal: null, stopped: false, spawnError: (error as Error).message };
   }
@@ -95,17 +95,22 @@ async function uploadCapture(run: RunHandle, capture: Capture | undefined): Prom
   await Promise.all((capture?.artifacts ?? []).map((a) => run.uploadArtifact(a.path, a.content)));
 }
 
-/** Logs each channel line through the run's handle; a line it cannot read is reported, not fatal. */
-function channelFor(run: RunHandle, report: (problem: string) => void): (line: string) => void {
-  return (line) => {
+/**
+ * Logs each channel line through the run's handle; a line it cannot read is reported, not fatal. `settled`
+ * waits for what is sent at once (per-example results) before the run may end.
+ */
+function channelFor(run: RunHandle, report: (problem: string) => void) {
+  const sending: Promise<void>[] = [];
+  const consume = (line: string) => {
     if (line.trim() === '') return;
     const message = parseChannelLine(line);
     if ('error' in message) {
       report(`${message.error}: ${line.slice(0, 200)}`);
       return;
     }
-    apply(run, message).catch((error: Error) => report(error.message));
+    sending.push(apply(run, message).catch((error: Error) => report(error.message)));
   };
+  return { consume, settled: () => Promise.all(sending) };
 }
 
 async function apply(run: RunHandle, message: ChannelMessage): Promise<void> {
