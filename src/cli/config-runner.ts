@@ -8,9 +8,10 @@ import type { Ratchet, TrialDetail } from '../sdk/index.js';
 import type { ClientOptions } from './client-options.js';
 import { executePlans } from './execute-plans.js';
 import { integerOption } from './option-parsers.js';
+import { enqueuePlans, type QueueFlags, queueOptions, queueUrlFor } from './queue-flags.js';
 import { withRunnerTarget } from './run-target.js';
 
-export interface ConfigRunOptions extends ClientOptions {
+export interface ConfigRunOptions extends ClientOptions, QueueFlags {
   seeds?: number;
   parallel?: number;
   quiet?: boolean;
@@ -21,13 +22,13 @@ export interface ConfigSession {
   client: Ratchet;
   config: ProjectConfig;
   capture: Capture;
-  /** Runs the arms' seeds with the config's command; one outcome per run. */
+  /** Runs the arms' seeds with the config's command; one outcome per run (none when they were queued). */
   run(arms: readonly TrialArm[]): Promise<RunOutcome[]>;
 }
 
-/** `--seeds`, `--parallel` and `--quiet`, as the config's commands take them. */
+/** `--seeds`, `--parallel`, `--quiet` and the queue's flags, as the config's commands take them. */
 export function configRunOptions(command: Command, seedsHelp: string): Command {
-  return command
+  return queueOptions(command)
     .option('--seeds <n>', seedsHelp, integerOption('--seeds', 1, 10_000))
     .option(
       '--parallel <k>',
@@ -45,6 +46,7 @@ export async function withConfigRunner<T>(
   o: ConfigRunOptions,
   work: (session: ConfigSession) => Promise<T>,
 ): Promise<T> {
+  const queueUrl = queueUrlFor(o);
   const config = loadConfig();
   const capturing = captureContext({ cwd: config.dir, command: config.command, data: config.data });
   capturing.catch(() => {}); // awaited below; an early failure must not go unhandled meanwhile
@@ -54,18 +56,19 @@ export async function withConfigRunner<T>(
       client: target.client,
       config,
       capture,
-      run: (arms) => {
+      run: async (arms) => {
         for (const arm of arms) process.stderr.write(`${arm.trial.label}: seeds ${arm.seeds.join(', ')}\n`);
-        return executePlans(
-          target,
-          arms.flatMap((arm) => armPlans(config, arm)),
-          {
-            parallel: o.parallel ?? config.parallel,
-            quiet: o.quiet ?? false,
-            capture,
-            json: o.json ?? false,
-          },
-        );
+        const plans = arms.flatMap((arm) => armPlans(config, arm));
+        if (queueUrl !== undefined) {
+          await enqueuePlans(queueUrl, plans, { capture, retries: o.retries, toStderr: true });
+          return [];
+        }
+        return executePlans(target, plans, {
+          parallel: o.parallel ?? config.parallel,
+          quiet: o.quiet ?? false,
+          capture,
+          json: o.json ?? false,
+        });
       },
     });
   });

@@ -4,8 +4,9 @@ import { type ClientOptions, clientOptions } from '../client-options.js';
 import { fields, show, table } from '../output.js';
 import { resolveProject, trialRef } from '../refs.js';
 import { withClient } from '../target.js';
+import { trialNumbers } from '../trial-numbers.js';
 import { evaluationLines, noiseLines } from '../verdict-lines.js';
-import { trialNumbers } from './trial.js';
+import { registerBaselineRun } from './baseline-run.js';
 
 export function registerBaseline(program: Command): void {
   const baseline = program
@@ -109,4 +110,6 @@ export function registerBaseline(program: Command): void {
       o,
     );
   });
+
+  registerBaselineRun(baseline);
 }

@@ -8,12 +8,12 @@ import { type ClientOptions, clientOptions } from '../client-options.js';
 import { executePlans, exitCodeOf, outcomeJson, outcomeTable } from '../execute-plans.js';
 import { collect, integerOption, keyValue } from '../option-parsers.js';
 import { show } from '../output.js';
+import { enqueuePlans, type QueueFlags, queueOptions, queueUrlFor } from '../queue-flags.js';
 import { resolveProject, trialRef } from '../refs.js';
 import { chooseSeeds, type SeedOptions } from '../run-seeds.js';
 import { withRunnerTarget } from '../run-target.js';
 import { withClient } from '../target.js';
 import { evaluationLines } from '../verdict-lines.js';
-import { enqueuePlans, type QueueFlags, queueOptions, queueUrlFor } from './worker.js';
 
 interface RunOptions extends ClientOptions, SeedOptions, QueueFlags {
   project?: string;

@@ -5,8 +5,8 @@ import { type ClientOptions, clientOptions } from '../client-options.js';
 import { fields, show } from '../output.js';
 import { resolveProject } from '../refs.js';
 import { withClient } from '../target.js';
+import { trialNumbers } from '../trial-numbers.js';
 import { noiseLines } from '../verdict-lines.js';
-import { trialNumbers } from './trial.js';
 
 export function registerStatus(program: Command): void {
   clientOptions(

@@ -1,12 +1,14 @@
 import type { Command } from 'commander';
 import { formatDate, formatFlags, formatNumber, formatSeeds } from '../../core/format.js';
-import type { Ratchet, TrialDetail } from '../../sdk/index.js';
+import type { TrialDetail } from '../../sdk/index.js';
 import { type ClientOptions, clientOptions } from '../client-options.js';
 import { collect, keyValue } from '../option-parsers.js';
 import { fields, show, table } from '../output.js';
 import { resolveProject, trialRef } from '../refs.js';
 import { withClient } from '../target.js';
+import { trialNumbers } from '../trial-numbers.js';
 import { changeLines, evaluationLines } from '../verdict-lines.js';
+import { registerTrialMore } from './trial-more.js';
 
 interface NewTrialOptions extends ClientOptions {
   hypothesis: string;
@@ -104,11 +106,8 @@ export function registerTrial(program: Command): void {
       o,
     );
   });
-}
 
-/** Trial id → number, so lines can say "#2" instead of a 32-character id. */
-export async function trialNumbers(client: Ratchet, projectId: string): Promise<Map<string, number>> {
-  return new Map((await client.trials.list({ id: projectId })).map((t) => [t.id, t.number]));
+  registerTrialMore(trial);
 }
 
 function detailLines(d: TrialDetail, numbers: ReadonlyMap<string, number>): string[] {
