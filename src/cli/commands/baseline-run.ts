@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { invalidParameter } from '../../core/errors.js';
 import type { RunOutcome } from '../../runner/plan.js';
 import { createTrial } from '../../runner/trials/new-trial.js';
 import { NEXT_AFTER_BASELINE } from '../../runner/trials/next-step.js';
@@ -44,6 +45,12 @@ export function registerBaselineRun(baseline: Command): void {
         if ('more' in prepared) {
           const outcomes = await run([prepared.more]);
           return { label: prepared.more.trial.label, outcomes, noise: await noiseOf(prepared.more) };
+        }
+        if (o.queue) {
+          throw invalidParameter(
+            'The first baseline runs here, not through the queue: it becomes the baseline once one of its ' +
+              'runs finished. Run `ratchet baseline run` without --queue; later ones may be queued.',
+          );
         }
         const { arm } = await createTrial(client, prepared.first);
         const outcomes = await run([arm]);
