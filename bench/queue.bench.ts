@@ -9,6 +9,7 @@ import type { PgBoss, WorkOptions } from 'pg-boss';
 import { openQueue } from '../src/runner/queue/connection.js';
 import { RUN_QUEUE } from '../src/runner/queue/run-job.js';
 import { workerFetchOptions } from '../src/runner/queue/worker.js';
+import { scratchPostgresDatabase } from '../test/support/databases.js';
 import { report, scale } from './support.js';
 
 const BATCHED_JOBS = Math.max(100, Math.round(2_000 * scale));
@@ -24,7 +25,7 @@ export default async function bench(): Promise<void> {
     );
     return;
   }
-  const { url, drop } = await scratchDatabase(server);
+  const { url, drop } = await scratchPostgresDatabase(server, 'ratchet_bench_queue');
   try {
     const reference = await rowsPerSecond(url);
     const batched = await jobsPerSecond(url, 'bench-batched', BATCHED_JOBS, {
@@ -97,20 +98,4 @@ async function rowsPerSecond(url: string): Promise<number> {
   } finally {
     await client.end();
   }
-}
-
-async function scratchDatabase(server: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const admin = new pg.Client({ connectionString: server });
-  await admin.connect();
-  const name = `ratchet_bench_queue_${process.pid}_${Date.now()}`;
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    },
-  };
 }

@@ -2,7 +2,6 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import type { PgBoss } from 'pg-boss';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RunnerContext } from '../../src/runner/execute/run-plans.js';
@@ -17,7 +16,7 @@ import { runWorker } from '../../src/runner/queue/worker.js';
 import { workerOutput } from '../../src/runner/queue/worker-output.js';
 import { workingCopyWarning } from '../../src/runner/queue/working-copy.js';
 import { Ratchet, type Run } from '../../src/sdk/index.js';
-import { postgresUrl } from '../support/databases.js';
+import { postgresUrl, scratchPostgresDatabase } from '../support/databases.js';
 import { type ScratchServer, startScratchServer } from '../support/processes.js';
 
 /**
@@ -101,7 +100,7 @@ describe.skipIf(postgresUrl === undefined)('queued runs on PostgreSQL', () => {
   beforeAll(async () => {
     [server, { url: queueUrl, drop: dropDatabase }] = await Promise.all([
       startScratchServer(),
-      freshDatabase(),
+      scratchPostgresDatabase(postgresUrl!, 'ratchet_queue_test'),
     ]);
     client = new Ratchet({ uri: server.url });
     projectId = (await client.projects.create({ name: 'queue' })).id;
@@ -305,21 +304,4 @@ async function until(condition: () => Promise<boolean>, timeoutMs = 15_000): Pro
     if (Date.now() > deadline) throw new Error('timed out waiting for the queue');
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-}
-
-/** A database of this test's own, so pg-boss's schema never meets another suite's. */
-async function freshDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const admin = new pg.Client({ connectionString: postgresUrl });
-  await admin.connect();
-  const name = `ratchet_queue_test_${process.pid}_${Date.now()}`;
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(postgresUrl!);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    },
-  };
 }

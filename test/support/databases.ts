@@ -38,25 +38,39 @@ const sqlite: TestDatabase = {
 };
 
 let counter = 0;
+
+/** A new, empty database on the PostgreSQL server at `server`; `drop()` removes it. */
+export async function scratchPostgresDatabase(
+  server: string,
+  prefix = 'ratchet_test',
+): Promise<{ url: string; drop: () => Promise<void> }> {
+  const admin = new pg.Client({ connectionString: server });
+  await admin.connect();
+  const name = `${prefix}_${process.pid}_${Date.now()}_${counter++}`;
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
 const postgres: TestDatabase = {
   name: 'postgres',
   available: postgresUrl !== undefined,
   async open() {
-    const admin = new pg.Client({ connectionString: postgresUrl });
-    await admin.connect();
-    const name = `ratchet_test_${process.pid}_${Date.now()}_${counter++}`;
-    await admin.query(`CREATE DATABASE ${name}`);
-    const url = new URL(postgresUrl!);
-    url.pathname = `/${name}`;
-    const location = url.toString();
-    const store = await openStore(location);
+    const database = await scratchPostgresDatabase(postgresUrl!);
+    const store = await openStore(database.url);
     return {
       store,
-      location,
+      location: database.url,
       async dispose() {
         await store.close();
-        await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await admin.end();
+        await database.drop();
       },
     };
   },
