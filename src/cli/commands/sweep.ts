@@ -1,7 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { Command } from 'commander';
 import { formatDelta, formatNumber } from '../../core/format.js';
-import type { RunOutcome } from '../../runner/plan.js';
 import { checkAxesAreParams, parseSearchSpace } from '../../runner/sweep/parse-search-space.js';
 import { describePoint } from '../../runner/sweep/point-changes.js';
 import { createSweepTrials, prepareSweep } from '../../runner/sweep/prepare-sweep.js';
@@ -13,6 +12,7 @@ import { type ConfigRunOptions, configRunOptions, judgedTrial, withConfigRunner 
 import { exitCodeOf } from '../execute-plans.js';
 import { collect, integerOption, positiveNumber } from '../option-parsers.js';
 import { show, table } from '../output.js';
+import { runsJson } from '../trial-run-lines.js';
 
 interface SweepOptions extends ConfigRunOptions {
   grid?: string[];
@@ -137,17 +137,12 @@ function verdictAfterCorrection(t: RankedTrial, alpha: number): string {
 function bestLine(ranking: readonly RankedTrial[], alpha: number): string {
   const best = ranking[0];
   if (best === undefined) return 'nothing to rank: every point was the baseline.';
+  if (!best.better) {
+    return `no point beat the baseline: the best, ${best.label} (${describePoint(best.point)}), is not above it.`;
+  }
   const head = `best: ${best.label} (${describePoint(best.point)}), Holm-adjusted p ${formatNumber(best.adjustedP)}`;
   return best.credible
     ? `${head} < ${alpha}: better than the baseline even after trying ${ranking.length}.`
     : `${head} ≥ ${alpha}: not credible — with ${ranking.length} tries, a best this good is what luck alone can give; ` +
         'run more seeds of it (`ratchet trial more`) before believing it.';
-}
-
-function runsJson(outcomes: readonly RunOutcome[]) {
-  return outcomes.map(({ plan, ...rest }) => ({
-    ...rest,
-    trial: plan.trial?.label ?? null,
-    seed: plan.seed ?? null,
-  }));
 }

@@ -23,6 +23,16 @@ describe('rankTrials', () => {
     // Holm on [0.04, 0.01, 0.02]: 0.01·3 = 0.03, max(0.03, 0.02·2) = 0.04, max(0.04, 0.04·1) = 0.04.
     expect(ranked.map((t) => t.adjustedP)).toEqual([0.03, 0.04, 0.04]);
     expect(ranked.map((t) => t.credible)).toEqual([true, true, false]);
+    expect(ranked.map((t) => t.better)).toEqual([true, true, false]);
+  });
+
+  it('says when even the best point is not better than the baseline', () => {
+    const [best] = rankTrials([trial('x', -0.02, 0.2), trial('y', -0.03, 0.01)], {
+      direction: 'maximize',
+      alpha: 0.05,
+    });
+    expect(best?.label).toBe('x');
+    expect(best?.better).toBe(false);
   });
 
   it('makes a best of 20 that is a fluke not credible', () => {

@@ -18,6 +18,8 @@ export interface SweptTrial {
 export interface RankedTrial extends SweptTrial {
   /** Holm-adjusted over every trial of the sweep. */
   adjustedP: number;
+  /** The difference to the baseline is in the project's good direction (before any test). */
+  better: boolean;
   /** Better than the baseline even after the correction: adjusted p < alpha, in the good direction. */
   credible: boolean;
 }
@@ -39,7 +41,7 @@ export function rankTrials(
   const ranked = trials.map((t, i) => {
     const adjustedP = adjusted[i]!;
     const better = t.comparison !== null && sign * t.comparison.estimate > 0;
-    return { ...t, adjustedP, credible: better && adjustedP < options.alpha };
+    return { ...t, adjustedP, better, credible: better && adjustedP < options.alpha };
   });
   const score = (t: SweptTrial) => finiteOr(t.comparison && sign * t.comparison.estimate, -Infinity);
   return ranked.sort((a, b) => score(b) - score(a) || a.adjustedP - b.adjustedP);
