@@ -94,8 +94,10 @@ function categoryGroups(values: readonly { value: string | number | boolean; cor
   const groups = new Map<string, Member[]>();
   for (const { value, correct } of values) {
     const key = typeof value === 'string' ? value : JSON.stringify(value);
-    groups.set(key, [...(groups.get(key) ?? []), { correct }]);
-    if (groups.size > MAX_CATEGORIES) return new Map<string, Member[]>();
+    const members = groups.get(key);
+    if (members) members.push({ correct });
+    else if (groups.size === MAX_CATEGORIES) return new Map<string, Member[]>();
+    else groups.set(key, [{ correct }]);
   }
   return groups;
 }
