@@ -1,4 +1,3 @@
-import type { PredictionServiceApi } from '../serving/predictions/types.js';
 import type { Registry } from '../serving/registry/registry.js';
 import type { ArtifactService } from '../tracking/artifacts.js';
 import type { LoggedModelService } from '../tracking/logged-models.js';
@@ -26,5 +25,4 @@ export interface Services extends TrialServices {
   examples: ExampleService;
   artifacts: ArtifactService;
   registry: Registry;
-  predictions: PredictionServiceApi;
 }

@@ -44,9 +44,5 @@ export function createServices(
     examples: new ExampleService(store),
     artifacts: new ArtifactService(new FileArtifactStore(options.artifactRoot ?? DEFAULT_ARTIFACT_ROOT)),
     registry: createRegistry(store, now),
-    // Stand-in until the prediction service lands (this commit is reverted before merging it).
-    predictions: new Proxy({} as Services['predictions'], {
-      get: () => () => Promise.reject(new Error('prediction service not merged yet')),
-    }),
   };
 }
