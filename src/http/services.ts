@@ -1,3 +1,4 @@
+import type { PredictionService } from '../serving/predictions/prediction-service.js';
 import type { Registry } from '../serving/registry/registry.js';
 import type { ArtifactService } from '../tracking/artifacts.js';
 import type { LoggedModelService } from '../tracking/logged-models.js';
@@ -25,4 +26,5 @@ export interface Services extends TrialServices {
   examples: ExampleService;
   artifacts: ArtifactService;
   registry: Registry;
+  predictions: PredictionService;
 }

@@ -1,4 +1,5 @@
 import type { Services } from '../http/services.js';
+import { PredictionService } from '../serving/predictions/prediction-service.js';
 import { createRegistry } from '../serving/registry/registry.js';
 import { DEFAULT_ARTIFACT_ROOT, FileArtifactStore } from '../store/artifacts/file-artifact-store.js';
 import type { Store } from '../store/store.js';
@@ -12,6 +13,7 @@ import { SeriesService } from '../tracking/series.js';
 import { TrialCurveService } from '../tracking/trials/curves.js';
 import { ExampleService } from '../tracking/trials/example-service.js';
 import { createTrialServices } from '../tracking/trials/index.js';
+import { offlineEstimator } from './offline-estimate.js';
 
 export type { Services } from '../http/services.js';
 
@@ -32,17 +34,19 @@ export function createServices(
   const projects = new ProjectService(store, now);
   const runs = new RunService(store, now);
   const series = new SeriesService(store);
+  const trialServices = createTrialServices(store, projects, runs, now);
   return {
     projects,
     runs,
     series,
     curves: new TrialCurveService(store, series),
     runTable: new RunTableService(store, projects),
-    ...createTrialServices(store, projects, runs, now),
+    ...trialServices,
     runIo: new RunIoService(store),
     loggedModels: new LoggedModelService(store, now),
     examples: new ExampleService(store),
     artifacts: new ArtifactService(new FileArtifactStore(options.artifactRoot ?? DEFAULT_ARTIFACT_ROOT)),
     registry: createRegistry(store, now),
+    predictions: new PredictionService(store, now, offlineEstimator(store, trialServices.trials)),
   };
 }

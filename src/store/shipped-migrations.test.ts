@@ -19,6 +19,7 @@ const SHIPPED: Record<string, { migrations: readonly Migration[]; sha256: Record
       4: 'ee2df3011a7824601f78f6b26ea967ed62d7a0f51519c1d3c9c1bd11f3f5d312',
       5: '79c159a98723c10f66a965400072415c949bc14425eec6a1f857afa2e737cbd7',
       6: '95d493351dc8831464a46a20d3389ee1a248d39425fb9d3a668d48f2a2523fdb',
+      7: '7fef72f4209e53fedc2e3cf8163882106410def051fae69e02eb8b3e43211353',
     },
   },
   postgres: {
@@ -30,6 +31,7 @@ const SHIPPED: Record<string, { migrations: readonly Migration[]; sha256: Record
       4: '2b3d2cab58c0970b0eadc234a8c8bc05b6465948e519220bfea165550f6e5ca9',
       5: '8866e43b9e7cf1f60d510b681fdad5583a6ba26771fb3057d672a19f6e84132d',
       6: '8159d69fddfabea452ab67c62733037e918b82360ca9e89c7a653b8db4a72e1c',
+      7: '56c26d9eb4c163ab94b0931c94f165f8bae60d66b6642b995d73732e0c52f1b1',
     },
   },
 };

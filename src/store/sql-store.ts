@@ -5,6 +5,7 @@ import { SqlLoggedModelStore } from './sql/logged-models.js';
 import { MetricKeyDictionary } from './sql/metric-keys.js';
 import { SqlMetricStore } from './sql/metrics.js';
 import { SqlModelVersionStore } from './sql/model-versions.js';
+import { SqlPredictionStore } from './sql/predictions.js';
 import { SqlProjectSettingsStore } from './sql/project-settings.js';
 import { SqlProjectStore } from './sql/projects.js';
 import { SqlRegisteredModelStore } from './sql/registered-models.js';
@@ -27,6 +28,7 @@ export function createSqlStore(driver: SqlDriver): Store {
     runIo: new SqlRunIoStore(driver),
     loggedModels: new SqlLoggedModelStore(driver),
     registry: { models: new SqlRegisteredModelStore(driver), versions: new SqlModelVersionStore(driver) },
+    predictions: new SqlPredictionStore(driver),
     capabilities: driver.capabilities,
     close: () => driver.close(),
   };

@@ -9,6 +9,7 @@ import type { ViewType } from '../core/view-type.js';
 import type { DialectCapabilities } from './driver.js';
 import type { LoggedModelStore } from './logged-model-store.js';
 import type { SeriesSample } from './metrics/downsample.js';
+import type { PredictionStore } from './prediction-store.js';
 import type { RegistryStore } from './registry-store.js';
 import type { RunIoStore } from './run-io-store.js';
 import type { BaselineStore, ExampleStore, ProjectSettingsStore, TrialStore } from './trial-store.js';
@@ -117,6 +118,7 @@ export interface Store {
   readonly runIo: RunIoStore;
   readonly loggedModels: LoggedModelStore;
   readonly registry: RegistryStore;
+  readonly predictions: PredictionStore;
   readonly capabilities: DialectCapabilities;
   close(): Promise<void>;
 }

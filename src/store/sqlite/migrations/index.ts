@@ -5,6 +5,7 @@ import { inputsAndLoggedModels } from './0003-inputs-and-logged-models.js';
 import { modelRegistry } from './0004-model-registry.js';
 import { trials } from './0005-trials.js';
 import { exampleValues } from './0006-example-values.js';
+import { predictionLog } from './0007-prediction-log.js';
 
 /** Every schema version, oldest first; add a file per version and list it here. */
 export const sqliteMigrations: readonly Migration[] = [
@@ -14,4 +15,5 @@ export const sqliteMigrations: readonly Migration[] = [
   modelRegistry,
   trials,
   exampleValues,
+  predictionLog,
 ];

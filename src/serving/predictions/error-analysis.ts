@@ -1,0 +1,124 @@
+import type { JsonValue } from '../../core/prediction.js';
+import type { LabelledPrediction } from '../../store/prediction-store.js';
+import { accuracyOf } from './accuracy.js';
+import { canonicalJson, sameJson } from './json-values.js';
+import type { ErrorAnalysis, Slice } from './types.js';
+
+/** Fewer labelled predictions than this say too little about a slice to rank it. */
+export const MIN_SLICE_SIZE = 5;
+/** A feature with more distinct values than this is an identifier, not a category. */
+export const MAX_CATEGORIES = 20;
+/** Beyond this many classes (a regression's outputs) a confusion matrix says nothing; it is left empty. */
+export const MAX_CONFUSION_CLASSES = 100;
+export const MAX_SLICES = 50;
+
+interface Judged {
+  prediction: LabelledPrediction;
+  correct: boolean;
+}
+
+export function analyseErrors(
+  model: string,
+  version: number | null,
+  predictions: readonly LabelledPrediction[],
+  top: number,
+): ErrorAnalysis {
+  const judged = predictions.map((prediction) => ({
+    prediction,
+    correct: sameJson(prediction.feedback.label, prediction.output),
+  }));
+  return {
+    model,
+    version,
+    labelled: judged.length,
+    confusion: confusionMatrix(judged),
+    confidentWrong: judged
+      .filter((j) => !j.correct)
+      .map((j) => j.prediction)
+      .sort((a, b) => (b.score ?? Number.NEGATIVE_INFINITY) - (a.score ?? Number.NEGATIVE_INFINITY))
+      .slice(0, top),
+    slices: slices(judged),
+  };
+}
+
+function confusionMatrix(judged: readonly Judged[]): ErrorAnalysis['confusion'] {
+  const pairs = judged.map((j) => [
+    canonicalJson(j.prediction.feedback.label),
+    canonicalJson(j.prediction.output),
+  ]);
+  const classes = [...new Set(pairs.flat())].sort();
+  if (classes.length > MAX_CONFUSION_CLASSES) return { classes: [], counts: [] };
+  const index = new Map(classes.map((name, i) => [name, i]));
+  const counts = classes.map(() => classes.map(() => 0));
+  for (const [label, output] of pairs) counts[index.get(label!)!]![index.get(output!)!]! += 1;
+  return { classes, counts };
+}
+
+/** Every scalar leaf of an input, by dotted path (arrays are not features). */
+function features(input: JsonValue, prefix = ''): [string, string | number | boolean][] {
+  if (input === null || Array.isArray(input)) return [];
+  if (typeof input !== 'object') return prefix === '' ? [['input', input]] : [[prefix, input]];
+  return Object.entries(input).flatMap(([key, value]) =>
+    features(value, prefix === '' ? key : `${prefix}.${key}`),
+  );
+}
+
+function slices(judged: readonly Judged[]): Slice[] {
+  const byFeature = new Map<string, { value: string | number | boolean; correct: boolean }[]>();
+  for (const { prediction, correct } of judged) {
+    for (const [feature, value] of features(prediction.input)) {
+      const list = byFeature.get(feature) ?? [];
+      list.push({ value, correct });
+      byFeature.set(feature, list);
+    }
+  }
+  const found: Slice[] = [];
+  for (const [feature, values] of byFeature) {
+    const groups = values.every((v) => typeof v.value === 'number')
+      ? quartileGroups(values as { value: number; correct: boolean }[])
+      : categoryGroups(values);
+    for (const [value, members] of groups) {
+      if (members.length < MIN_SLICE_SIZE) continue;
+      const correct = members.filter((m) => m.correct).length;
+      found.push({ feature, value, ...accuracyOf(members.length, correct) });
+    }
+  }
+  return found
+    .sort((a, b) => a.accuracy - b.accuracy || b.labelled - a.labelled || compare(a.feature, b.feature))
+    .slice(0, MAX_SLICES);
+}
+
+type Member = { correct: boolean };
+
+function categoryGroups(values: readonly { value: string | number | boolean; correct: boolean }[]) {
+  const groups = new Map<string, Member[]>();
+  for (const { value, correct } of values) {
+    const key = typeof value === 'string' ? value : JSON.stringify(value);
+    const members = groups.get(key);
+    if (members) members.push({ correct });
+    else if (groups.size === MAX_CATEGORIES) return new Map<string, Member[]>();
+    else groups.set(key, [{ correct }]);
+  }
+  return groups;
+}
+
+/** Numbers in bins cut at their quartiles: [min, q1), [q1, median), [median, q3), [q3, max]. */
+function quartileGroups(values: readonly { value: number; correct: boolean }[]) {
+  const sorted = values.map((v) => v.value).sort((a, b) => a - b);
+  const quantile = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+  const min = sorted[0]!;
+  const max = sorted[sorted.length - 1]!;
+  const cuts = [...new Set([quantile(0.25), quantile(0.5), quantile(0.75)])].filter((c) => c > min);
+  const edges = [min, ...cuts];
+  const names = edges.map((low, i) =>
+    i === edges.length - 1 ? `[${low}, ${max}]` : `[${low}, ${edges[i + 1]})`,
+  );
+  const groups = new Map<string, Member[]>(names.map((name) => [name, []]));
+  for (const { value, correct } of values) {
+    const bin = edges.filter((edge) => edge <= value).length - 1;
+    groups.get(names[bin]!)!.push({ correct });
+  }
+  return groups;
+}
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
