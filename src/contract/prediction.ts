@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type JsonValue, MAX_PREDICTION_BATCH } from '../core/prediction.js';
+import type { JsonValue } from '../core/prediction.js';
 import { id, millis, queryBoolean, queryInteger, wireNumber } from './wire.js';
 
 /**
@@ -87,10 +87,9 @@ export const giveFeedback = z.strictObject({
   replace: z.boolean().optional(),
 });
 
+/** Like a prediction batch, more than the limit is refused whole with 413 (by the service). */
 export const giveFeedbackMany = z.strictObject({
-  feedback: z
-    .array(z.strictObject({ id, ...feedbackFields, replace: z.boolean().optional() }))
-    .max(MAX_PREDICTION_BATCH),
+  feedback: z.array(z.strictObject({ id, ...feedbackFields, replace: z.boolean().optional() })),
   /** The default of every item's `replace`. */
   replace: z.boolean().optional(),
 });
