@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_PREDICTION_BATCH } from '../../src/core/prediction.js';
+import { Ratchet } from '../../src/sdk/index.js';
 import { appForSuite } from '../support/app.js';
 import { testDatabases } from '../support/databases.js';
 
@@ -122,7 +123,7 @@ for (const database of testDatabases) {
       }
     });
 
-    it('refuses a batch over the limit, or a body over the size limit, whole with 413', async () => {
+    it('refuses a prediction or feedback batch over the limit whole with 413', async () => {
       const model = await newModel();
       const predictions = Array.from({ length: MAX_PREDICTION_BATCH + 1 }, (_, i) =>
         item(`${model}/1`, i, { input: i }),
@@ -250,6 +251,32 @@ for (const database of testDatabases) {
       const model = await newModel();
       const duplicate = await call('POST', `${MLFLOW}/registered-models/create`, { name: model });
       expect(duplicate).toMatchObject({ status: 400, json: { error_code: 'RESOURCE_ALREADY_EXISTS' } });
+    });
+
+    it('is what ratchet.predictions calls, which gives unnamed predictions ids so a retried batch counts once', async () => {
+      const model = await newModel();
+      const ratchet = new Ratchet({ uri: 'http://in-process', fetch: (r) => request(r) });
+      const batch = [1, 2].map((n) => item(`${model}@production`, n));
+      const first = await ratchet.predictions.log(batch);
+      expect(first).toMatchObject({ logged: 2, duplicates: 0 });
+      const [a, b] = first.ids as [string, string];
+      const labelled = await ratchet.predictions.feedback(a, 'odd', { author: 'sdk' });
+      expect(labelled.feedback).toMatchObject({ label: 'odd', author: 'sdk' });
+      await expect(ratchet.predictions.feedback(a, 'even')).rejects.toMatchObject({ status: 409 });
+      expect(await ratchet.predictions.feedbackMany([{ id: b, label: 'odd' }])).toEqual([
+        { id: b, ok: true },
+      ]);
+      expect((await ratchet.predictions.list({ model, wrong: true })).predictions.map(idOf)).toEqual([b]);
+      expect((await ratchet.predictions.get(b)).feedback?.label).toBe('odd');
+      expect(await ratchet.predictions.updateSettings(model, { retention: 10 })).toEqual({
+        sample_rate: 1,
+        retention: 10,
+      });
+      expect(await ratchet.predictions.settings(model)).toEqual({ sample_rate: 1, retention: 10 });
+      const quality = await ratchet.predictions.quality(model, { bucket: 'day' });
+      expect(quality.versions[0]).toMatchObject({ labelled: 2, correct: 1 });
+      expect((await ratchet.predictions.errors(model, { version: 1 })).labelled).toBe(2);
+      await expect(ratchet.predictions.log([item(`${model}/7`, 1)])).rejects.toMatchObject({ status: 404 });
     });
 
     it('lists every prediction route in the OpenAPI document', async () => {

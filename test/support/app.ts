@@ -47,7 +47,7 @@ export function appForSuite(database: TestDatabase) {
     return res.json;
   };
   /** A raw request (own headers, body as it is) for what `call` cannot say. */
-  const request = (path: string, init: RequestInit) => harness!.app.request(path, init);
+  const request = (input: string | Request, init?: RequestInit) => harness!.app.request(input, init);
   return { call, ok, request };
 }
 
