@@ -235,7 +235,7 @@ for (const database of testDatabases) {
       it('a body over the limit', async () => {
         const huge = JSON.stringify({ metrics: [], pad: 'x'.repeat(17_000_000) });
         const res = await call('POST', `/api/v1/runs/${id}/batch`, huge);
-        expect(res).toMatchObject({ status: 400, json: { error_code: 'INVALID_PARAMETER_VALUE' } });
+        expect(res).toMatchObject({ status: 413, json: { error_code: 'REQUEST_LIMIT_EXCEEDED' } });
         await expectUnchanged();
       });
 

@@ -6,7 +6,10 @@ import { isHTTPError, isNetworkError, isTimeoutError } from '../sdk/index.js';
 import { registerBaseline } from './commands/baseline.js';
 import { registerCompare } from './commands/compare.js';
 import { registerDiff } from './commands/diff.js';
+import { registerFeedback } from './commands/feedback.js';
 import { registerLog } from './commands/log.js';
+import { registerModel } from './commands/model.js';
+import { registerPredictions } from './commands/predictions.js';
 import { registerProject } from './commands/project.js';
 import { registerReport } from './commands/report.js';
 import { registerReproduce } from './commands/reproduce.js';
@@ -47,6 +50,9 @@ registerReport(program);
 registerStatus(program);
 registerSettings(program);
 registerWorker(program);
+registerPredictions(program);
+registerFeedback(program);
+registerModel(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,5 +1,6 @@
 import type { Route } from './route.js';
 import { metaRoutes } from './routes/meta.js';
+import { predictionRoutes } from './routes/predictions.js';
 import { projectRoutes } from './routes/projects.js';
 import { recordRoutes } from './routes/record.js';
 import { runRoutes } from './routes/runs.js';
@@ -11,6 +12,7 @@ export const api = {
   runs: runRoutes,
   trials: trialRoutes,
   record: recordRoutes,
+  predictions: predictionRoutes,
   meta: metaRoutes,
 } as const;
 

@@ -3,6 +3,14 @@ import { currentBaseline, promotion } from './baseline.js';
 import { comparison } from './compare.js';
 import { noiseReport, varianceEstimate } from './noise.js';
 import { notebookEntry } from './notebook.js';
+import {
+  errorAnalysis,
+  feedbackOutcome,
+  logResult,
+  prediction,
+  predictionSettings,
+  qualityReport,
+} from './prediction.js';
 import { projectProgress } from './progress.js';
 import { project, projectChange, projectKeys } from './project.js';
 import { point, run, runInfo } from './run.js';
@@ -41,6 +49,12 @@ export const schemas = {
   noiseReport,
   varianceEstimate,
   comparison,
+  prediction,
+  predictionLogResult: logResult,
+  feedbackOutcome,
+  predictionSettings,
+  qualityReport,
+  errorAnalysis,
 } as const;
 
 export type Schemas = typeof schemas;

@@ -14,6 +14,7 @@ import { runLoggingRoutes } from './mlflow/run-logging.js';
 import { runRoutes as mlflowRunRoutes } from './mlflow/runs.js';
 import type { Services } from './services.js';
 import { openApiRoutes } from './v1/openapi.js';
+import { predictionRoutes } from './v1/predictions.js';
 import { type ProjectEventOptions, projectEventRoutes } from './v1/project-events.js';
 import { projectRecordRoutes } from './v1/project-record.js';
 import { projectRoutes } from './v1/projects.js';
@@ -40,6 +41,7 @@ export function createApp(services: Services, options: AppOptions = {}): Hono {
     trialRoutes(services),
     projectRecordRoutes(services),
     projectEventRoutes(services, options.events),
+    predictionRoutes(services),
     openApiRoutes(),
   ]) {
     app.route('/', routes);

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { invalidParameter, RatchetError } from '../core/errors.js';
+import { RatchetError } from '../core/errors.js';
 
 /**
  * Reads a JSON body, refusing it (before buffering all of it) when it is larger than `maxBytes`.
@@ -47,6 +47,13 @@ async function readLimited(body: ReadableStream<Uint8Array> | null, maxBytes: nu
   return Buffer.concat(chunks, size);
 }
 
+/** A body over the route's limit: 413 on /api/v1; MLflow's routes keep MLflow's 400. */
+export class BodyTooLargeError extends RatchetError {
+  constructor(maxBytes: number) {
+    super('INVALID_PARAMETER_VALUE', `Request body exceeds the limit of ${maxBytes} bytes.`);
+  }
+}
+
 function tooLarge(maxBytes: number): RatchetError {
-  return invalidParameter(`Request body exceeds the limit of ${maxBytes} bytes.`);
+  return new BodyTooLargeError(maxBytes);
 }

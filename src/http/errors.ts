@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { type ErrorCode, InvalidParameterError, isRatchetError } from '../core/errors.js';
+import { BodyTooLargeError } from './body.js';
 import { type ErrorDetail, RequestValidationError } from './request-errors.js';
 
 /** MLflow's mapping from error code to HTTP status (reference §2). */
@@ -18,26 +19,47 @@ const STATUS_BY_CODE: Record<ErrorCode, 400 | 404 | 429 | 500 | 501 | 503> = {
   TEMPORARILY_UNAVAILABLE: 503,
 };
 
+/** Where Ratchet's own API (/api/v1) answers with a more precise status than MLflow's mapping. */
+const NATIVE_STATUS_BY_CODE: Partial<Record<ErrorCode, 409 | 413>> = {
+  RESOURCE_ALREADY_EXISTS: 409,
+  REQUEST_LIMIT_EXCEEDED: 413,
+};
+
 export function statusOf(code: ErrorCode): number {
   return STATUS_BY_CODE[code];
 }
 
-export function errorResponse(code: ErrorCode, message: string, details?: readonly ErrorDetail[]): Response {
+export function errorResponse(
+  code: ErrorCode,
+  message: string,
+  details?: readonly ErrorDetail[],
+  status = statusOf(code),
+): Response {
   return Response.json(
     { error_code: code, message, ...(details === undefined ? {} : { details }) },
-    { status: statusOf(code) },
+    { status },
   );
 }
 
-/** The one place thrown errors become responses: domain errors keep their code, anything else is a 500. */
+function nativeErrorResponse(code: ErrorCode, message: string, details?: readonly ErrorDetail[]): Response {
+  return errorResponse(code, message, details, NATIVE_STATUS_BY_CODE[code] ?? statusOf(code));
+}
+
+/**
+ * The one place thrown errors become responses (on /api/v1; the MLflow routes' handler below falls back to it
+ * for what is not a domain error): domain errors keep their code, anything else is a 500.
+ */
 export function handleError(error: Error, c: Context): Response {
-  if (error instanceof RequestValidationError) return errorResponse(error.code, error.message, error.details);
+  if (error instanceof RequestValidationError) {
+    return nativeErrorResponse(error.code, error.message, error.details);
+  }
   if (error instanceof InvalidParameterError) {
     const { parameter, message, position } = error.problem;
     const detail = { path: `query.${parameter}`, message, ...(position === undefined ? {} : { position }) };
-    return errorResponse(error.code, error.message, [detail]);
+    return nativeErrorResponse(error.code, error.message, [detail]);
   }
-  if (isRatchetError(error)) return errorResponse(error.code, error.message);
+  if (error instanceof BodyTooLargeError) return nativeErrorResponse('REQUEST_LIMIT_EXCEEDED', error.message);
+  if (isRatchetError(error)) return nativeErrorResponse(error.code, error.message);
   if (error instanceof HTTPException) return error.getResponse();
   if (isQueryError(error)) return errorResponse('INVALID_PARAMETER_VALUE', error.message);
   console.error(`[ratchet] ${c.req.method} ${c.req.path} failed:`, error);

@@ -1,4 +1,5 @@
 import { api } from '../contract/index.js';
+import { PredictionsClient } from './predictions.js';
 import { type ProjectRef, ProjectsClient } from './projects.js';
 import { RunHandle, type RunHandleOptions } from './run.js';
 import { RunsClient } from './runs.js';
@@ -29,12 +30,14 @@ export class Ratchet {
   readonly projects: ProjectsClient;
   readonly runs: RunsClient;
   readonly trials: TrialsClient;
+  readonly predictions: PredictionsClient;
 
   constructor(private readonly options: RatchetOptions) {
     this.transport = new Transport(options);
     this.projects = new ProjectsClient(this.transport);
     this.runs = new RunsClient(this.transport);
     this.trials = new TrialsClient(this.transport, this.projects, options);
+    this.predictions = new PredictionsClient(this.transport);
   }
 
   /** Starts a run and returns a handle to log to; `run.finish()` flushes and ends it. */

@@ -1,3 +1,4 @@
+export type { JsonValue, NewPrediction } from '../core/prediction.js';
 export { Ratchet, type RatchetOptions, type StartRunOptions } from './client.js';
 export {
   type ErrorBody,
@@ -12,6 +13,12 @@ export {
   RatchetClientError,
   TimeoutError,
 } from './errors.js';
+export {
+  type FeedbackItem,
+  type FeedbackOptions,
+  type PredictionFilter,
+  PredictionsClient,
+} from './predictions.js';
 export {
   type CreateProjectOptions,
   type NotebookFilter,
@@ -37,7 +44,9 @@ export type {
   Comparison,
   CurrentBaseline,
   Direction,
+  ErrorAnalysis,
   Evaluation,
+  FeedbackOutcome,
   NoiseFloor,
   NoiseReport,
   NotebookEntry,
@@ -45,12 +54,16 @@ export type {
   ParamValues,
   PerExample,
   Point,
+  Prediction,
+  PredictionLogResult,
+  PredictionSettings,
   Project,
   ProjectChange,
   ProjectKeys,
   ProjectProgress,
   ProjectStatus,
   Promotion,
+  QualityReport,
   Run,
   RunInfo,
   RunTable,

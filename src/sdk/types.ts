@@ -26,6 +26,12 @@ export type ProjectStatus = Data<'projectStatus'>;
 export type NoiseReport = Data<'noiseReport'>;
 export type ProjectProgress = Data<'projectProgress'>;
 export type Comparison = Data<'comparison'>;
+export type Prediction = Data<'prediction'>;
+export type PredictionLogResult = Data<'predictionLogResult'>;
+export type FeedbackOutcome = Data<'feedbackOutcome'>;
+export type PredictionSettings = Data<'predictionSettings'>;
+export type QualityReport = Data<'qualityReport'>;
+export type ErrorAnalysis = Data<'errorAnalysis'>;
 export type TrialOutcome = Trial['outcome'];
 /** A trial's verdict, or `baseline` for a baseline promoted without one (it had nothing to beat). */
 export type NotebookOutcome = NotebookEntry['notebook_outcome'];

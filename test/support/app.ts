@@ -46,7 +46,9 @@ export function appForSuite(database: TestDatabase) {
     expect(res.status, `${method} ${path}: ${JSON.stringify(res.json)}`).toBe(200);
     return res.json;
   };
-  return { call, ok };
+  /** A raw request (own headers, body as it is) for what `call` cannot say. */
+  const request = (input: string | Request, init?: RequestInit) => harness!.app.request(input, init);
+  return { call, ok, request };
 }
 
 type Ok = ReturnType<typeof appForSuite>['ok'];

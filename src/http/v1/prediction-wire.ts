@@ -1,0 +1,67 @@
+import type { Wire } from '../../contract/index.js';
+import type { NonFiniteName } from '../../core/non-finite.js';
+import type { Prediction, PredictionSettings } from '../../core/prediction.js';
+import type { Accuracy, ErrorAnalysis, QualityReport } from '../../serving/predictions/types.js';
+import { wireNumber } from './wire.js';
+
+/** The native API's JSON for predictions, their settings, live quality and error analysis. */
+export function predictionJson(p: Prediction): Wire<'prediction'> {
+  return {
+    id: p.id,
+    model_name: p.modelName,
+    model_version: p.modelVersion,
+    model_ref: p.modelRef,
+    time: p.time,
+    input: p.input,
+    output: p.output,
+    score: p.score,
+    feedback: p.feedback,
+  };
+}
+
+export function predictionSettingsJson(s: PredictionSettings): Wire<'predictionSettings'> {
+  return { sample_rate: s.sampleRate, retention: s.retention };
+}
+
+function accuracyJson(a: Accuracy) {
+  return {
+    labelled: a.labelled,
+    correct: a.correct,
+    accuracy: wireNumber(a.accuracy),
+    ci: intervalJson(a.ci),
+  };
+}
+
+function intervalJson([low, high]: [number, number]): [number | NonFiniteName, number | NonFiniteName] {
+  return [wireNumber(low), wireNumber(high)];
+}
+
+export function qualityJson(q: QualityReport): Wire<'qualityReport'> {
+  return {
+    model: q.model,
+    versions: q.versions.map((v) => ({
+      version: v.version,
+      aliases: v.aliases,
+      ...accuracyJson(v),
+      buckets: v.buckets.map((b) => ({ start: b.start, ...accuracyJson(b) })),
+      offline: v.offline && {
+        metric: v.offline.metric,
+        mean: wireNumber(v.offline.mean),
+        ci: intervalJson(v.offline.ci),
+        runs: v.offline.runs,
+      },
+      alert: v.alert,
+    })),
+  };
+}
+
+export function errorAnalysisJson(e: ErrorAnalysis): Wire<'errorAnalysis'> {
+  return {
+    model: e.model,
+    version: e.version,
+    labelled: e.labelled,
+    confusion: e.confusion,
+    confident_wrong: e.confidentWrong.map(predictionJson),
+    slices: e.slices.map((s) => ({ feature: s.feature, value: s.value, ...accuracyJson(s) })),
+  };
+}
