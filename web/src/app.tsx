@@ -3,7 +3,9 @@ import { LiveIndicator } from './live/live-indicator.js';
 import { useProjectLive } from './live/use-project-live.js';
 import { useLocation } from './location.js';
 import { ComparePage } from './pages/compare/compare-page.js';
+import { ModelsPage } from './pages/models.js';
 import { NotFoundPage } from './pages/not-found.js';
+import { PredictionsPage } from './pages/predictions/predictions-page.js';
 import { ProjectPage } from './pages/project.js';
 import { ProjectsPage } from './pages/projects.js';
 import { RunsPage } from './pages/runs/runs-page.js';
@@ -20,6 +22,9 @@ export function App() {
       <header className="topbar">
         <Link href="/" className="brand">
           Ratchet
+        </Link>
+        <Link href="/models" className="header-link">
+          Models
         </Link>
         {/* Only a project's pages follow a change stream; elsewhere "offline" would only alarm. */}
         {project !== null && <LiveIndicator />}
@@ -45,6 +50,10 @@ function Page({ route }: { route: Route }) {
       );
     case 'compare':
       return <ComparePage />;
+    case 'models':
+      return <ModelsPage />;
+    case 'predictions':
+      return <PredictionsPage key={route.model} model={route.model} />;
     case 'not-found':
       return <NotFoundPage path={route.path} />;
   }

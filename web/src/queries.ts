@@ -1,5 +1,7 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import type { PredictionFilter } from '../../src/sdk/index.js';
 import { ratchet } from './api.js';
+import { listRegisteredModels } from './data/registered-models.js';
 
 /** Notebook entries per request: a page of the table, so 10,000 trials open at once. */
 export const NOTEBOOK_PAGE = 200;
@@ -44,5 +46,19 @@ export const queries = {
     queryOptions({
       queryKey: ['trial', ref],
       queryFn: () => ratchet.trials.detail(ref),
+    }),
+  /** Registered models (the MLflow registry), for the models page. */
+  models: () =>
+    queryOptions({ queryKey: ['models'], queryFn: () => listRegisteredModels(window.location.origin) }),
+  /** A page of a model's prediction log; `['model', name]` refreshes it with the model's quality. */
+  predictions: (model: string, filter: PredictionFilter) =>
+    queryOptions({
+      queryKey: ['model', model, 'predictions', filter],
+      queryFn: () => ratchet.predictions.list(filter),
+    }),
+  quality: (model: string) =>
+    queryOptions({
+      queryKey: ['model', model, 'quality'],
+      queryFn: () => ratchet.predictions.quality(model),
     }),
 };

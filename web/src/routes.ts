@@ -8,6 +8,8 @@ export type Route =
   | { page: 'runs'; project: string }
   | { page: 'trial'; project: string; number: number }
   | { page: 'compare' }
+  | { page: 'models' }
+  | { page: 'predictions'; model: string }
   | { page: 'not-found'; path: string };
 
 export function parseRoute(pathname: string): Route {
@@ -18,6 +20,11 @@ export function parseRoute(pathname: string): Route {
   const [first, project, section, number] = parts;
   if (parts.length === 0) return { page: 'projects' };
   if (first === 'compare' && parts.length === 1) return { page: 'compare' };
+  if (first === 'models' && parts.length === 1) return { page: 'models' };
+  const [, model] = parts;
+  if (first === 'models' && model !== undefined && section === 'predictions' && parts.length === 3) {
+    return { page: 'predictions', model };
+  }
   if (first === 'projects' && project !== undefined) {
     if (parts.length === 2) return { page: 'project', project };
     if (section === 'runs' && parts.length === 3) return { page: 'runs', project };
@@ -40,6 +47,10 @@ export function routePath(route: Exclude<Route, { page: 'not-found' }>): string 
       return `/projects/${encodeURIComponent(route.project)}/trials/${route.number}`;
     case 'compare':
       return '/compare';
+    case 'models':
+      return '/models';
+    case 'predictions':
+      return `/models/${encodeURIComponent(route.model)}/predictions`;
   }
 }
 
