@@ -57,6 +57,20 @@ export interface Prediction {
   feedback: Feedback | null;
 }
 
+/** Which logged predictions to list (newest first). */
+export interface PredictionFilter {
+  /** `name`, `name@alias` or `name/version`. */
+  model?: string;
+  labelled?: boolean;
+  /** Only labelled predictions whose label differs from the output. */
+  wrong?: boolean;
+  minScore?: number;
+  maxScore?: number;
+  /** 1 to 1,000. */
+  limit?: number;
+  offset?: number;
+}
+
 /** Per model: how much of the traffic is kept, and for how long. */
 export interface PredictionSettings {
   /** Fraction of predictions kept, 0 < rate ≤ 1 (decided by the id, so a retried batch keeps the same ones). */

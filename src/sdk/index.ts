@@ -1,4 +1,4 @@
-export type { JsonValue, NewPrediction } from '../core/prediction.js';
+export type { JsonValue, NewPrediction, PredictionFilter } from '../core/prediction.js';
 export { Ratchet, type RatchetOptions, type StartRunOptions } from './client.js';
 export {
   type ErrorBody,
@@ -16,7 +16,6 @@ export {
 export {
   type FeedbackItem,
   type FeedbackOptions,
-  type PredictionFilter,
   PredictionsClient,
 } from './predictions.js';
 export {

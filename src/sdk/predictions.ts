@@ -1,5 +1,5 @@
 import { api } from '../contract/index.js';
-import type { JsonValue, NewPrediction } from '../core/prediction.js';
+import type { JsonValue, NewPrediction, PredictionFilter } from '../core/prediction.js';
 import type { Transport } from './transport.js';
 import type {
   ErrorAnalysis,
@@ -9,19 +9,6 @@ import type {
   PredictionSettings,
   QualityReport,
 } from './types.js';
-
-export interface PredictionFilter {
-  /** `name`, `name@alias` or `name/version`. */
-  model?: string;
-  labelled?: boolean;
-  /** Only labelled predictions whose label differs from the output. */
-  wrong?: boolean;
-  minScore?: number;
-  maxScore?: number;
-  /** 1 to 1,000. */
-  limit?: number;
-  offset?: number;
-}
 
 export interface FeedbackOptions {
   author?: string;

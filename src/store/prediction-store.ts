@@ -1,16 +1,7 @@
-import type { Feedback, JsonValue, Prediction, PredictionSettings } from '../core/prediction.js';
+import type { Feedback, Prediction, PredictionSettings } from '../core/prediction.js';
 
 /** A prediction ready to store: its id, time and model version already decided. */
-export interface PredictionRow {
-  id: string;
-  modelName: string;
-  modelVersion: number;
-  modelRef: string;
-  time: number;
-  input: JsonValue;
-  output: JsonValue;
-  score: number | null;
-}
+export type PredictionRow = Omit<Prediction, 'feedback'>;
 
 export interface PredictionQuery {
   modelName?: string;

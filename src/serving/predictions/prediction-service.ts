@@ -3,6 +3,7 @@ import {
   DEFAULT_PREDICTION_SETTINGS,
   type NewPrediction,
   type Prediction,
+  type PredictionFilter,
   type PredictionSettings,
 } from '../../core/prediction.js';
 import { registeredModelNotFound } from '../../core/registry.js';
@@ -19,7 +20,6 @@ import type {
   ErrorAnalysis,
   FeedbackInput,
   FeedbackOutcome,
-  PredictionFilter,
   PredictionLogResult,
   PredictionServiceApi,
   QualityReport,

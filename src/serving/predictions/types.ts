@@ -1,4 +1,10 @@
-import type { JsonValue, NewPrediction, Prediction, PredictionSettings } from '../../core/prediction.js';
+import type {
+  JsonValue,
+  NewPrediction,
+  Prediction,
+  PredictionFilter,
+  PredictionSettings,
+} from '../../core/prediction.js';
 
 /** What logging a batch did: every item's id in the batch's order, and how many were new. */
 export interface PredictionLogResult {
@@ -23,19 +29,6 @@ export interface FeedbackInput {
 export type FeedbackOutcome =
   | { id: string; ok: true }
   | { id: string; ok: false; code: 'not_found' | 'conflict' | 'invalid'; message: string };
-
-export interface PredictionFilter {
-  /** `name`, `name@alias` or `name/version`. */
-  model?: string;
-  labelled?: boolean;
-  /** Only labelled predictions whose label differs from the output. */
-  wrong?: boolean;
-  minScore?: number;
-  maxScore?: number;
-  /** Newest first. */
-  limit?: number;
-  offset?: number;
-}
 
 /** Accuracy of labelled predictions with a 95% binomial interval. */
 export interface Accuracy {
