@@ -237,7 +237,7 @@ for (const database of testDatabases) {
         404,
         'Project with id 424242 does not exist.',
       );
-      await native('POST', '/api/v1/projects', { name: 'worded' }, 400, "Project 'worded' already exists.");
+      await native('POST', '/api/v1/projects', { name: 'worded' }, 409, "Project 'worded' already exists.");
       await native(
         'POST',
         '/api/v1/projects',
