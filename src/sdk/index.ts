@@ -57,6 +57,7 @@ export type {
   Prediction,
   PredictionLogResult,
   PredictionSettings,
+  PredictResult,
   Project,
   ProjectChange,
   ProjectKeys,
