@@ -42,12 +42,9 @@ export class ModelServingService {
   /** `ref` is an alias (`production`) or a version number (`3`). */
   async predict(name: string, ref: string, inputs: readonly JsonValue[]): Promise<PredictResult> {
     checkBatchSize(inputs.length, 'inputs');
-    const { version } = await resolveModelRef(
-      this.store,
-      /^\d+$/.test(ref) ? `${name}/${ref}` : `${name}@${ref}`,
-    );
+    const version = await this.versionOf(name, ref);
     const served = `${name}/${version}`;
-    const model = await this.load(name, version, served);
+    const model = await this.load(name, version);
     if (model.signature !== undefined) checkInputs(inputs, model.signature, served);
     const answers = await answer(model, inputs, served);
     const logged = await this.predictions.log(
@@ -60,11 +57,27 @@ export class ModelServingService {
     };
   }
 
-  private async load(name: string, version: number, served: string): Promise<LoadedModel> {
+  /** Loads the version `ref` names now, so a serving process finds a broken model before it listens. */
+  async warm(name: string, ref: string): Promise<number> {
+    const version = await this.versionOf(name, ref);
+    await this.load(name, version);
+    return version;
+  }
+
+  /** The version an alias names at this moment, or the version number itself; 404 when there is none. */
+  private async versionOf(name: string, ref: string): Promise<number> {
+    const modelRef = /^\d+$/.test(ref) ? `${name}/${ref}` : `${name}@${ref}`;
+    return (await resolveModelRef(this.store, modelRef)).version;
+  }
+
+  private async load(name: string, version: number): Promise<LoadedModel> {
     try {
       return await this.models.get(name, version);
     } catch (error) {
-      throw new RatchetError('INVALID_STATE', `Model ${served} cannot be served: ${messageOf(error)}`);
+      throw new RatchetError(
+        'INVALID_STATE',
+        `Model ${name}/${version} cannot be served: ${messageOf(error)}`,
+      );
     }
   }
 }
