@@ -22,6 +22,11 @@ export async function median(times: number[]): Promise<number> {
 
 /** p50 of `repeats` timed calls after `warmup` untimed ones, in milliseconds. */
 export async function p50(fn: () => unknown, repeats = 50, warmup = 3): Promise<number> {
+  return median(await timesOf(fn, repeats, warmup));
+}
+
+/** The milliseconds each of `repeats` calls took, one after another, after `warmup` untimed ones; sorted. */
+export async function timesOf(fn: () => unknown, repeats: number, warmup = 3): Promise<number[]> {
   for (let i = 0; i < warmup; i++) await fn();
   const times: number[] = [];
   for (let i = 0; i < repeats; i++) {
@@ -29,7 +34,12 @@ export async function p50(fn: () => unknown, repeats = 50, warmup = 3): Promise<
     await fn();
     times.push(performance.now() - start);
   }
-  return median(times);
+  return times.sort((a, b) => a - b);
+}
+
+/** The `q`-th percentile (0–100) of sorted values, nearest rank. */
+export function percentile(sorted: readonly number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((q / 100) * sorted.length) - 1))]!;
 }
 
 export function report(name: string, lines: Record<string, string | number>): void {

@@ -15,6 +15,7 @@ import { registerReport } from './commands/report.js';
 import { registerReproduce } from './commands/reproduce.js';
 import { registerRun } from './commands/run.js';
 import { registerRuns } from './commands/runs.js';
+import { registerServe } from './commands/serve.js';
 import { registerServer } from './commands/server.js';
 import { registerSettings } from './commands/settings.js';
 import { registerShow } from './commands/show.js';
@@ -34,6 +35,7 @@ const program = new Command('ratchet')
   .exitOverride();
 
 registerServer(program);
+registerServe(program);
 registerProject(program);
 registerRun(program);
 registerRuns(program);

@@ -1,5 +1,6 @@
 import type { Route } from './route.js';
 import { metaRoutes } from './routes/meta.js';
+import { modelServingRoutes } from './routes/model-serving.js';
 import { predictionRoutes } from './routes/predictions.js';
 import { projectRoutes } from './routes/projects.js';
 import { recordRoutes } from './routes/record.js';
@@ -13,6 +14,7 @@ export const api = {
   trials: trialRoutes,
   record: recordRoutes,
   predictions: predictionRoutes,
+  serving: modelServingRoutes,
   meta: metaRoutes,
 } as const;
 

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { currentBaseline, promotion } from './baseline.js';
 import { comparison } from './compare.js';
+import { predictResult } from './model-serving.js';
 import { noiseReport, varianceEstimate } from './noise.js';
 import { notebookEntry } from './notebook.js';
 import {
@@ -53,6 +54,7 @@ export const schemas = {
   predictionLogResult: logResult,
   feedbackOutcome,
   predictionSettings,
+  predictResult,
   qualityReport,
   errorAnalysis,
 } as const;

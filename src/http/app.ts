@@ -13,6 +13,7 @@ import { runIoRoutes } from './mlflow/run-io.js';
 import { runLoggingRoutes } from './mlflow/run-logging.js';
 import { runRoutes as mlflowRunRoutes } from './mlflow/runs.js';
 import type { Services } from './services.js';
+import { modelServingRoutes } from './v1/model-serving.js';
 import { openApiRoutes } from './v1/openapi.js';
 import { predictionRoutes } from './v1/predictions.js';
 import { type ProjectEventOptions, projectEventRoutes } from './v1/project-events.js';
@@ -42,6 +43,7 @@ export function createApp(services: Services, options: AppOptions = {}): Hono {
     projectRecordRoutes(services),
     projectEventRoutes(services, options.events),
     predictionRoutes(services),
+    modelServingRoutes(services),
     openApiRoutes(),
   ]) {
     app.route('/', routes);

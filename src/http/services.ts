@@ -1,3 +1,4 @@
+import type { ModelServingService } from '../serving/models/model-serving-service.js';
 import type { PredictionService } from '../serving/predictions/prediction-service.js';
 import type { Registry } from '../serving/registry/registry.js';
 import type { ArtifactService } from '../tracking/artifacts.js';
@@ -27,4 +28,5 @@ export interface Services extends TrialServices {
   artifacts: ArtifactService;
   registry: Registry;
   predictions: PredictionService;
+  serving: ModelServingService;
 }

@@ -56,6 +56,7 @@ export type {
   Prediction,
   PredictionLogResult,
   PredictionSettings,
+  PredictResult,
   Project,
   ProjectChange,
   ProjectKeys,

@@ -1,5 +1,10 @@
 import { api } from '../contract/index.js';
-import type { JsonValue, NewPrediction, PredictionFilter } from '../core/prediction.js';
+import {
+  type JsonValue,
+  type NewPrediction,
+  type PredictionFilter,
+  parseModelRef,
+} from '../core/prediction.js';
 import type { Transport } from './transport.js';
 import type {
   ErrorAnalysis,
@@ -7,6 +12,7 @@ import type {
   Prediction,
   PredictionLogResult,
   PredictionSettings,
+  PredictResult,
   QualityReport,
 } from './types.js';
 
@@ -37,6 +43,19 @@ export class PredictionsClient {
   async log(items: readonly NewPrediction[]): Promise<PredictionLogResult> {
     const predictions = items.map((item) => (item.id === undefined ? { ...item, id: newId() } : item));
     return this.transport.call(api.predictions.log, { body: { predictions } }, { idempotent: true });
+  }
+
+  /**
+   * Answers a batch of inputs with a registered `js` model (`model` as `name@alias` or `name/version`) on the
+   * server, which logs every answer; each prediction carries the id it is logged under, for feedback later.
+   */
+  async predict(model: string, inputs: readonly JsonValue[]): Promise<PredictResult> {
+    const parsed = parseModelRef(model);
+    const ref = 'alias' in parsed ? parsed.alias : String(parsed.version);
+    return this.transport.call(api.serving.predict, {
+      params: { name: parsed.name, ref },
+      body: { inputs: [...inputs] },
+    });
   }
 
   async list(filter: PredictionFilter = {}): Promise<{ predictions: Prediction[]; total: number }> {

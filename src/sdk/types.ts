@@ -30,6 +30,7 @@ export type Prediction = Data<'prediction'>;
 export type PredictionLogResult = Data<'predictionLogResult'>;
 export type FeedbackOutcome = Data<'feedbackOutcome'>;
 export type PredictionSettings = Data<'predictionSettings'>;
+export type PredictResult = Data<'predictResult'>;
 export type QualityReport = Data<'qualityReport'>;
 export type ErrorAnalysis = Data<'errorAnalysis'>;
 export type TrialOutcome = Trial['outcome'];

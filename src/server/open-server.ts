@@ -1,10 +1,13 @@
 import type { Hono } from 'hono';
 import { createApp } from '../http/app.js';
+import { createServingApp } from '../http/serving-app.js';
 import { openStore } from '../store/open-store.js';
 import { createServices, type ServiceOptions, type Services } from './services.js';
 
 export interface OpenServerOptions extends ServiceOptions {
   now?: () => number;
+  /** Only model serving and the prediction log (`ratchet serve`), not the whole app. */
+  servingOnly?: boolean;
 }
 
 /**
@@ -21,5 +24,6 @@ export interface OpenedServer {
 export async function openServer(location: string, options: OpenServerOptions = {}): Promise<OpenedServer> {
   const store = await openStore(location);
   const services = createServices(store, options.now, options);
-  return { app: createApp(services), services, close: () => store.close() };
+  const app = options.servingOnly ? createServingApp(services) : createApp(services);
+  return { app, services, close: () => store.close() };
 }

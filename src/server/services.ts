@@ -1,4 +1,5 @@
 import type { Services } from '../http/services.js';
+import { ModelServingService } from '../serving/models/model-serving-service.js';
 import { PredictionService } from '../serving/predictions/prediction-service.js';
 import { createRegistry } from '../serving/registry/registry.js';
 import { DEFAULT_ARTIFACT_ROOT, FileArtifactStore } from '../store/artifacts/file-artifact-store.js';
@@ -35,6 +36,12 @@ export function createServices(
   const runs = new RunService(store, now);
   const series = new SeriesService(store);
   const trialServices = createTrialServices(store, projects, runs, now);
+  const artifacts = new ArtifactService(new FileArtifactStore(options.artifactRoot ?? DEFAULT_ARTIFACT_ROOT));
+  const registry = createRegistry(store, now);
+  const predictions = new PredictionService(store, now, offlineEstimator(store, trialServices.trials));
+  // Serving may not import tracking: where a version's files are is told to it from here.
+  const modelFiles = async (name: string, version: number) =>
+    artifacts.localDirectoryOf(await registry.versions.downloadUri(name, version));
   return {
     projects,
     runs,
@@ -45,8 +52,9 @@ export function createServices(
     runIo: new RunIoService(store),
     loggedModels: new LoggedModelService(store, now),
     examples: new ExampleService(store),
-    artifacts: new ArtifactService(new FileArtifactStore(options.artifactRoot ?? DEFAULT_ARTIFACT_ROOT)),
-    registry: createRegistry(store, now),
-    predictions: new PredictionService(store, now, offlineEstimator(store, trialServices.trials)),
+    artifacts,
+    registry,
+    predictions,
+    serving: new ModelServingService(store, predictions, modelFiles),
   };
 }

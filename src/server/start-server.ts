@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { listen, type RunningServer } from '../http/serve.js';
 import { openServer } from './open-server.js';
+import type { Services } from './services.js';
 
 export interface ServerOptions {
   /** SQLite file or postgres://… URL. */
@@ -11,19 +12,24 @@ export interface ServerOptions {
   port: number;
   /** Artifact root directory, created when missing. */
   artifacts: string;
+  /** Only model serving and the prediction log (`ratchet serve`). */
+  servingOnly?: boolean;
+  /** Checked before listening (e.g. that the served model loads); a failure closes the store and rejects. */
+  ready?: (services: Services) => Promise<void>;
 }
 
 /** Serves the app over the store on host:port; `close()` stops listening, then closes the store. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const artifactRoot = resolve(options.artifacts);
   mkdirSync(artifactRoot, { recursive: true });
-  const opened = await openServer(options.store, { artifactRoot });
-  const server = await listen(opened.app, { host: options.host, port: options.port }).catch(
-    async (error: unknown) => {
-      await opened.close();
-      throw error;
-    },
-  );
+  const opened = await openServer(options.store, { artifactRoot, servingOnly: options.servingOnly ?? false });
+  const server = await (async () => {
+    await options.ready?.(opened.services);
+    return listen(opened.app, { host: options.host, port: options.port });
+  })().catch(async (error: unknown) => {
+    await opened.close();
+    throw error;
+  });
   return {
     url: server.url,
     async close() {

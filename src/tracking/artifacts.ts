@@ -32,6 +32,11 @@ export class ArtifactService {
     return this.artifacts.delete(path);
   }
 
+  /** The local directory holding the files at an artifact URI (`mlflow-artifacts:/…`), if there is one. */
+  localDirectoryOf(uri: string): Promise<string | undefined> {
+    return this.artifacts.localDirectory(storePathOf(uri));
+  }
+
   /** The entries of `path` under an artifact root URI (a run's or a logged model's), named relative to it. */
   async listUnder(rootUri: string, path: string | undefined): Promise<ArtifactFileInfo[]> {
     const relative = normalizeArtifactPath(path ?? '');

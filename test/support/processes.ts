@@ -43,12 +43,12 @@ function withoutRatchetTargets(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return rest;
 }
 
-/** Starts `ratchet server` on a free port and resolves with its URL once it listens. */
+/** Starts `ratchet server` (or `command`, e.g. `serve`) on a free port and resolves with its URL once it listens. */
 export function startServerProcess(
   args: string[],
-  { cwd = root }: { cwd?: string } = {},
+  { cwd = root, command = 'server' }: { cwd?: string; command?: string } = {},
 ): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [...CLI, 'server', '--port', '0', ...args], {
+  const child = spawn(process.execPath, [...CLI, command, '--port', '0', ...args], {
     cwd,
     env: withoutRatchetTargets(process.env),
   });

@@ -1,14 +1,17 @@
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { integerOption } from '../option-parsers.js';
-import { findStore, STORE_DIR } from '../target.js';
+import {
+  ARTIFACTS_OPTION_HELP,
+  closeOnSignals,
+  type ServerStoreOptions,
+  STORE_OPTION_HELP,
+  serverStore,
+  shownStore,
+} from '../server-store.js';
 
-interface ServerOptions {
+interface ServerOptions extends ServerStoreOptions {
   host: string;
   port: number;
-  store?: string;
-  artifacts?: string;
 }
 
 export function registerServer(program: Command): void {
@@ -22,32 +25,15 @@ export function registerServer(program: Command): void {
       integerOption('--port', 0, 65535),
       5000,
     )
-    .option(
-      '--store <location>',
-      'SQLite file or postgres://… URL (default: $RATCHET_STORE, else the nearest .ratchet/ upwards, else ./.ratchet/)',
-    )
-    .option(
-      '--artifacts <dir>',
-      'artifact root directory (default: artifacts/ beside a SQLite store, else ./.ratchet/artifacts)',
-    )
+    .option('--store <location>', STORE_OPTION_HELP)
+    .option('--artifacts <dir>', ARTIFACTS_OPTION_HELP)
     .action(async (o: ServerOptions) => {
-      const store =
-        o.store ?? process.env.RATCHET_STORE ?? findStore(process.cwd()) ?? join(STORE_DIR, 'ratchet.db');
-      const sqlite = !/^postgres(ql)?:\/\//.test(store);
-      const artifacts =
-        o.artifacts ?? (sqlite ? join(dirname(resolve(store)), 'artifacts') : join(STORE_DIR, 'artifacts'));
+      const { store, artifacts } = serverStore(o);
       // Loaded only here, so client commands never load the server and its database drivers.
       const { startServer } = await import('../../server/start-server.js');
       const running = await startServer({ store, host: o.host, port: o.port, artifacts });
-      const where = sqlite
-        ? `${resolve(store)}${existsSync(store) ? '' : ' (new)'}`
-        : store.replace(/\/\/[^@/]*@/, '//…@');
-      process.stdout.write(`Ratchet is listening on ${running.url} (store: ${where})\n`);
+      process.stdout.write(`Ratchet is listening on ${running.url} (store: ${shownStore(store)})\n`);
       process.stdout.write(`The web UI: ${running.url}/\n`);
-      const stop = () => {
-        void running.close().then(() => process.exit(0));
-      };
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
+      closeOnSignals(running);
     });
 }

@@ -9,7 +9,7 @@ import { errorAnalysisJson, predictionJson, predictionSettingsJson, qualityJson 
 const routes = api.predictions;
 
 /** A prediction batch may be large (10,000 items with their inputs): its body may be too. */
-const MAX_PREDICTION_BODY_BYTES = 32_000_000;
+export const MAX_PREDICTION_BODY_BYTES = 32_000_000;
 
 const BUCKET_MS = { hour: 3_600_000, day: 86_400_000, week: 7 * 86_400_000 } as const;
 

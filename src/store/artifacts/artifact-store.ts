@@ -14,4 +14,9 @@ export interface ArtifactStore {
   list(path: string): Promise<ArtifactFileInfo[]>;
   /** Removes a file or a whole directory; removing what does not exist does nothing. */
   delete(path: string): Promise<void>;
+  /**
+   * The directory on this machine holding the files under `path` (for code that must read them as files,
+   * such as a served model's module), or undefined when there is no directory at `path`.
+   */
+  localDirectory(path: string): Promise<string | undefined>;
 }

@@ -84,6 +84,11 @@ export class FileArtifactStore implements ArtifactStore {
     await rm(target, { recursive: true, force: true });
   }
 
+  async localDirectory(path: string): Promise<string | undefined> {
+    const found = await this.existing(path);
+    return found?.stats.isDirectory() ? found.real : undefined;
+  }
+
   /** The resolved path and its stats, or undefined when nothing is there. */
   private async existing(path: string): Promise<{ real: string; stats: Stats } | undefined> {
     const target = join(await this.rootDir(), normalizeArtifactPath(path));

@@ -1,0 +1,19 @@
+import { Hono } from 'hono';
+import { endpointNotFound, handleError } from './errors.js';
+import type { Services } from './services.js';
+import { modelServingRoutes } from './v1/model-serving.js';
+import { predictionRoutes } from './v1/predictions.js';
+
+/**
+ * A serving-only server (`ratchet serve`): built-in model serving and the prediction log with its feedback,
+ * and nothing else (no tracking API, no web UI).
+ */
+export function createServingApp(services: Services): Hono {
+  const app = new Hono();
+  app.onError(handleError);
+  app.get('/health', (c) => c.text('OK'));
+  app.route('/', modelServingRoutes(services));
+  app.route('/', predictionRoutes(services));
+  app.all('*', endpointNotFound);
+  return app;
+}
