@@ -23,7 +23,11 @@ export interface OpenedServer {
 /** Opens (and migrates) the store at `location` and builds the services and the app over it. */
 export async function openServer(location: string, options: OpenServerOptions = {}): Promise<OpenedServer> {
   const store = await openStore(location);
-  const services = createServices(store, options.now, options);
+  // A serving-only process exists to run its model's code.
+  const services = createServices(store, options.now, {
+    ...options,
+    runModelCode: (options.runModelCode ?? false) || (options.servingOnly ?? false),
+  });
   const app = options.servingOnly ? createServingApp(services) : createApp(services);
   return { app, services, close: () => store.close() };
 }

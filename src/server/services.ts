@@ -21,6 +21,11 @@ export type { Services } from '../http/services.js';
 export interface ServiceOptions {
   /** Directory the artifact store writes under (default `.ratchet/artifacts`, created on first use). */
   artifactRoot?: string;
+  /**
+   * Serve `js` models from the registry: their code runs inside this process, so whoever may register a
+   * model version may run code here. Off unless asked for (`ratchet serve`, `ratchet server --serve-models`).
+   */
+  runModelCode?: boolean;
 }
 
 /**
@@ -55,6 +60,6 @@ export function createServices(
     artifacts,
     registry,
     predictions,
-    serving: new ModelServingService(store, predictions, modelFiles),
+    serving: new ModelServingService(store, predictions, options.runModelCode ? modelFiles : undefined),
   };
 }

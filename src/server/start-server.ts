@@ -14,6 +14,8 @@ export interface ServerOptions {
   artifacts: string;
   /** Only model serving and the prediction log (`ratchet serve`). */
   servingOnly?: boolean;
+  /** Serve registry models whose code runs in this process (`--serve-models`; always so when servingOnly). */
+  runModelCode?: boolean;
   /** Checked before listening (e.g. that the served model loads); a failure closes the store and rejects. */
   ready?: (services: Services) => Promise<void>;
 }
@@ -22,7 +24,11 @@ export interface ServerOptions {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const artifactRoot = resolve(options.artifacts);
   mkdirSync(artifactRoot, { recursive: true });
-  const opened = await openServer(options.store, { artifactRoot, servingOnly: options.servingOnly ?? false });
+  const opened = await openServer(options.store, {
+    artifactRoot,
+    servingOnly: options.servingOnly ?? false,
+    runModelCode: options.runModelCode ?? false,
+  });
   const server = await (async () => {
     await options.ready?.(opened.services);
     return listen(opened.app, { host: options.host, port: options.port });

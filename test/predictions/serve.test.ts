@@ -21,7 +21,7 @@ export function predict(inputs) {
 
 for (const database of testDatabases) {
   describe.skipIf(!database.available)(`built-in js model serving on ${database.name}`, () => {
-    const { call, ok, request } = appForSuite(database);
+    const { call, ok, request } = appForSuite(database, { runModelCode: true });
 
     let models = 0;
     /**
@@ -233,3 +233,14 @@ for (const database of testDatabases) {
     });
   });
 }
+
+describe('a server not asked to serve models', () => {
+  const { call } = appForSuite(testDatabases[0]!);
+
+  it('runs no model code: predict says how to turn serving on', async () => {
+    const reply = await call('POST', '/api/v1/models/any/production/predict', { inputs: [{ x: 1 }] });
+    expect(reply.status).toBe(404);
+    expect(reply.json).toMatchObject({ error_code: 'ENDPOINT_NOT_FOUND' });
+    expect(reply.json.message).toMatch(/--serve-models/);
+  });
+});

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { createApp } from '../../src/http/app.js';
-import { createServices } from '../../src/server/services.js';
+import { createServices, type ServiceOptions } from '../../src/server/services.js';
 import type { Store } from '../../src/store/store.js';
 import type { TestDatabase } from './databases.js';
 import { jsonOr } from './json.js';
@@ -12,9 +12,9 @@ import { jsonOr } from './json.js';
  * The app over a store (artifacts in a fresh temporary directory), with JSON helpers for in-process
  * requests (Hono's `app.request`).
  */
-export function testApp(store: Store) {
+export function testApp(store: Store, options: Omit<ServiceOptions, 'artifactRoot'> = {}) {
   const artifactRoot = mkdtempSync(join(tmpdir(), 'ratchet-artifacts-'));
-  const app = createApp(createServices(store, Date.now, { artifactRoot }));
+  const app = createApp(createServices(store, Date.now, { ...options, artifactRoot }));
   const call = async (method: string, path: string, body?: unknown) => {
     const init: RequestInit = { method };
     if (body !== undefined) init.body = typeof body === 'string' ? body : JSON.stringify(body);
@@ -31,13 +31,13 @@ export function testApp(store: Store) {
  * A fresh database and the app over it for one describe block (opened before its tests, thrown away after),
  * with `ok`, which asserts a 200 and returns the JSON.
  */
-export function appForSuite(database: TestDatabase) {
+export function appForSuite(database: TestDatabase, options: Omit<ServiceOptions, 'artifactRoot'> = {}) {
   let harness: ReturnType<typeof testApp> | undefined;
   let dispose: (() => Promise<void>) | undefined;
   beforeAll(async () => {
     const opened = await database.open();
     dispose = opened.dispose;
-    harness = testApp(opened.store);
+    harness = testApp(opened.store, options);
   });
   afterAll(() => dispose?.());
   const call: ReturnType<typeof testApp>['call'] = (method, path, body) => harness!.call(method, path, body);

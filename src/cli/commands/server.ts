@@ -12,6 +12,7 @@ import {
 interface ServerOptions extends ServerStoreOptions {
   host: string;
   port: number;
+  serveModels?: boolean;
 }
 
 export function registerServer(program: Command): void {
@@ -27,11 +28,22 @@ export function registerServer(program: Command): void {
     )
     .option('--store <location>', STORE_OPTION_HELP)
     .option('--artifacts <dir>', ARTIFACTS_OPTION_HELP)
+    .option(
+      '--serve-models',
+      "also serve the registry's js models at /api/v1/models/{name}/{alias|version}/predict (their code runs " +
+        'in this server: whoever may register a model version may run code here)',
+    )
     .action(async (o: ServerOptions) => {
       const { store, artifacts } = serverStore(o);
       // Loaded only here, so client commands never load the server and its database drivers.
       const { startServer } = await import('../../server/start-server.js');
-      const running = await startServer({ store, host: o.host, port: o.port, artifacts });
+      const running = await startServer({
+        store,
+        host: o.host,
+        port: o.port,
+        artifacts,
+        runModelCode: o.serveModels ?? false,
+      });
       process.stdout.write(`Ratchet is listening on ${running.url} (store: ${shownStore(store)})\n`);
       process.stdout.write(`The web UI: ${running.url}/\n`);
       closeOnSignals(running);

@@ -30,10 +30,11 @@ export class ModelServingService {
   constructor(
     private readonly store: Store,
     private readonly predictions: PredictionServiceApi,
-    modelFiles: ModelFilesLocator,
+    /** undefined: this server does not run model code (serving is off). */
+    private readonly modelFiles: ModelFilesLocator | undefined,
   ) {
     this.models = new ModelCache(async (name, version) => {
-      const directory = await modelFiles(name, version);
+      const directory = await this.modelFiles?.(name, version);
       if (directory === undefined) throw new Error('its artifacts are not on this server.');
       return loadJsModel(directory);
     });
@@ -41,6 +42,7 @@ export class ModelServingService {
 
   /** `ref` is an alias (`production`) or a version number (`3`). */
   async predict(name: string, ref: string, inputs: readonly JsonValue[]): Promise<PredictResult> {
+    this.assertServing();
     checkBatchSize(inputs.length, 'inputs');
     const version = await this.versionOf(name, ref);
     const served = `${name}/${version}`;
@@ -59,9 +61,20 @@ export class ModelServingService {
 
   /** Loads the version `ref` names now, so a serving process finds a broken model before it listens. */
   async warm(name: string, ref: string): Promise<number> {
+    this.assertServing();
     const version = await this.versionOf(name, ref);
     await this.load(name, version);
     return version;
+  }
+
+  private assertServing(): void {
+    if (this.modelFiles === undefined) {
+      throw new RatchetError(
+        'ENDPOINT_NOT_FOUND',
+        'This server does not serve models: model code runs inside the server, so it is off unless asked for. ' +
+          'Start `ratchet serve NAME@ALIAS`, or `ratchet server --serve-models`.',
+      );
+    }
   }
 
   /** The version an alias names at this moment, or the version number itself; 404 when there is none. */
