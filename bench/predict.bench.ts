@@ -61,7 +61,7 @@ async function latencies(call: () => Promise<unknown>): Promise<{ p50: number; p
 
 export default async function bench(): Promise<void> {
   const dir = scratchDir('predict');
-  const server = await startServer(join(dir, 'ratchet.db'));
+  const server = await startServer(join(dir, 'ratchet.db'), ['--serve-models']);
   try {
     await registerModel(server.url);
     const lines: Record<string, string | number> = {};

@@ -61,7 +61,7 @@ export interface ServerProcess {
 }
 
 /** `ratchet server` in a child process, as in production: the benchmark's client does not share its CPU. */
-export function startServer(store: string): Promise<ServerProcess> {
+export function startServer(store: string, extraArgs: readonly string[] = []): Promise<ServerProcess> {
   const child = spawn(
     process.execPath,
     [
@@ -75,6 +75,7 @@ export function startServer(store: string): Promise<ServerProcess> {
       store,
       '--artifacts',
       `${store}.artifacts`,
+      ...extraArgs,
     ],
     { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
   );
