@@ -133,7 +133,7 @@ export class PredictionService implements PredictionServiceApi {
     if (outcome === 'already_labelled') {
       throw new RatchetError(
         'RESOURCE_ALREADY_EXISTS',
-        `Prediction '${id}' already has a label; send replace: true to replace it.`,
+        `Prediction '${id}' already has a label; replacing it must be asked for (replace: true in the API, --replace in the CLI).`,
       );
     }
     return this.get(id);
