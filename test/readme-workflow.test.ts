@@ -13,6 +13,7 @@ import { ratchet, startServerProcess } from './support/processes.js';
  */
 const README = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 
+// About 15 commands, one of which (`trial more`) starts 124 runs: minutes on a loaded 2-core CI machine.
 describe("the README's workflow", () => {
   const home = mkdtempSync(join(tmpdir(), 'ratchet-readme-'));
   const laptop = join(home, 'laptop');
@@ -53,7 +54,7 @@ describe("the README's workflow", () => {
     expect(existsSync(join(laptop, 'churn.html'))).toBe(true);
     const history = await new Ratchet({ uri: server.url }).projects.baselineHistory('churn');
     expect(history.map((p) => p.evaluation?.outcome ?? 'first')).toEqual(['improved', 'first']);
-  });
+  }, 300_000);
 });
 
 /** The code block after `<!-- <file> -->`. */
