@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { type Capture, captureContext } from '../runner/capture/capture.js';
+import { type Capture, captureContext, type DataInput } from '../runner/capture/capture.js';
 import { loadConfig } from '../runner/config/load-config.js';
 import type { ProjectConfig } from '../runner/config/project-config.js';
 import type { RunOutcome } from '../runner/plan.js';
@@ -41,17 +41,25 @@ export function configRunOptions(command: Command, seedsHelp: string): Command {
 /**
  * The project config nearest the working directory, read before the target is opened (a bad config opens
  * nothing), the target, and the capture every run of the command shares (started at once, beside the target).
+ * `moreData` adds data sets that only the target can give (a retrain's feedback); capture then waits for them.
  */
 export async function withConfigRunner<T>(
   o: ConfigRunOptions,
   work: (session: ConfigSession) => Promise<T>,
+  moreData?: (client: Ratchet, config: ProjectConfig) => Promise<DataInput[]>,
 ): Promise<T> {
   const queueUrl = queueUrlFor(o);
-  const config = loadConfig();
-  const capturing = captureContext({ cwd: config.dir, command: config.command, data: config.data });
-  capturing.catch(() => {}); // awaited below; an early failure must not go unhandled meanwhile
+  const loaded = loadConfig();
+  const startCapture = (config: ProjectConfig) =>
+    captureContext({ cwd: config.dir, command: config.command, data: config.data });
+  const early = moreData === undefined ? startCapture(loaded) : undefined;
+  early?.catch(() => {}); // awaited below; an early failure must not go unhandled meanwhile
   return withRunnerTarget(o, async (target) => {
-    const capture = await capturing;
+    const config =
+      moreData === undefined
+        ? loaded
+        : { ...loaded, data: [...loaded.data, ...(await moreData(target.client, loaded))] };
+    const capture = await (early ?? startCapture(config));
     return work({
       client: target.client,
       config,

@@ -13,6 +13,7 @@ import { registerPredictions } from './commands/predictions.js';
 import { registerProject } from './commands/project.js';
 import { registerReport } from './commands/report.js';
 import { registerReproduce } from './commands/reproduce.js';
+import { registerRetrain } from './commands/retrain.js';
 import { registerRun } from './commands/run.js';
 import { registerRuns } from './commands/runs.js';
 import { registerServe } from './commands/serve.js';
@@ -53,6 +54,7 @@ registerStatus(program);
 registerSettings(program);
 registerWorker(program);
 registerPredictions(program);
+registerRetrain(program);
 registerFeedback(program);
 registerModel(program);
 

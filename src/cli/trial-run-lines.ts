@@ -6,12 +6,13 @@ import type { TrialDetail } from '../sdk/index.js';
 import { outcomeJson } from './execute-plans.js';
 import { changeLines, evaluationLines } from './verdict-lines.js';
 
-/** After a trial's runs: what it changes, how its runs went, its verdict, and what to do next. */
+/** After a trial's runs: what it changes, how its runs went, its verdict, and what to do next (or what was done). */
 export function trialRunLines(
   label: string,
   trial: TrialDetail,
   outcomes: readonly RunOutcome[],
   trialNumbers: ReadonlyMap<string, number>,
+  next = nextStep(trial, label),
 ): string[] {
   const flags = formatFlags(trial.change_set.length, trial.accepted_changes_reason);
   return [
@@ -25,7 +26,7 @@ export function trialRunLines(
     '',
     ...evaluationLines(trial.evaluation, trialNumbers),
     '',
-    nextStep(trial, label),
+    next,
   ];
 }
 

@@ -1,5 +1,6 @@
 import type { Route } from './route.js';
 import { metaRoutes } from './routes/meta.js';
+import { modelRegistryRoutes } from './routes/model-registry.js';
 import { modelServingRoutes } from './routes/model-serving.js';
 import { predictionRoutes } from './routes/predictions.js';
 import { projectRoutes } from './routes/projects.js';
@@ -15,6 +16,7 @@ export const api = {
   record: recordRoutes,
   predictions: predictionRoutes,
   serving: modelServingRoutes,
+  registry: modelRegistryRoutes,
   meta: metaRoutes,
 } as const;
 

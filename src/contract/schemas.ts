@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { currentBaseline, promotion } from './baseline.js';
 import { comparison } from './compare.js';
+import { aliasEvent, modelVersion } from './model-registry.js';
 import { predictResult } from './model-serving.js';
 import { noiseReport, varianceEstimate } from './noise.js';
 import { notebookEntry } from './notebook.js';
@@ -57,6 +58,8 @@ export const schemas = {
   predictResult,
   qualityReport,
   errorAnalysis,
+  modelVersion,
+  aliasEvent,
 } as const;
 
 export type Schemas = typeof schemas;

@@ -10,6 +10,8 @@ export interface RunPlan {
   params: Record<string, string>;
   /** argv, already expanded. */
   command: string[];
+  /** Data set name → absolute path, handed to the child as RATCHET_DATA_<NAME>. */
+  data?: Record<string, string>;
   cwd: string;
   /** Extra run tags (the capture's, a queue job's id and attempt, …). */
   tags?: Record<string, string>;

@@ -1,4 +1,5 @@
 import { api } from '../contract/index.js';
+import { ModelsClient } from './models.js';
 import { PredictionsClient } from './predictions.js';
 import { type ProjectRef, ProjectsClient } from './projects.js';
 import { RunHandle, type RunHandleOptions } from './run.js';
@@ -31,6 +32,7 @@ export class Ratchet {
   readonly runs: RunsClient;
   readonly trials: TrialsClient;
   readonly predictions: PredictionsClient;
+  readonly models: ModelsClient;
 
   constructor(private readonly options: RatchetOptions) {
     this.transport = new Transport(options);
@@ -38,6 +40,7 @@ export class Ratchet {
     this.runs = new RunsClient(this.transport);
     this.trials = new TrialsClient(this.transport, this.projects, options);
     this.predictions = new PredictionsClient(this.transport);
+    this.models = new ModelsClient(this.transport);
   }
 
   /** Starts a run and returns a handle to log to; `run.finish()` flushes and ends it. */

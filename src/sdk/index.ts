@@ -13,6 +13,7 @@ export {
   RatchetClientError,
   TimeoutError,
 } from './errors.js';
+export { type AliasMoveOptions, ModelsClient } from './models.js';
 export {
   type FeedbackItem,
   type FeedbackOptions,
@@ -39,6 +40,7 @@ export {
   TrialsClient,
 } from './trials.js';
 export type {
+  AliasEvent,
   BucketedSeries,
   Comparison,
   CurrentBaseline,
@@ -46,6 +48,7 @@ export type {
   ErrorAnalysis,
   Evaluation,
   FeedbackOutcome,
+  ModelVersion,
   NoiseFloor,
   NoiseReport,
   NotebookEntry,

@@ -32,6 +32,8 @@ export type FeedbackOutcome = Data<'feedbackOutcome'>;
 export type PredictionSettings = Data<'predictionSettings'>;
 export type PredictResult = Data<'predictResult'>;
 export type QualityReport = Data<'qualityReport'>;
+export type ModelVersion = Data<'modelVersion'>;
+export type AliasEvent = Data<'aliasEvent'>;
 export type ErrorAnalysis = Data<'errorAnalysis'>;
 export type TrialOutcome = Trial['outcome'];
 /** A trial's verdict, or `baseline` for a baseline promoted without one (it had nothing to beat). */

@@ -1,3 +1,4 @@
+import type { AliasEvent, AliasMove } from '../core/alias-history.js';
 import type { ModelStage, ModelVersion, RegisteredModel } from '../core/registry.js';
 
 export interface NewRegisteredModel {
@@ -36,10 +37,12 @@ export interface RegisteredModelStore {
   setTag(name: string, key: string, value: string): Promise<void>;
   /** Deleting a tag that is not set does nothing (as in MLflow). */
   deleteTag(name: string, key: string): Promise<void>;
-  /** Points the alias at the version, moving it from any other version. */
-  setAlias(name: string, alias: string, version: number): Promise<void>;
-  /** Deleting an alias that is not set does nothing (as in MLflow). */
-  deleteAlias(name: string, alias: string): Promise<void>;
+  /** Points the alias at the version, moving it from any other version; the move joins the alias history. */
+  setAlias(name: string, alias: string, version: number, move: AliasMove): Promise<void>;
+  /** Deleting an alias that is not set does nothing (as in MLflow) and records nothing. */
+  deleteAlias(name: string, alias: string, move: AliasMove): Promise<void>;
+  /** Every recorded move of the model's aliases, newest first. */
+  aliasHistory(name: string): Promise<AliasEvent[]>;
 }
 
 /** Versions of registered models. Writes to a version that does not exist throw RESOURCE_DOES_NOT_EXIST. */

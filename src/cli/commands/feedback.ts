@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { MAX_PREDICTION_BATCH } from '../../core/prediction.js';
+import { collectFeedback, writeFeedback } from '../../runner/retrain/feedback-export.js';
 import type { FeedbackItem, Ratchet } from '../../sdk/index.js';
 import { type ClientOptions, clientOptions } from '../client-options.js';
 import { type FeedbackLine, readFeedbackFile } from '../feedback-file.js';
@@ -77,6 +79,30 @@ export function registerFeedback(program: Command): void {
       o,
     );
     if (failed > 0) process.exitCode = 1;
+  });
+
+  clientOptions(
+    feedback
+      .command('export <model>')
+      .description(
+        "the model's labelled predictions (every version) as a dataset version: JSON lines {id, input, output, " +
+          'label} sorted by id, named by their SHA-256, so the same labels give the same file',
+      )
+      .option('--out <dir>', 'where to write it', 'feedback'),
+  ).action(async (model: string, o: ClientOptions & { out: string }) => {
+    const exported = await withClient(o, async (client) =>
+      writeFeedback(await collectFeedback(client, model), model, resolve(o.out)),
+    );
+    show(
+      {
+        json: exported,
+        text: () => [
+          `${exported.path}  ${exported.rows} labelled predictions  sha256 ${exported.sha256}`,
+          `train on it: ratchet run --data feedback=${exported.path} -- …  (or \`ratchet retrain ${model}\`)`,
+        ],
+      },
+      o,
+    );
   });
 }
 

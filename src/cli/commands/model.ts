@@ -5,6 +5,7 @@ import { type ClientOptions, clientOptions } from '../client-options.js';
 import { integerOption } from '../option-parsers.js';
 import { fields, show, table } from '../output.js';
 import { withClient } from '../target.js';
+import { registerModelAliases } from './model-aliases.js';
 import { jsonText } from './predictions.js';
 
 interface QualityOptions extends ClientOptions {
@@ -18,7 +19,10 @@ interface ErrorsOptions extends ClientOptions {
 }
 
 export function registerModel(program: Command): void {
-  const model = program.command('model').description("a registered model's live quality and its errors");
+  const model = program
+    .command('model')
+    .description("a registered model's live quality, its errors, and its aliases' moves");
+  registerModelAliases(model);
 
   clientOptions(
     model

@@ -36,10 +36,16 @@ export function childEnvironment(
   if (plan.trial !== undefined) env.RATCHET_TRIAL = plan.trial.label;
   if (plan.seed !== undefined) env.RATCHET_SEED = String(plan.seed);
   for (const [name, value] of Object.entries(plan.params)) env[paramVariable(name)] = value;
+  for (const [name, path] of Object.entries(plan.data ?? {})) env[variableFor('RATCHET_DATA_', name)] = path;
   return env;
 }
 
-/** `learning-rate` → `RATCHET_PARAM_LEARNING_RATE`: shells only accept letters, digits and underscores. */
+/** `learning-rate` → `RATCHET_PARAM_LEARNING_RATE`. */
 export function paramVariable(name: string): string {
-  return `RATCHET_PARAM_${name.toUpperCase().replace(/[^A-Z0-9_]/g, '_')}`;
+  return variableFor('RATCHET_PARAM_', name);
+}
+
+/** Shells only accept letters, digits and underscores in a variable's name. */
+function variableFor(prefix: string, name: string): string {
+  return `${prefix}${name.toUpperCase().replace(/[^A-Z0-9_]/g, '_')}`;
 }

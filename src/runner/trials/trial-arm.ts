@@ -19,6 +19,9 @@ export function armPlans(config: ProjectConfig, arm: TrialArm): RunPlan[] {
     params: arm.params,
     command: commandFor(config, arm.params, seed),
     cwd: config.dir,
+    ...(config.data.length === 0
+      ? {}
+      : { data: Object.fromEntries(config.data.map((d) => [d.name, d.path])) }),
   }));
 }
 

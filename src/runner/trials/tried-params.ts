@@ -5,6 +5,8 @@ import type { Change } from '../../core/trial.js';
 export interface ChangeRequest {
   /** param → new value, as typed (`lr=0.01`). */
   changes: Readonly<Record<string, string>>;
+  /** Data sets the trial means to change (a retrain's new labels). */
+  data?: readonly string[];
   /** Several changes at once are tested together (the trial is flagged) instead of refused. */
   allowMultiple: boolean;
 }
@@ -47,10 +49,14 @@ export function triedParams(
  */
 export function refuseUnrequestedChanges(changeSet: readonly Change[], request: ChangeRequest): void {
   if (request.allowMultiple) return;
-  const unrequested = changeSet.filter((c) => !(c.kind === 'param' && Object.hasOwn(request.changes, c.key)));
+  const requested = (c: Change) =>
+    (c.kind === 'param' && Object.hasOwn(request.changes, c.key)) ||
+    (c.kind === 'data' && (request.data ?? []).includes(c.key));
+  const unrequested = changeSet.filter((c) => !requested(c));
   if (unrequested.length === 0) return;
+  const names = [...Object.keys(request.changes), ...(request.data ?? []).map((name) => `data ${name}`)];
   throw invalidParameter(
-    `Besides ${Object.keys(request.changes).join(', ')}, this trial would change what the baseline ran with: ` +
+    `Besides ${names.join(', ')}, this trial would change what the baseline ran with: ` +
       `${unrequested.map(describeChange).join('; ')}. Commit or undo that, or --allow-multiple.`,
   );
 }

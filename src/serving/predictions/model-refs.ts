@@ -26,6 +26,11 @@ export async function resolveModelRef(store: Store, ref: string): Promise<Resolv
   return { name: parsed.name, version: parsed.version };
 }
 
+/** A model and an alias (`production`) or version number (`3`), as one reference: `name@alias` or `name/3`. */
+export function modelRefOf(name: string, aliasOrVersion: string): string {
+  return /^\d+$/.test(aliasOrVersion) ? `${name}/${aliasOrVersion}` : `${name}@${aliasOrVersion}`;
+}
+
 /** `name` (every version), or a reference to one version. */
 export async function resolveModelSelector(
   store: Store,

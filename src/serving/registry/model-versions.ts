@@ -14,6 +14,7 @@ import {
 } from '../../core/registry-validation.js';
 import { validateKey } from '../../core/validation.js';
 import type { Store } from '../../store/store.js';
+import { modelRefOf, resolveModelRef } from '../predictions/model-refs.js';
 import { type SearchInput, type SearchSpec, searchInMemory } from './search.js';
 
 export interface CreateModelVersionInput {
@@ -78,6 +79,11 @@ export class ModelVersionService {
     const found = await this.store.registry.versions.get(name, version);
     if (!found) throw modelVersionNotFound(name, version);
     return found;
+  }
+
+  /** The version `ref` names now: an alias (`production`) or a number (`3`); 404 when there is none. */
+  async byRef(name: string, ref: string): Promise<ModelVersion> {
+    return this.get(name, (await resolveModelRef(this.store, modelRefOf(name, ref))).version);
   }
 
   /** An absent description leaves it as it is. */

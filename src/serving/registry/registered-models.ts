@@ -1,3 +1,4 @@
+import type { AliasEvent, AliasMoveSource } from '../../core/alias-history.js';
 import { invalidParameter } from '../../core/errors.js';
 import { LIMITS } from '../../core/limits.js';
 import { type Page, registeredModelFilterSchema } from '../../core/query/index.js';
@@ -16,6 +17,7 @@ import {
 } from '../../core/registry-validation.js';
 import { validateKey } from '../../core/validation.js';
 import type { Store } from '../../store/store.js';
+import { type AliasJustification, checkJustification } from './alias-justification.js';
 import type { ModelVersionService } from './model-versions.js';
 import { type SearchInput, type SearchSpec, searchInMemory } from './search.js';
 
@@ -113,13 +115,41 @@ export class RegisteredModelService {
     return this.versions.get(name, aliases[alias]!);
   }
 
-  async setAlias(name: string, alias: string, version: number): Promise<void> {
+  /** A move with no justification asked for: MLflow's routes (recorded, as every move is). */
+  async setAlias(
+    name: string,
+    alias: string,
+    version: number,
+    via: AliasMoveSource = 'mlflow',
+  ): Promise<void> {
     validateAlias(alias);
-    await this.store.registry.models.setAlias(name, alias, version);
+    await this.store.registry.models.setAlias(name, alias, version, this.move(via, {}));
+  }
+
+  /** A move that must be justified by an improved trial the version comes from, or by a reason. */
+  async moveAlias(
+    name: string,
+    alias: string,
+    version: number,
+    why: AliasJustification & { via: AliasMoveSource },
+  ): Promise<ModelVersion> {
+    validateAlias(alias);
+    const target = await this.versions.get(name, version);
+    await checkJustification(this.store, target, alias, why);
+    await this.store.registry.models.setAlias(name, alias, version, this.move(why.via, why));
+    return this.versions.get(name, version);
   }
 
   async deleteAlias(name: string, alias: string): Promise<void> {
     validateAlias(alias);
-    await this.store.registry.models.deleteAlias(name, alias);
+    await this.store.registry.models.deleteAlias(name, alias, this.move('mlflow', {}));
+  }
+
+  aliasHistory(name: string): Promise<AliasEvent[]> {
+    return this.store.registry.models.aliasHistory(name);
+  }
+
+  private move(via: AliasMoveSource, { trialId, reason }: AliasJustification) {
+    return { time: this.now(), via, reason: reason ?? null, trialId: trialId ?? null };
   }
 }

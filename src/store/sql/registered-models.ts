@@ -1,7 +1,9 @@
+import type { AliasEvent, AliasMove } from '../../core/alias-history.js';
 import { alreadyExists } from '../../core/errors.js';
 import type { RegisteredModel } from '../../core/registry.js';
 import type { SqlDriver } from '../driver.js';
 import type { NewRegisteredModel, RegisteredModelStore } from '../registry-store.js';
+import { aliasEvents, currentAliasVersion, recordAliasEvent } from './alias-events.js';
 import {
   MODEL_COLUMNS,
   type ModelRow,
@@ -70,6 +72,7 @@ export class SqlRegisteredModelStore implements RegisteredModelStore {
         now,
         id,
       ]);
+      await tx.run('UPDATE model_alias_events SET model_name = ? WHERE model_name = ?', [newName, name]);
       await tx.run('UPDATE model_versions SET last_updated_time = ? WHERE registered_model_id = ?', [
         now,
         id,
@@ -97,6 +100,7 @@ export class SqlRegisteredModelStore implements RegisteredModelStore {
         await tx.run(`DELETE FROM ${table} WHERE registered_model_id = ?`, [id]);
       }
       await tx.run('DELETE FROM registered_models WHERE id = ?', [id]);
+      await tx.run('DELETE FROM model_alias_events WHERE model_name = ?', [name]);
     });
   }
 
@@ -109,12 +113,26 @@ export class SqlRegisteredModelStore implements RegisteredModelStore {
   }
 
   /** An alias must point at an existing version, so the version's rows are held while it is set. */
-  async setAlias(name: string, alias: string, version: number): Promise<void> {
-    await withVersion(this.db, name, version, (tx, id) => tx.run(UPSERT_ALIAS, [id, alias, version]));
+  async setAlias(name: string, alias: string, version: number, move: AliasMove): Promise<void> {
+    await withVersion(this.db, name, version, async (tx, id) => {
+      const previousVersion = await currentAliasVersion(tx, id, alias);
+      await tx.run(UPSERT_ALIAS, [id, alias, version]);
+      await recordAliasEvent(tx, { modelName: name, alias, version, previousVersion, ...move });
+    });
   }
 
-  async deleteAlias(name: string, alias: string): Promise<void> {
-    await this.db.run(DELETE_ALIAS, [await requireModelId(this.db, name), alias]);
+  async deleteAlias(name: string, alias: string, move: AliasMove): Promise<void> {
+    await withModel(this.db, name, async (tx, id) => {
+      const previousVersion = await currentAliasVersion(tx, id, alias);
+      if (previousVersion === null) return;
+      await tx.run(DELETE_ALIAS, [id, alias]);
+      await recordAliasEvent(tx, { modelName: name, alias, version: null, previousVersion, ...move });
+    });
+  }
+
+  async aliasHistory(name: string): Promise<AliasEvent[]> {
+    await requireModelId(this.db, name);
+    return aliasEvents(this.db, name);
   }
 }
 

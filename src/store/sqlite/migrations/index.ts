@@ -6,6 +6,7 @@ import { modelRegistry } from './0004-model-registry.js';
 import { trials } from './0005-trials.js';
 import { exampleValues } from './0006-example-values.js';
 import { predictionLog } from './0007-prediction-log.js';
+import { aliasHistory } from './0008-alias-history.js';
 
 /** Every schema version, oldest first; add a file per version and list it here. */
 export const sqliteMigrations: readonly Migration[] = [
@@ -16,4 +17,5 @@ export const sqliteMigrations: readonly Migration[] = [
   trials,
   exampleValues,
   predictionLog,
+  aliasHistory,
 ];
