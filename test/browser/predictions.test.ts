@@ -3,14 +3,19 @@ import { beforeAll, expect, it } from 'vitest';
 import { Ratchet } from '../../src/sdk/index.js';
 import { describeInBrowser } from '../support/browser.js';
 import { tainted } from '../support/ui-seed-plan.js';
+import { registerModel } from '../support/ui-seed-predictions.js';
 
 const MODEL = 'penguin-classifier';
-const MLFLOW = '/api/2.0/mlflow';
-/** 30 predictions of v1 (production): 20 labelled, 15 of them wrong; the newest 10 unlabelled. */
+/**
+ * 30 predictions of v1 (production), one every half hour from midnight: the oldest 20 (hours 0–9) labelled,
+ * 15 of them wrong; the newest 10 unlabelled.
+ */
 const LOGGED = 30;
 const UNLABELLED = 10;
 const predictionId = (n: number) => `p-${String(n).padStart(2, '0')}`;
 const PATH = `/models/${MODEL}/predictions`;
+const ERRORS_PATH = `/models/${MODEL}/errors`;
+const HALF_HOUR = 30 * 60_000;
 
 describeInBrowser('predictions page', (ui) => {
   let ratchet: Ratchet;
@@ -21,9 +26,7 @@ describeInBrowser('predictions page', (ui) => {
     const source = ui.seed.runs.find(
       (r) => r.trial === ui.seed.trials.better.number && r.status === 'FINISHED',
     );
-    await mlflow('registered-models/create', { name: MODEL });
-    await mlflow('model-versions/create', { name: MODEL, source: 'mlflow-artifacts:/m', run_id: source!.id });
-    await mlflow('registered-models/alias', { name: MODEL, alias: 'production', version: '1' });
+    await registerModel(ui.url, MODEL, { runId: source!.id, alias: 'production' });
     const start = Date.UTC(2026, 0, 1);
     await ratchet.predictions.log(
       Array.from({ length: LOGGED }, (_, n) => ({
@@ -32,7 +35,7 @@ describeInBrowser('predictions page', (ui) => {
         input: { bill: 40 + n, island: tainted('Biscoe') },
         output: n % 2 === 0 ? 'Adelie' : 'Gentoo',
         score: n / LOGGED,
-        time: start + n * 60_000,
+        time: start + n * HALF_HOUR,
       })),
     );
     // The oldest 20 are labelled, only 5 of them right: live accuracy far below the offline interval.
@@ -43,15 +46,6 @@ describeInBrowser('predictions page', (ui) => {
       })),
     );
   }, 60_000);
-
-  async function mlflow(path: string, body: unknown) {
-    const response = await fetch(`${ui.url}${MLFLOW}/${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-  }
 
   const rows = (page: Page) => page.getByTestId('prediction-row');
   const rowIds = (page: Page) => rows(page).evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-id')));
@@ -80,6 +74,91 @@ describeInBrowser('predictions page', (ui) => {
     const wrong = await ui.open(`${PATH}?label=wrong&version=production`);
     await expect.poll(() => rows(wrong).count()).toBe(15);
     expect(await wrong.getByLabel('Version').inputValue()).toBe('production');
+  });
+
+  // Before any test below labels more: these count the seeded labels exactly.
+  it('charts live accuracy per bucket against the offline band, the bucket size kept in the URL', async () => {
+    const page = await ui.open(`${PATH}?bucket=hour`);
+    const chart = page.locator('[data-testid="quality-chart"][data-version="1"]');
+    const buckets = chart.getByTestId('quality-bucket');
+    // Labels in hours 0–9, two an hour.
+    await expect.poll(() => buckets.count()).toBe(10);
+    expect(await chart.getAttribute('data-alert')).toBe('true');
+    expect(await chart.locator('figcaption').textContent()).toBe(
+      'v1 (production): below its offline interval',
+    );
+    expect(await chart.locator('.quality-offline').count()).toBe(1);
+    // Hour 0 holds p-00 and p-01, both right; hour 2 p-04 (right) and p-05 (wrong).
+    expect(await buckets.nth(0).locator('title').textContent()).toMatch(
+      /^2026-01-01 00:00: 1, 95% CI .*2 of 2 labels right$/,
+    );
+    expect(await buckets.nth(2).locator('title').textContent()).toMatch(
+      /^2026-01-01 02:00: 0\.5, .*1 of 2 labels right$/,
+    );
+    await chart.getByText('Few labels per hour (typically 2)').waitFor();
+
+    await page.getByLabel('Bucket').selectOption('day');
+    await expect.poll(() => buckets.count()).toBe(1);
+    expect(new URL(page.url()).searchParams.get('bucket')).toBeNull();
+    await chart.getByText('All its labels fall in one day').waitFor();
+    // The list's filters and the bucket size share the URL without undoing each other.
+    await page.getByLabel('Bucket').selectOption('week');
+    await page.getByLabel('Label').selectOption('wrong');
+    await expect.poll(() => new URL(page.url()).searchParams.get('label')).toBe('wrong');
+    expect(new URL(page.url()).searchParams.get('bucket')).toBe('week');
+    await expect.poll(() => rows(page).count()).toBe(15);
+  });
+
+  it('analyses errors: confusion counts, the surest mistakes first, the worst slice first', async () => {
+    const page = await ui.open(PATH);
+    await page.getByRole('link', { name: 'Error analysis' }).click();
+    await page.getByTestId('confusion').waitFor();
+    expect(new URL(page.url()).pathname).toBe(ERRORS_PATH);
+    await page.getByLabel('Version').selectOption('1');
+    await expect.poll(() => new URL(page.url()).searchParams.get('version')).toBe('1');
+
+    // Rows are the labels, columns the outputs, classes in order: Adelie, Chinstrap, Gentoo.
+    const matrix = () =>
+      page
+        .getByTestId('confusion-row')
+        .evaluateAll((trs) =>
+          trs.map((tr) => [
+            tr.querySelector('th')?.textContent,
+            ...Array.from(tr.querySelectorAll('[data-testid="confusion-cell"]'), (td) =>
+              Number(td.textContent),
+            ),
+          ]),
+        );
+    await expect.poll(matrix).toEqual([
+      ['Adelie', 3, 0, 0],
+      ['Chinstrap', 7, 0, 8],
+      ['Gentoo', 0, 0, 2],
+    ]);
+    expect(await page.locator('td.confusion-wrong').allTextContents()).toEqual(['7', '8']);
+
+    // The 15 wrong ones are p-05…p-19, scored n/30: the surest first, ten of them.
+    const wrong = page.getByTestId('confident-wrong').getByTestId('prediction-row');
+    const ids = await wrong.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-id')));
+    expect(ids).toEqual(Array.from({ length: 10 }, (_, i) => predictionId(19 - i)));
+
+    // bill 40–59 cut at its quartiles; island one (hostile) value, 5 of 20 right.
+    const slices = await page
+      .getByTestId('slice-row')
+      .evaluateAll((trs) =>
+        trs.map((tr) => Array.from(tr.querySelectorAll('th, td'), (c) => c.textContent).slice(0, 2)),
+      );
+    expect(slices).toEqual([
+      ['bill', '[45, 50)'],
+      ['bill', '[50, 55)'],
+      ['bill', '[55, 59]'],
+      ['island', tainted('Biscoe')],
+      ['bill', '[40, 45)'],
+    ]);
+    expect(await page.getByTestId('slice-row').first().textContent()).toContain('0 of 5 labels right');
+
+    // A mistake opens the label form in place.
+    await wrong.first().getByRole('button', { name: 'Relabel' }).click();
+    await page.getByTestId('feedback-form').getByLabel('Right label').waitFor();
   });
 
   it('stores the right label typed into "mark wrong", and offers to replace one given meanwhile', async () => {

@@ -1,13 +1,17 @@
-import { expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { describeInBrowser } from '../support/browser.js';
 import { runsPath, settle, textOf, trialPath } from '../support/ui-pages.js';
 import { XSS_PAYLOAD } from '../support/ui-seed-plan.js';
+import { HOSTILE_MODEL, seedHostileModel } from '../support/ui-seed-predictions.js';
 
 /**
  * Every text field of the seed carries XSS_PAYLOAD. The harness fails any test whose page set `window.__xss`;
  * here every page is visited and the payload must be shown as text, never turned into elements.
  */
 describeInBrowser('stored XSS payloads', (ui) => {
+  // Predictions whose inputs, outputs, labels and comments are payloads, for the model pages.
+  beforeAll(() => seedHostileModel(ui.url), 60_000);
+
   const pages = () => {
     const { project, trials, runs } = ui.seed;
     const someRuns = runs.slice(0, 3).map((r) => r.id);
@@ -20,6 +24,8 @@ describeInBrowser('stored XSS payloads', (ui) => {
         shows: `trial #${t.number}`,
       })),
       { path: `/compare?runs=${someRuns.join(',')}&all=1`, shows: 'compare' },
+      { path: `/models/${HOSTILE_MODEL}/predictions?bucket=hour`, shows: 'predictions' },
+      { path: `/models/${HOSTILE_MODEL}/errors`, shows: 'error analysis' },
     ];
   };
 

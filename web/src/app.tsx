@@ -3,6 +3,7 @@ import { LiveIndicator } from './live/live-indicator.js';
 import { useProjectLive } from './live/use-project-live.js';
 import { useLocation } from './location.js';
 import { ComparePage } from './pages/compare/compare-page.js';
+import { ErrorsPage } from './pages/errors/errors-page.js';
 import { ModelsPage } from './pages/models.js';
 import { NotFoundPage } from './pages/not-found.js';
 import { PredictionsPage } from './pages/predictions/predictions-page.js';
@@ -54,6 +55,8 @@ function Page({ route }: { route: Route }) {
       return <ModelsPage />;
     case 'predictions':
       return <PredictionsPage key={route.model} model={route.model} />;
+    case 'errors':
+      return <ErrorsPage key={route.model} model={route.model} />;
     case 'not-found':
       return <NotFoundPage path={route.path} />;
   }

@@ -1,6 +1,7 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import type { PredictionFilter } from '../../src/sdk/index.js';
 import { ratchet } from './api.js';
+import type { QualityBucket } from './data/quality-chart.js';
 import { listRegisteredModels } from './data/registered-models.js';
 
 /** Notebook entries per request: a page of the table, so 10,000 trials open at once. */
@@ -56,9 +57,15 @@ export const queries = {
       queryKey: ['model', model, 'predictions', filter],
       queryFn: () => ratchet.predictions.list(filter),
     }),
-  quality: (model: string) =>
+  quality: (model: string, bucket: QualityBucket) =>
     queryOptions({
-      queryKey: ['model', model, 'quality'],
-      queryFn: () => ratchet.predictions.quality(model),
+      queryKey: ['model', model, 'quality', bucket],
+      queryFn: () => ratchet.predictions.quality(model, { bucket }),
+    }),
+  /** Confusion matrix, most confident wrong predictions and worst slices of one version (null: all). */
+  errors: (model: string, version: number | null) =>
+    queryOptions({
+      queryKey: ['model', model, 'errors', version],
+      queryFn: () => ratchet.predictions.errors(model, version === null ? {} : { version }),
     }),
 };

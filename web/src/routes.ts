@@ -10,6 +10,7 @@ export type Route =
   | { page: 'compare' }
   | { page: 'models' }
   | { page: 'predictions'; model: string }
+  | { page: 'errors'; model: string }
   | { page: 'not-found'; path: string };
 
 export function parseRoute(pathname: string): Route {
@@ -22,8 +23,9 @@ export function parseRoute(pathname: string): Route {
   if (first === 'compare' && parts.length === 1) return { page: 'compare' };
   if (first === 'models' && parts.length === 1) return { page: 'models' };
   const [, model] = parts;
-  if (first === 'models' && model !== undefined && section === 'predictions' && parts.length === 3) {
-    return { page: 'predictions', model };
+  if (first === 'models' && model !== undefined && parts.length === 3) {
+    if (section === 'predictions') return { page: 'predictions', model };
+    if (section === 'errors') return { page: 'errors', model };
   }
   if (first === 'projects' && project !== undefined) {
     if (parts.length === 2) return { page: 'project', project };
@@ -51,6 +53,8 @@ export function routePath(route: Exclude<Route, { page: 'not-found' }>): string 
       return '/models';
     case 'predictions':
       return `/models/${encodeURIComponent(route.model)}/predictions`;
+    case 'errors':
+      return `/models/${encodeURIComponent(route.model)}/errors`;
   }
 }
 

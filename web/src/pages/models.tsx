@@ -4,7 +4,7 @@ import { queries } from '../queries.js';
 import { routePath } from '../routes.js';
 import { QueryState } from '../ui/query-state.js';
 
-/** The registered models, each linked to its prediction log. */
+/** The registered models, each linked to its prediction log and its error analysis. */
 export function ModelsPage() {
   const models = useQuery(queries.models());
   return (
@@ -39,6 +39,8 @@ export function ModelsPage() {
                     <td className="num">{m.latestVersion ?? '–'}</td>
                     <td>
                       <Link href={routePath({ page: 'predictions', model: m.name })}>Predictions</Link>
+                      {' · '}
+                      <Link href={routePath({ page: 'errors', model: m.name })}>Error analysis</Link>
                     </td>
                   </tr>
                 ))}

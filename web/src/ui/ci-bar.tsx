@@ -1,6 +1,6 @@
 import { formatDelta } from '../../../src/core/format.js';
 import type { Verdict } from '../../../src/sdk/index.js';
-import { ciBar, type Scale } from '../data/notebook.js';
+import { type CiBar as CiBarPositions, ciBar, type Scale } from '../data/notebook.js';
 
 /** A difference to the baseline as a bar: its interval, a tick at the estimate, a line at zero. */
 export function CiBar({
@@ -10,19 +10,40 @@ export function CiBar({
   difference: Pick<Verdict, 'estimate' | 'ci' | 'verdict'>;
   scale: Scale;
 }) {
-  const bar = ciBar(difference, scale);
-  const text = formatDelta(difference);
+  return (
+    <IntervalBar
+      bar={ciBar(difference, scale)}
+      tone={`tone-${difference.verdict}`}
+      text={formatDelta(difference)}
+      zero
+    />
+  );
+}
+
+/** An interval as a bar with a tick at its estimate (positions in percent), and the same as text beside it. */
+export function IntervalBar({
+  bar,
+  tone,
+  text,
+  zero = false,
+}: {
+  bar: CiBarPositions | null;
+  tone?: string;
+  text: string;
+  /** Draw the line at zero (for differences). */
+  zero?: boolean;
+}) {
   return (
     <span className="ci">
       <span className="ci-bar" aria-hidden="true">
         {bar && (
           <>
-            <span className="ci-zero" style={{ left: `${bar.zero}%` }} />
+            {zero && <span className="ci-zero" style={{ left: `${bar.zero}%` }} />}
             <span
-              className={`ci-range tone-${difference.verdict}`}
+              className={`ci-range ${tone ?? ''}`}
               style={{ left: `${bar.left}%`, width: `${Math.max(bar.width, 0.5)}%` }}
             />
-            <span className={`ci-estimate tone-${difference.verdict}`} style={{ left: `${bar.estimate}%` }} />
+            <span className={`ci-estimate ${tone ?? ''}`} style={{ left: `${bar.estimate}%` }} />
           </>
         )}
       </span>

@@ -7,32 +7,38 @@ import {
   predictionFilter,
   predictionViewSearch,
 } from '../../data/prediction-view.js';
+import { parseQualityBucket, type QualityBucket, qualityBucketSearch } from '../../data/quality-chart.js';
 import { navigate, useLocation } from '../../location.js';
 import { queries } from '../../queries.js';
 import { routePath, withSearch } from '../../routes.js';
 import { QueryState } from '../../ui/query-state.js';
+import { ModelTabs } from '../model-tabs.js';
 import { PredictionFilters } from './prediction-filters.js';
-import { PredictionRow } from './prediction-row.js';
+import { PredictionTable } from './prediction-table.js';
 import { QualityPanel } from './quality-panel.js';
 
 /** A model's recent predictions, newest first, where people mark the wrong ones with the right label. */
 export function PredictionsPage({ model }: { model: string }) {
   const { search } = useLocation();
   const view = parsePredictionView(search);
-  const show = (next: PredictionView) =>
-    navigate(withSearch(routePath({ page: 'predictions', model }), predictionViewSearch(next)), {
+  const bucket = parseQualityBucket(search.get('bucket'));
+  const path = routePath({ page: 'predictions', model });
+  const go = (next: PredictionView, nextBucket: QualityBucket) =>
+    navigate(withSearch(path, { ...predictionViewSearch(next), bucket: qualityBucketSearch(nextBucket) }), {
       replace: true,
     });
+  const show = (next: PredictionView) => go(next, bucket);
   const list = useQuery({
     ...queries.predictions(model, predictionFilter(model, view)),
     placeholderData: keepPreviousData,
   });
-  const quality = useQuery(queries.quality(model));
+  const quality = useQuery(queries.quality(model, bucket));
   const versions = (quality.data?.versions ?? []).flatMap((v) => [...v.aliases, String(v.version)]);
   return (
     <section>
       <h1>Predictions of {model}</h1>
-      <QualityPanel model={model} />
+      <ModelTabs model={model} current="predictions" />
+      <QualityPanel model={model} bucket={bucket} onBucket={(next) => go(view, next)} />
       <PredictionFilters key={search.toString()} view={view} versions={versions} onChange={show} />
       <QueryState query={list} what="predictions">
         {({ predictions, total }) => (
@@ -41,24 +47,7 @@ export function PredictionsPage({ model }: { model: string }) {
               {plural(total, 'prediction')}
             </p>
             {predictions.length > 0 && (
-              <table className="grid" data-testid="prediction-table">
-                <thead>
-                  <tr>
-                    <th>Time (UTC)</th>
-                    <th>Version</th>
-                    <th>Input</th>
-                    <th>Output</th>
-                    <th className="num">Score</th>
-                    <th>Label</th>
-                    <th />
-                  </tr>
-                </thead>
-                <tbody>
-                  {predictions.map((p) => (
-                    <PredictionRow key={p.id} prediction={p} />
-                  ))}
-                </tbody>
-              </table>
+              <PredictionTable predictions={predictions} testId="prediction-table" />
             )}
             <Pager view={view} total={total} onChange={show} />
           </>
