@@ -32,6 +32,15 @@ describe('binomialInterval', () => {
     }
   });
 
+  it('every method bounds k = 0 by exactly 0 and k = n by exactly 1 (no rounding residue)', () => {
+    for (const method of ['wilson', 'wilson-cc', 'clopper-pearson'] as const) {
+      for (const n of [1, 7, 30, 1001]) {
+        expect(binomialInterval(0, n, { method })[0], `${method} n=${n}`).toBe(0);
+        expect(binomialInterval(n, n, { method })[1], `${method} n=${n}`).toBe(1);
+      }
+    }
+  });
+
   it('Clopper–Pearson at k = 0 and k = n has the closed form (α/2)^(1/n)', () => {
     for (const n of [1, 5, 37]) {
       expect(binomialInterval(0, n, { method: 'clopper-pearson', confidence: 0.9 })[1]).toBeCloseTo(

@@ -29,7 +29,8 @@ export function binomialInterval(
   if (method === 'wilson') {
     const center = (k + z2 / 2) / (n + z2);
     const half = (z / (n + z2)) * Math.sqrt((k * (n - k)) / n + z2 / 4);
-    return [Math.max(0, center - half), Math.min(1, center + half)];
+    // At k = 0 (k = n) the bound is exactly 0 (1); rounding in center − half would leave ~1e-17 instead.
+    return [k === 0 ? 0 : Math.max(0, center - half), k === n ? 1 : Math.min(1, center + half)];
   }
   // Wilson with continuity correction (Newcombe 1998, method 4).
   const denominator = 2 * (n + z2);
