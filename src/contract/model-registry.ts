@@ -48,4 +48,6 @@ export const aliasEvent = z.object({
   via: z.enum(ALIAS_MOVE_SOURCES),
   reason: z.string().nullable(),
   trial_id: z.string().nullable(),
+  /** The trial as people name it, `project#number` in parts (null: none, or deleted since). */
+  trial: z.object({ project: z.string(), number: z.int() }).nullable(),
 });

@@ -83,6 +83,7 @@ for (const database of testDatabases) {
           via: 'mlflow',
           reason: null,
           trial_id: null,
+          trial: null,
         },
         {
           alias: 'candidate',
@@ -91,6 +92,7 @@ for (const database of testDatabases) {
           via: 'api',
           reason: 'shadow traffic only',
           trial_id: worse.id,
+          trial: { project: 'aliases', number: worse.number },
         },
         {
           alias: 'production',
@@ -99,6 +101,7 @@ for (const database of testDatabases) {
           via: 'api',
           reason: null,
           trial_id: better.id,
+          trial: { project: 'aliases', number: better.number },
         },
         {
           alias: 'production',
@@ -107,6 +110,7 @@ for (const database of testDatabases) {
           via: 'mlflow',
           reason: null,
           trial_id: null,
+          trial: null,
         },
       ]);
     });

@@ -2,6 +2,7 @@ import { Link } from './link.js';
 import { LiveIndicator } from './live/live-indicator.js';
 import { useProjectLive } from './live/use-project-live.js';
 import { useLocation } from './location.js';
+import { AliasesPage } from './pages/aliases-page.js';
 import { ComparePage } from './pages/compare/compare-page.js';
 import { ErrorsPage } from './pages/errors/errors-page.js';
 import { ModelsPage } from './pages/models.js';
@@ -57,6 +58,8 @@ function Page({ route }: { route: Route }) {
       return <PredictionsPage key={route.model} model={route.model} />;
     case 'errors':
       return <ErrorsPage key={route.model} model={route.model} />;
+    case 'aliases':
+      return <AliasesPage key={route.model} model={route.model} />;
     case 'not-found':
       return <NotFoundPage path={route.path} />;
   }

@@ -62,6 +62,12 @@ export const queries = {
       queryKey: ['model', model, 'quality', bucket],
       queryFn: () => ratchet.predictions.quality(model, { bucket }),
     }),
+  /** Every move of the model's aliases, newest first, with the trial or reason behind it. */
+  aliasHistory: (model: string) =>
+    queryOptions({
+      queryKey: ['model', model, 'aliases'],
+      queryFn: () => ratchet.models.aliasHistory(model),
+    }),
   /** Confusion matrix, most confident wrong predictions and worst slices of one version (null: all). */
   errors: (model: string, version: number | null) =>
     queryOptions({

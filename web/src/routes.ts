@@ -11,6 +11,7 @@ export type Route =
   | { page: 'models' }
   | { page: 'predictions'; model: string }
   | { page: 'errors'; model: string }
+  | { page: 'aliases'; model: string }
   | { page: 'not-found'; path: string };
 
 export function parseRoute(pathname: string): Route {
@@ -26,6 +27,7 @@ export function parseRoute(pathname: string): Route {
   if (first === 'models' && model !== undefined && parts.length === 3) {
     if (section === 'predictions') return { page: 'predictions', model };
     if (section === 'errors') return { page: 'errors', model };
+    if (section === 'aliases') return { page: 'aliases', model };
   }
   if (first === 'projects' && project !== undefined) {
     if (parts.length === 2) return { page: 'project', project };
@@ -55,6 +57,8 @@ export function routePath(route: Exclude<Route, { page: 'not-found' }>): string 
       return `/models/${encodeURIComponent(route.model)}/predictions`;
     case 'errors':
       return `/models/${encodeURIComponent(route.model)}/errors`;
+    case 'aliases':
+      return `/models/${encodeURIComponent(route.model)}/aliases`;
   }
 }
 

@@ -2,8 +2,8 @@ import { Hono } from 'hono';
 import type { z } from 'zod';
 import { api } from '../../contract/index.js';
 import type { modelVersion } from '../../contract/model-registry.js';
-import type { AliasEvent } from '../../core/alias-history.js';
 import type { ModelVersion } from '../../core/registry.js';
+import type { AliasHistoryEntry } from '../../serving/registry/registered-models.js';
 import type { Services } from '../services.js';
 import { implement } from './implement.js';
 
@@ -50,7 +50,7 @@ function versionJson(v: ModelVersion): z.input<typeof modelVersion> {
   };
 }
 
-function aliasEventJson(e: AliasEvent) {
+function aliasEventJson(e: AliasHistoryEntry) {
   return {
     alias: e.alias,
     version: e.version,
@@ -59,5 +59,6 @@ function aliasEventJson(e: AliasEvent) {
     via: e.via,
     reason: e.reason,
     trial_id: e.trialId,
+    trial: e.trial,
   };
 }

@@ -21,6 +21,11 @@ import { type AliasJustification, checkJustification } from './alias-justificati
 import type { ModelVersionService } from './model-versions.js';
 import { type SearchInput, type SearchSpec, searchInMemory } from './search.js';
 
+/** An alias move with the trial that justified it named (null: none, or it has since been deleted). */
+export interface AliasHistoryEntry extends AliasEvent {
+  trial: { project: string; number: number } | null;
+}
+
 export interface CreateRegisteredModelInput {
   name: string;
   description?: string | undefined;
@@ -145,8 +150,16 @@ export class RegisteredModelService {
     await this.store.registry.models.deleteAlias(name, alias, this.move('mlflow', {}));
   }
 
-  aliasHistory(name: string): Promise<AliasEvent[]> {
-    return this.store.registry.models.aliasHistory(name);
+  /** Every move of the model's aliases, newest first, each trial named as people name it (`project#number`). */
+  async aliasHistory(name: string): Promise<AliasHistoryEntry[]> {
+    const events = await this.store.registry.models.aliasHistory(name);
+    const names = new Map<string, { project: string; number: number } | null>();
+    for (const trialId of new Set(events.flatMap((e) => (e.trialId === null ? [] : [e.trialId])))) {
+      const trial = await this.store.trials.get(trialId);
+      const project = trial && (await this.store.projects.get(trial.projectId));
+      names.set(trialId, trial && project ? { project: project.name, number: trial.number } : null);
+    }
+    return events.map((e) => ({ ...e, trial: e.trialId === null ? null : (names.get(e.trialId) ?? null) }));
   }
 
   private move(via: AliasMoveSource, { trialId, reason }: AliasJustification) {

@@ -4,9 +4,10 @@ import { routePath } from '../routes.js';
 const TABS = [
   { page: 'predictions', text: 'Predictions' },
   { page: 'errors', text: 'Error analysis' },
+  { page: 'aliases', text: 'Alias history' },
 ] as const;
 
-/** A model's two pages: its prediction log with live quality, and where its mistakes concentrate. */
+/** A model's pages: its prediction log with live quality, where its mistakes concentrate, its aliases' moves. */
 export function ModelTabs({ model, current }: { model: string; current: (typeof TABS)[number]['page'] }) {
   return (
     <nav className="tabs" aria-label={`Pages of ${model}`}>
