@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { denseOnnxModel } from '../test/support/onnx-model.js';
 import { percentile, postJson, report, scale, scratchDir, startServer, timesOf } from './support.js';
 
 /**
@@ -6,7 +7,8 @@ import { percentile, postJson, report, scale, scratchDir, startServer, timesOf }
  * (a logistic regression over three fields) at batch 1 and 100, against a `ratchet server` process; every
  * answer is logged. The reference, measured in the same run, is logging the same batch of answers through
  * POST /api/v1/predictions: the ratio is what loading-free model execution, the signature check and the alias
- * lookup add to the log write every served prediction pays anyway.
+ * lookup add to the log write every served prediction pays anyway. The same figures for the same logistic
+ * regression as an `onnx` model (onnxruntime-node), with the plan as a 0/1 feature.
  */
 const REPEATS = Math.max(50, Math.round(500 * scale));
 
@@ -26,29 +28,51 @@ const MANIFEST = {
 };
 const input = (i: number) => ({ age: 20 + (i % 50), income: 20_000 + i * 37, plan: i % 3 ? 'paid' : 'free' });
 
-/** Registers `churn` with one version whose run's artifacts hold the model, `production` on it. */
-async function registerModel(url: string): Promise<void> {
+/** The js model's logistic regression as two-class softmax scores [leave, stay] over (age, income, paid). */
+const ONNX_MODEL = denseOnnxModel({
+  weights: [
+    [0, 0.03],
+    [0, -0.00001],
+    [0, 1.3],
+  ],
+  bias: [0, -0.5],
+  softmax: true,
+});
+const ONNX_MANIFEST = {
+  flavor: 'onnx',
+  entry: 'model.onnx',
+  signature: { inputs: { age: 'number', income: 'number', paid: 'number' } },
+  onnx: { labels: ['leave', 'stay'] },
+};
+const onnxInput = (i: number) => {
+  const { age, income, plan } = input(i);
+  return { age, income, paid: plan === 'paid' ? 1 : 0 };
+};
+
+/** Registers `name` with one version whose run's artifacts hold the model's files, `production` on it. */
+async function registerModel(
+  url: string,
+  name: string,
+  files: Record<string, string | Uint8Array<ArrayBuffer>>,
+): Promise<void> {
   const { run } = (await postJson(`${url}/api/2.0/mlflow/runs/create`, { experiment_id: '0' })) as {
     run: { info: { run_id: string; artifact_uri: string } };
   };
   const root = run.info.artifact_uri.replace(/^mlflow-artifacts:\/*/, '');
-  for (const [file, text] of [
-    ['ratchet-model.json', JSON.stringify(MANIFEST)],
-    ['model.mjs', MODEL],
-  ] as const) {
+  for (const [file, body] of Object.entries(files)) {
     const put = await fetch(`${url}/api/2.0/mlflow-artifacts/artifacts/${root}/model/${file}`, {
       method: 'PUT',
-      body: text,
+      body,
     });
     if (!put.ok) throw new Error(`upload of ${file}: ${put.status} ${await put.text()}`);
   }
-  await postJson(`${url}/api/2.0/mlflow/registered-models/create`, { name: 'churn' });
+  await postJson(`${url}/api/2.0/mlflow/registered-models/create`, { name });
   await postJson(`${url}/api/2.0/mlflow/model-versions/create`, {
-    name: 'churn',
+    name,
     source: `runs:/${run.info.run_id}/model`,
   });
   await postJson(`${url}/api/2.0/mlflow/registered-models/alias`, {
-    name: 'churn',
+    name,
     alias: 'production',
     version: '1',
   });
@@ -63,12 +87,23 @@ export default async function bench(): Promise<void> {
   const dir = scratchDir('predict');
   const server = await startServer(join(dir, 'ratchet.db'), ['--serve-models']);
   try {
-    await registerModel(server.url);
+    await registerModel(server.url, 'churn', {
+      'ratchet-model.json': JSON.stringify(MANIFEST),
+      'model.mjs': MODEL,
+    });
+    await registerModel(server.url, 'churn-onnx', {
+      'ratchet-model.json': JSON.stringify(ONNX_MANIFEST),
+      'model.onnx': ONNX_MODEL,
+    });
     const lines: Record<string, string | number> = {};
     for (const batch of [1, 100]) {
       const inputs = Array.from({ length: batch }, (_, i) => input(i));
       const served = await latencies(() =>
         postJson(`${server.url}/api/v1/models/churn/production/predict`, { inputs }),
+      );
+      const onnxInputs = Array.from({ length: batch }, (_, i) => onnxInput(i));
+      const onnx = await latencies(() =>
+        postJson(`${server.url}/api/v1/models/churn-onnx/production/predict`, { inputs: onnxInputs }),
       );
       const logged = await latencies(() =>
         postJson(`${server.url}/api/v1/predictions`, {
@@ -85,8 +120,11 @@ export default async function bench(): Promise<void> {
       lines[`batch ${batch}: reference (log only) p50, ms`] = logged.p50;
       lines[`batch ${batch}: reference (log only) p99, ms`] = logged.p99;
       lines[`batch ${batch}: ratio predict/log at p50`] = served.p50 / logged.p50;
+      lines[`batch ${batch}: onnx predict p50, ms`] = onnx.p50;
+      lines[`batch ${batch}: onnx predict p99, ms`] = onnx.p99;
+      lines[`batch ${batch}: ratio onnx predict/log at p50`] = onnx.p50 / logged.p50;
     }
-    report(`predict latency: small js model, sequential requests, ${REPEATS} per figure`, lines);
+    report(`predict latency: small js and onnx models, sequential requests, ${REPEATS} per figure`, lines);
   } finally {
     await server.stop();
   }

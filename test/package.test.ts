@@ -82,6 +82,12 @@ describe('the packed package, installed into an empty project', () => {
     expect((await readFile(target, 'utf8')).split('\n')[0]).toBe('#!/usr/bin/env node');
   });
 
+  it('does not install onnxruntime-node (288 MB): an optional peer, for those who serve onnx models', async () => {
+    const manifest = JSON.parse(await readFile(join(app, 'node_modules/ratchet/package.json'), 'utf8'));
+    expect(manifest.peerDependenciesMeta['onnxruntime-node']).toEqual({ optional: true });
+    await expect(stat(join(app, 'node_modules/onnxruntime-node'))).rejects.toThrow(/ENOENT/);
+  });
+
   it('has a guard that really stops better-sqlite3 from loading', async () => {
     await writeFile(join(app, 'load-sqlite.mjs'), "await import('better-sqlite3');\n");
     const loaded = await node(['load-sqlite.mjs']);

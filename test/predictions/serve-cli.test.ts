@@ -21,7 +21,7 @@ describe('ratchet serve', () => {
     const put = (path: string, text: string) => services.artifacts.put(path, new Blob([text]).stream());
     await put('0/m1/model/ratchet-model.json', JSON.stringify({ flavor: 'js', entry: 'model.mjs' }));
     await put('0/m1/model/model.mjs', MODEL);
-    await put('0/m2/model/ratchet-model.json', '{"flavor": "onnx"}');
+    await put('0/m2/model/ratchet-model.json', '{"flavor": "pickle"}');
     for (const [name, source] of [
       ['trend', 'mlflow-artifacts:/0/m1/model'],
       ['broken', 'mlflow-artifacts:/0/m2/model'],

@@ -3,9 +3,9 @@ import { MAX_PREDICTION_BATCH } from '../../src/core/prediction.js';
 import { Ratchet } from '../../src/sdk/index.js';
 import { appForSuite } from '../support/app.js';
 import { testDatabases } from '../support/databases.js';
+import { registerVersion as registerModelVersion } from '../support/model-versions.js';
 
 const MLFLOW = '/api/2.0/mlflow';
-const PROXY = '/api/2.0/mlflow-artifacts/artifacts';
 
 const SIGNATURE = { inputs: { x: 'number', colour: 'string' } };
 
@@ -24,24 +24,8 @@ for (const database of testDatabases) {
     const { call, ok, request } = appForSuite(database, { runModelCode: true });
 
     let models = 0;
-    /**
-     * Writes a model's files into a new run's artifacts, as a user's MLflow client would, and registers them
-     * as the next version of `name` (from `runs:/<run>/model`); returns the version number.
-     */
-    async function registerVersion(name: string, files: Record<string, string>): Promise<number> {
-      const { run } = await ok('POST', `${MLFLOW}/runs/create`, { experiment_id: '0' });
-      const root = String(run.info.artifact_uri).replace(/^mlflow-artifacts:\/*/, '');
-      for (const [file, text] of Object.entries(files)) {
-        const uploaded = await call('PUT', `${PROXY}/${root}/model/${file}`, text);
-        expect(uploaded.status).toBe(200);
-      }
-      const created = await ok('POST', `${MLFLOW}/model-versions/create`, {
-        name,
-        source: `runs:/${run.info.run_id}/model`,
-        run_id: run.info.run_id,
-      });
-      return Number(created.model_version.version);
-    }
+    const registerVersion = (name: string, files: Record<string, string>) =>
+      registerModelVersion({ ok, request }, name, files);
     const jsModelFiles = (tag: string, signature: object | undefined = SIGNATURE) => ({
       'ratchet-model.json': JSON.stringify({ flavor: 'js', entry: 'model.mjs', signature }),
       'model.mjs': taggedModel(tag),

@@ -4,10 +4,12 @@ import type { Store } from '../../store/store.js';
 import { resolveModelRef } from '../predictions/model-refs.js';
 import { checkBatchSize } from '../predictions/prediction-input.js';
 import type { PredictionServiceApi } from '../predictions/types.js';
+import { messageOf } from './error-message.js';
 import { checkInputs } from './input-signature.js';
-import { type LoadedModel, loadJsModel } from './loaded-model.js';
+import type { LoadedModel } from './loaded-model.js';
 import { answersOf, type ModelAnswer } from './model-answers.js';
 import { ModelCache } from './model-cache.js';
+import { loadModel } from './model-loader.js';
 
 /** The local directory holding a model version's artifacts (undefined: there is none on this server). */
 export type ModelFilesLocator = (name: string, version: number) => Promise<string | undefined>;
@@ -20,7 +22,7 @@ export interface PredictResult {
 }
 
 /**
- * Answers inputs with a registered model version's `js` model and logs every answer in the prediction log.
+ * Answers inputs with a registered model version's model (js or onnx) and logs every answer in the prediction log.
  * An alias is resolved once per request, so when it moves each request is answered, and logged, by exactly
  * one version: the one it named when the request arrived.
  */
@@ -36,7 +38,7 @@ export class ModelServingService {
     this.models = new ModelCache(async (name, version) => {
       const directory = await this.modelFiles?.(name, version);
       if (directory === undefined) throw new Error('its artifacts are not on this server.');
-      return loadJsModel(directory);
+      return loadModel(directory);
     });
   }
 
@@ -106,8 +108,4 @@ async function answer(
   } catch (error) {
     throw new RatchetError('INTERNAL_ERROR', `Model ${served} failed on this batch: ${messageOf(error)}`);
   }
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
