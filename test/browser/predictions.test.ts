@@ -214,4 +214,24 @@ describeInBrowser('predictions page', (ui) => {
     await rows(page).first().waitFor();
     expect(new URL(page.url()).pathname).toBe(PATH);
   });
+
+  it('shows who moved which alias, on which trial or reason, as text', async () => {
+    const { better } = ui.seed.trials;
+    const reason = tainted('shadow traffic before the holidays');
+    await ratchet.models.moveAlias(MODEL, 'candidate', 1, { reason });
+    const trial = await ratchet.trials.detail(`${ui.seed.project}#${better.number}`);
+    await ratchet.models.moveAlias(MODEL, 'production', 1, { trialId: trial.id });
+    const page = await ui.open(`/models/${MODEL}/aliases`);
+    const history = page.getByTestId('alias-history').locator('tbody tr');
+    await expect.poll(() => history.count()).toBe(3);
+    expect(await history.nth(1).textContent()).toContain('candidate');
+    expect(await page.getByTestId('alias-reason').textContent()).toBe(reason);
+    await history
+      .first()
+      .getByRole('link', { name: `${ui.seed.project}#${better.number}` })
+      .click();
+    await expect
+      .poll(() => new URL(page.url()).pathname)
+      .toBe(`/projects/${encodeURIComponent(ui.seed.project)}/trials/${better.number}`);
+  });
 });
