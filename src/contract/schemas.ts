@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { currentBaseline, promotion } from './baseline.js';
 import { comparison } from './compare.js';
+import { evaluationErrors } from './evaluation.js';
 import { predictResult } from './model-serving.js';
 import { noiseReport, varianceEstimate } from './noise.js';
 import { notebookEntry } from './notebook.js';
@@ -57,6 +58,7 @@ export const schemas = {
   predictResult,
   qualityReport,
   errorAnalysis,
+  evaluationErrors,
 } as const;
 
 export type Schemas = typeof schemas;

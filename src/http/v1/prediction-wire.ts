@@ -1,7 +1,12 @@
 import type { Wire } from '../../contract/index.js';
 import type { NonFiniteName } from '../../core/non-finite.js';
 import type { Prediction, PredictionSettings } from '../../core/prediction.js';
-import type { Accuracy, ErrorAnalysis, QualityReport } from '../../serving/predictions/types.js';
+import type {
+  Accuracy,
+  ErrorAnalysis,
+  ErrorBreakdown,
+  QualityReport,
+} from '../../serving/predictions/types.js';
 import { wireNumber } from './wire.js';
 
 /** The native API's JSON for predictions, their settings, live quality and error analysis. */
@@ -55,13 +60,20 @@ export function qualityJson(q: QualityReport): Wire<'qualityReport'> {
   };
 }
 
+/** What error analysis found, whatever its rows were (served predictions or evaluation examples). */
+export function errorBreakdownJson(e: ErrorBreakdown<unknown>) {
+  return {
+    labelled: e.labelled,
+    confusion: e.confusion,
+    slices: e.slices.map((s) => ({ feature: s.feature, value: s.value, ...accuracyJson(s) })),
+  };
+}
+
 export function errorAnalysisJson(e: ErrorAnalysis): Wire<'errorAnalysis'> {
   return {
     model: e.model,
     version: e.version,
-    labelled: e.labelled,
-    confusion: e.confusion,
+    ...errorBreakdownJson(e),
     confident_wrong: e.confidentWrong.map(predictionJson),
-    slices: e.slices.map((s) => ({ feature: s.feature, value: s.value, ...accuracyJson(s) })),
   };
 }
