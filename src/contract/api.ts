@@ -1,5 +1,6 @@
 import type { Route } from './route.js';
 import { metaRoutes } from './routes/meta.js';
+import { modelAlertRoutes } from './routes/model-alerts.js';
 import { modelServingRoutes } from './routes/model-serving.js';
 import { predictionRoutes } from './routes/predictions.js';
 import { projectRoutes } from './routes/projects.js';
@@ -14,6 +15,7 @@ export const api = {
   trials: trialRoutes,
   record: recordRoutes,
   predictions: predictionRoutes,
+  modelAlerts: modelAlertRoutes,
   serving: modelServingRoutes,
   meta: metaRoutes,
 } as const;

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { currentBaseline, promotion } from './baseline.js';
 import { comparison } from './compare.js';
 import { evaluationErrors } from './evaluation.js';
+import { modelAlert } from './model-alert.js';
 import { predictResult } from './model-serving.js';
 import { noiseReport, varianceEstimate } from './noise.js';
 import { notebookEntry } from './notebook.js';
@@ -59,6 +60,7 @@ export const schemas = {
   qualityReport,
   errorAnalysis,
   evaluationErrors,
+  modelAlert,
 } as const;
 
 export type Schemas = typeof schemas;

@@ -13,6 +13,7 @@ import { runIoRoutes } from './mlflow/run-io.js';
 import { runLoggingRoutes } from './mlflow/run-logging.js';
 import { runRoutes as mlflowRunRoutes } from './mlflow/runs.js';
 import type { Services } from './services.js';
+import { modelAlertRoutes } from './v1/model-alerts.js';
 import { modelServingRoutes } from './v1/model-serving.js';
 import { openApiRoutes } from './v1/openapi.js';
 import { predictionRoutes } from './v1/predictions.js';
@@ -43,6 +44,7 @@ export function createApp(services: Services, options: AppOptions = {}): Hono {
     projectRecordRoutes(services),
     projectEventRoutes(services, options.events),
     predictionRoutes(services),
+    modelAlertRoutes(services),
     modelServingRoutes(services),
     openApiRoutes(),
   ]) {

@@ -48,6 +48,7 @@ export type {
   Evaluation,
   EvaluationErrors,
   FeedbackOutcome,
+  ModelAlert,
   NoiseFloor,
   NoiseReport,
   NotebookEntry,

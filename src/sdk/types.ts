@@ -34,6 +34,7 @@ export type PredictResult = Data<'predictResult'>;
 export type QualityReport = Data<'qualityReport'>;
 export type ErrorAnalysis = Data<'errorAnalysis'>;
 export type EvaluationErrors = Data<'evaluationErrors'>;
+export type ModelAlert = Data<'modelAlert'>;
 export type TrialOutcome = Trial['outcome'];
 /** A trial's verdict, or `baseline` for a baseline promoted without one (it had nothing to beat). */
 export type NotebookOutcome = NotebookEntry['notebook_outcome'];

@@ -6,6 +6,7 @@ import type {
   ErrorAnalysis,
   ErrorBreakdown,
   QualityReport,
+  VersionQuality,
 } from '../../serving/predictions/types.js';
 import { wireNumber } from './wire.js';
 
@@ -42,21 +43,22 @@ function intervalJson([low, high]: [number, number]): [number | NonFiniteName, n
 }
 
 export function qualityJson(q: QualityReport): Wire<'qualityReport'> {
+  return { model: q.model, versions: q.versions.map(versionQualityJson) };
+}
+
+export function versionQualityJson(v: VersionQuality): Wire<'qualityReport'>['versions'][number] {
   return {
-    model: q.model,
-    versions: q.versions.map((v) => ({
-      version: v.version,
-      aliases: v.aliases,
-      ...accuracyJson(v),
-      buckets: v.buckets.map((b) => ({ start: b.start, ...accuracyJson(b) })),
-      offline: v.offline && {
-        metric: v.offline.metric,
-        mean: wireNumber(v.offline.mean),
-        ci: intervalJson(v.offline.ci),
-        runs: v.offline.runs,
-      },
-      alert: v.alert,
-    })),
+    version: v.version,
+    aliases: v.aliases,
+    ...accuracyJson(v),
+    buckets: v.buckets.map((b) => ({ start: b.start, ...accuracyJson(b) })),
+    offline: v.offline && {
+      metric: v.offline.metric,
+      mean: wireNumber(v.offline.mean),
+      ci: intervalJson(v.offline.ci),
+      runs: v.offline.runs,
+    },
+    alert: v.alert,
   };
 }
 
