@@ -163,6 +163,20 @@ for (const database of testDatabases) {
       expect(pooled.slices.find((s) => s.value === 'paid')).toMatchObject({ labelled: 12, correct: 11 });
     });
 
+    it('refuses a trial whose evaluations together pass the row limit', async () => {
+      const trial = await r.startTrial({ project: 'evals-big', hypothesis: 'big', parent: null });
+      const half = Math.ceil((MAX_EVALUATION_ROWS + 1) / 2);
+      const lines = Array.from({ length: half }, (_, n) => `{"id":"x${n}","label":1,"output":1}\n`).join('');
+      for (const seed of [1, 2]) {
+        const run = await trial.startRun({ seed });
+        await run.uploadArtifact(EVALUATION_ARTIFACT, lines);
+        await run.finish();
+      }
+      const refused = await status(r.trials.errors(trial.id));
+      expect(refused).toMatchObject({ status: 400, code: 'INVALID_PARAMETER_VALUE' });
+      expect(refused.message).toContain(`at most ${MAX_EVALUATION_ROWS}`);
+    });
+
     it('answers 404 for an unknown run and for a run without an evaluation, saying how to log one', async () => {
       const unknown = await status(r.runs.errors('0123456789abcdef0123456789abcdef'));
       expect(unknown).toMatchObject({ status: 404, code: 'RESOURCE_DOES_NOT_EXIST' });

@@ -4,10 +4,11 @@ import {
   EVALUATION_ARTIFACT,
   type EvaluationRow,
   MAX_EVALUATION_BYTES,
+  MAX_EVALUATION_ROWS,
   parseEvaluationJsonl,
 } from '../../core/evaluation.js';
 import type { Run } from '../../core/run.js';
-import type { EvaluationErrors } from '../../serving/predictions/error-analysis-evaluation.js';
+import type { EvaluatedRun, EvaluationErrors } from '../../serving/predictions/error-analysis-evaluation.js';
 import type { ArtifactService } from '../../tracking/artifacts.js';
 import { errorBreakdownJson } from './prediction-wire.js';
 
@@ -29,6 +30,27 @@ export async function readEvaluation(
     );
   }
   return parseEvaluationJsonl(await new Response(file.stream).text());
+}
+
+/**
+ * The evaluations a trial's runs logged, read one file at a time and refused as soon as their rows together
+ * pass the limit, so a trial of many seeds never holds more than one analysis' worth in memory.
+ */
+export async function readTrialEvaluations(artifacts: ArtifactService, runs: readonly Run[]) {
+  const evaluations: { run: EvaluatedRun; rows: EvaluationRow[] }[] = [];
+  let total = 0;
+  for (const run of runs) {
+    const rows = await readEvaluation(artifacts, run);
+    if (rows === undefined) continue;
+    total += rows.length;
+    if (total > MAX_EVALUATION_ROWS) {
+      throw invalidParameter(
+        `The trial's evaluations have over ${MAX_EVALUATION_ROWS} rows together; error analysis reads at most ${MAX_EVALUATION_ROWS}.`,
+      );
+    }
+    evaluations.push({ run: { id: run.info.id, seed: run.info.seed }, rows });
+  }
+  return evaluations;
 }
 
 export function noEvaluation(what: string) {

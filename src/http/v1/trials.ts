@@ -9,7 +9,7 @@ import { analyseEvaluations } from '../../serving/predictions/error-analysis-eva
 import type { ArmRef, CompareRequest } from '../../tracking/trials/comparison-service.js';
 import type { CreateTrialInput } from '../../tracking/trials/trial-input.js';
 import type { Services } from '../services.js';
-import { evaluationErrorsJson, noEvaluation, readEvaluation } from './evaluation-errors.js';
+import { evaluationErrorsJson, noEvaluation, readTrialEvaluations } from './evaluation-errors.js';
 import { implement } from './implement.js';
 import { projectOf } from './project-of-body.js';
 import { trialCurvesJson } from './series-wire.js';
@@ -54,12 +54,7 @@ export function trialRoutes({ projects, trials, record, comparisons, curves, art
   });
   implement(app, routes.errors, async ({ params, query }) => {
     const { trial, runs } = await trials.detail(params.trial);
-    const evaluations = [];
-    // One at a time: each file is read whole, so only one is in memory while it is parsed.
-    for (const run of runs) {
-      const rows = await readEvaluation(artifacts, run);
-      if (rows !== undefined) evaluations.push({ run: { id: run.info.id, seed: run.info.seed }, rows });
-    }
+    const evaluations = await readTrialEvaluations(artifacts, runs);
     if (evaluations.length === 0) throw noEvaluation(`No run of trial ${trial.id}`);
     return { errors: evaluationErrorsJson(analyseEvaluations(evaluations, query.top ?? DEFAULT_TOP_WRONG)) };
   });

@@ -23,12 +23,6 @@ export function analyseEvaluations(
   evaluations: readonly { run: EvaluatedRun; rows: readonly EvaluationRow[] }[],
   top: number,
 ): EvaluationErrors {
-  const total = evaluations.reduce((sum, evaluation) => sum + evaluation.rows.length, 0);
-  if (total > MAX_EVALUATION_ROWS) {
-    throw invalidParameter(
-      `These evaluations have ${total} rows together; error analysis reads at most ${MAX_EVALUATION_ROWS}.`,
-    );
-  }
   const examples = evaluations.flatMap(({ run, rows }) =>
     rows.map((row) => ({
       id: row.id,
