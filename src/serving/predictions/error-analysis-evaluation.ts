@@ -1,5 +1,4 @@
-import { invalidParameter } from '../../core/errors.js';
-import { type EvaluationRow, MAX_EVALUATION_ROWS } from '../../core/evaluation.js';
+import type { EvaluationRow } from '../../core/evaluation.js';
 import { analyseErrors } from './error-analysis.js';
 import type { ErrorBreakdown, LabelledRow } from './types.js';
 
