@@ -1,5 +1,6 @@
 import type { Route } from './route.js';
 import { metaRoutes } from './routes/meta.js';
+import { modelAlertRoutes } from './routes/model-alerts.js';
 import { modelRegistryRoutes } from './routes/model-registry.js';
 import { modelServingRoutes } from './routes/model-serving.js';
 import { predictionRoutes } from './routes/predictions.js';
@@ -15,6 +16,7 @@ export const api = {
   trials: trialRoutes,
   record: recordRoutes,
   predictions: predictionRoutes,
+  modelAlerts: modelAlertRoutes,
   serving: modelServingRoutes,
   registry: modelRegistryRoutes,
   meta: metaRoutes,

@@ -143,17 +143,22 @@ export const qualityReport = z.object({ model: z.string(), versions: z.array(ver
 
 export const qualityQuery = z.object({ bucket: z.enum(['hour', 'day', 'week']).optional() });
 
+/** Where a model is wrong, whatever the labelled rows came from (served predictions or an evaluation run). */
+export const errorBreakdownFields = {
+  labelled: z.int(),
+  /** Rows are labels (the truth), columns outputs, both as JSON text. */
+  confusion: z.object({ classes: z.array(z.string()), counts: z.array(z.array(z.int())) }),
+  /** Input feature values, worst accuracy first. */
+  slices: z.array(z.object({ feature: z.string(), value: z.string(), ...accuracy })),
+};
+
 export const errorAnalysis = z.object({
   model: z.string(),
   /** null: every version. */
   version: z.int().nullable(),
-  labelled: z.int(),
-  /** Rows are labels (the truth), columns outputs, both as JSON text. */
-  confusion: z.object({ classes: z.array(z.string()), counts: z.array(z.array(z.int())) }),
+  ...errorBreakdownFields,
   /** Wrong predictions, highest score first. */
   confident_wrong: z.array(prediction),
-  /** Input feature values, worst accuracy first. */
-  slices: z.array(z.object({ feature: z.string(), value: z.string(), ...accuracy })),
 });
 
 export const errorsQuery = z.object({

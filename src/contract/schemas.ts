@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { currentBaseline, promotion } from './baseline.js';
 import { comparison } from './compare.js';
+import { evaluationErrors } from './evaluation.js';
+import { modelAlert } from './model-alert.js';
 import { aliasEvent, modelVersion } from './model-registry.js';
 import { predictResult } from './model-serving.js';
 import { noiseReport, varianceEstimate } from './noise.js';
@@ -60,6 +62,8 @@ export const schemas = {
   errorAnalysis,
   modelVersion,
   aliasEvent,
+  evaluationErrors,
+  modelAlert,
 } as const;
 
 export type Schemas = typeof schemas;

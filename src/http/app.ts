@@ -13,6 +13,7 @@ import { runIoRoutes } from './mlflow/run-io.js';
 import { runLoggingRoutes } from './mlflow/run-logging.js';
 import { runRoutes as mlflowRunRoutes } from './mlflow/runs.js';
 import type { Services } from './services.js';
+import { modelAlertRoutes } from './v1/model-alerts.js';
 import { modelRegistryRoutes } from './v1/model-registry.js';
 import { modelServingRoutes } from './v1/model-serving.js';
 import { openApiRoutes } from './v1/openapi.js';
@@ -44,6 +45,7 @@ export function createApp(services: Services, options: AppOptions = {}): Hono {
     projectRecordRoutes(services),
     projectEventRoutes(services, options.events),
     predictionRoutes(services),
+    modelAlertRoutes(services),
     modelServingRoutes(services),
     modelRegistryRoutes(services),
     openApiRoutes(),

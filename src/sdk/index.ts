@@ -1,3 +1,4 @@
+export type { EvaluationRow } from '../core/evaluation.js';
 export type { JsonValue, NewPrediction, PredictionFilter } from '../core/prediction.js';
 export { Ratchet, type RatchetOptions, type StartRunOptions } from './client.js';
 export {
@@ -47,7 +48,9 @@ export type {
   Direction,
   ErrorAnalysis,
   Evaluation,
+  EvaluationErrors,
   FeedbackOutcome,
+  ModelAlert,
   ModelVersion,
   NoiseFloor,
   NoiseReport,

@@ -5,6 +5,7 @@ import type { Transport } from './transport.js';
 import type {
   CurrentBaseline,
   Direction,
+  ModelAlert,
   NoiseReport,
   NotebookEntry,
   NotebookOutcome,
@@ -172,6 +173,14 @@ export class ProjectsClient {
 
   async status(project: ProjectRef): Promise<ProjectStatus> {
     return (await this.transport.call(api.record.status, { params: await this.idOf(project) })).status;
+  }
+
+  /**
+   * Served versions of models registered from this project's runs whose live accuracy fell below their
+   * offline interval (one entry per alerting version; empty when none).
+   */
+  async modelAlerts(project: ProjectRef): Promise<ModelAlert[]> {
+    return (await this.transport.call(api.modelAlerts.list, { params: await this.idOf(project) })).alerts;
   }
 
   /** Every trial in number order with its outcome and its seeds' values of the primary metric, in columns. */

@@ -1,8 +1,17 @@
 import { api } from '../contract/index.js';
+import {
+  checkEvaluationRows,
+  EVALUATION_ARTIFACT,
+  type EvaluationRow,
+  evaluationJsonl,
+} from '../core/evaluation.js';
+import { sameJson } from '../core/json-value.js';
+import type { NewPrediction } from '../core/prediction.js';
 import { isRetryable } from './errors.js';
+import { PredictionsClient } from './predictions.js';
 import { SeriesBuffer, type WireSeries } from './series-buffer.js';
 import type { Transport } from './transport.js';
-import type { Run } from './types.js';
+import type { PredictionLogResult, Run } from './types.js';
 
 export interface RunHandleOptions {
   /** Points per request; the server accepts up to 100,000. */
@@ -92,6 +101,26 @@ export class RunHandle {
       { params: { id: this.id }, body: { examples } },
       { idempotent: true },
     );
+  }
+
+  /**
+   * Records an evaluation run's per-example predictions: uploads them as the artifact
+   * `ratchet/evaluation/predictions.jsonl` (what `ratchet runs errors` analyses) and logs each example as
+   * right or wrong (`label` deep-equals `output`) through `logExamples`, so comparisons count per example.
+   * Ids must be unique; every value JSON. Sent at once.
+   */
+  async logEvaluation(rows: readonly EvaluationRow[]): Promise<void> {
+    const checked = checkEvaluationRows(rows);
+    await this.uploadArtifact(EVALUATION_ARTIFACT, evaluationJsonl(checked));
+    await this.logExamples(new Map(checked.map((row) => [row.id, sameJson(row.label, row.output)])));
+  }
+
+  /**
+   * Logs predictions this run served (a batch job that is itself a run) into the prediction log: the same
+   * items as `ratchet.predictions.log`, stored there, not with the run.
+   */
+  logPredictions(items: readonly NewPrediction[]): Promise<PredictionLogResult> {
+    return new PredictionsClient(this.transport).log(items);
   }
 
   /**

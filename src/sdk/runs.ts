@@ -1,7 +1,7 @@
 import { api } from '../contract/index.js';
 import type { ProjectRef } from './projects.js';
 import type { Transport } from './transport.js';
-import type { BucketedSeries, Point, Run, RunInfo } from './types.js';
+import type { BucketedSeries, EvaluationErrors, Point, Run, RunInfo } from './types.js';
 
 export interface RunSearchOptions {
   /** The query language: MLflow's grammar plus OR and parentheses. */
@@ -93,6 +93,15 @@ export class RunsClient {
       ...(options.endStep === undefined ? {} : { end_step: String(options.endStep) }),
     };
     return (await this.transport.call(api.runs.history, { params: { id, key }, query })).points;
+  }
+
+  /**
+   * Error analysis of the evaluation the run logged (`run.logEvaluation`): confusion matrix, the `top` most
+   * confident wrong examples (default 10) and the worst input slices with their CIs.
+   */
+  async errors(id: string, options: { top?: number } = {}): Promise<EvaluationErrors> {
+    const query = options.top === undefined ? {} : { top: String(options.top) };
+    return (await this.transport.call(api.runs.errors, { params: { id }, query })).errors;
   }
 
   /**

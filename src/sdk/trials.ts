@@ -6,6 +6,7 @@ import { TrialHandle } from './trial.js';
 import {
   type Comparison,
   type Direction,
+  type EvaluationErrors,
   type NotebookEntry,
   type ParamValues,
   paramStrings,
@@ -86,6 +87,12 @@ export class TrialsClient {
   /** A trial by id or `<project>#<number>` with its runs, summaries and verdict, in one request. */
   async detail(trial: string): Promise<TrialDetail> {
     return (await this.transport.call(api.trials.get, { params: { trial } })).trial;
+  }
+
+  /** Error analysis of the evaluations the trial's runs logged (`run.logEvaluation`), pooled over seeds. */
+  async errors(trial: string, options: { top?: number } = {}): Promise<EvaluationErrors> {
+    const query = options.top === undefined ? {} : { top: String(options.top) };
+    return (await this.transport.call(api.trials.errors, { params: { trial }, query })).errors;
   }
 
   /**

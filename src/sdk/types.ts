@@ -35,6 +35,8 @@ export type QualityReport = Data<'qualityReport'>;
 export type ModelVersion = Data<'modelVersion'>;
 export type AliasEvent = Data<'aliasEvent'>;
 export type ErrorAnalysis = Data<'errorAnalysis'>;
+export type EvaluationErrors = Data<'evaluationErrors'>;
+export type ModelAlert = Data<'modelAlert'>;
 export type TrialOutcome = Trial['outcome'];
 /** A trial's verdict, or `baseline` for a baseline promoted without one (it had nothing to beat). */
 export type NotebookOutcome = NotebookEntry['notebook_outcome'];

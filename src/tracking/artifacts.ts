@@ -37,6 +37,11 @@ export class ArtifactService {
     return this.artifacts.localDirectory(storePathOf(uri));
   }
 
+  /** The file at `path` under an artifact root URI (a run's), or undefined when there is none. */
+  getUnder(rootUri: string, path: string): Promise<ArtifactDownload | undefined> {
+    return this.artifacts.get(joinArtifactPath(storePathOf(rootUri), normalizeArtifactPath(path)));
+  }
+
   /** The entries of `path` under an artifact root URI (a run's or a logged model's), named relative to it. */
   async listUnder(rootUri: string, path: string | undefined): Promise<ArtifactFileInfo[]> {
     const relative = normalizeArtifactPath(path ?? '');

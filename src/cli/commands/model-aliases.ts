@@ -55,7 +55,9 @@ function historyLines(name: string, events: readonly AliasEvent[]): string[] {
         e.alias,
         `${e.previous_version ?? '—'} → ${e.version ?? 'deleted'}`,
         e.via,
-        [e.trial ? `${e.trial.project}#${e.trial.number}` : e.trial_id && `trial ${e.trial_id}`, e.reason].filter(Boolean).join(': ') || '—',
+        [e.trial ? `${e.trial.project}#${e.trial.number}` : e.trial_id && `trial ${e.trial_id}`, e.reason]
+          .filter(Boolean)
+          .join(': ') || '—',
       ]),
     ),
   ];

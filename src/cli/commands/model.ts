@@ -1,9 +1,11 @@
 import { type Command, Option } from 'commander';
 import { formatDate, formatNumber } from '../../core/format.js';
 import type { ErrorAnalysis, QualityReport } from '../../sdk/index.js';
+import { accuracyText, intervalText } from '../accuracy-text.js';
 import { type ClientOptions, clientOptions } from '../client-options.js';
+import { errorLines } from '../error-lines.js';
 import { integerOption } from '../option-parsers.js';
-import { fields, show, table } from '../output.js';
+import { show, table } from '../output.js';
 import { withClient } from '../target.js';
 import { registerModelAliases } from './model-aliases.js';
 import { jsonText } from './predictions.js';
@@ -53,15 +55,9 @@ export function registerModel(program: Command): void {
         ...(o.top === undefined ? {} : { top: o.top }),
       }),
     );
-    show({ json: analysis, text: () => errorLines(analysis) }, o);
+    show({ json: analysis, text: () => modelErrorLines(analysis) }, o);
   });
 }
-
-const interval = ([low, high]: readonly [number, number]) =>
-  `[${formatNumber(low, 3)}, ${formatNumber(high, 3)}]`;
-
-const accuracyText = (a: { labelled: number; accuracy: number; ci: [number, number] }) =>
-  a.labelled === 0 ? 'no labels' : `${formatNumber(a.accuracy, 3)} ${interval(a.ci)}`;
 
 function qualityLines(report: QualityReport, withBuckets: boolean): string[] {
   if (report.versions.length === 0) return [`${report.model}: no predictions logged`];
@@ -72,7 +68,7 @@ function qualityLines(report: QualityReport, withBuckets: boolean): string[] {
     accuracyText(v),
     v.offline === null
       ? 'none'
-      : `${v.offline.metric} ${formatNumber(v.offline.mean, 3)} ${interval(v.offline.ci)} (${v.offline.runs} runs)`,
+      : `${v.offline.metric} ${formatNumber(v.offline.mean, 3)} ${intervalText(v.offline.ci)} (${v.offline.runs} runs)`,
     v.alert ? 'ALERT' : '',
   ]);
   const lines = [table(['VERSION', 'ALIASES', 'LABELLED', 'LIVE ACCURACY', 'OFFLINE', ''], rows)];
@@ -86,40 +82,13 @@ function qualityLines(report: QualityReport, withBuckets: boolean): string[] {
   return lines;
 }
 
-function errorLines(e: ErrorAnalysis): string[] {
-  const { classes, counts } = e.confusion;
-  return [
-    ...fields([
-      ['model', e.version === null ? `${e.model} (every version)` : `${e.model}/${e.version}`],
-      ['labelled', String(e.labelled)],
-    ]),
-    '',
-    'confusion (rows: label, columns: output)',
-    table(
-      ['', ...classes],
-      counts.map((row, i) => [classes[i]!, ...row]),
-    ),
-    '',
-    'most confident wrong',
-    e.confident_wrong.length === 0
-      ? '  none'
-      : table(
-          ['PREDICTION', 'OUTPUT', 'LABEL', 'SCORE', 'INPUT'],
-          e.confident_wrong.map((p) => [
-            p.id,
-            jsonText(p.output, 20),
-            jsonText(p.feedback?.label, 20),
-            p.score === null ? '' : formatNumber(p.score, 3),
-            jsonText(p.input),
-          ]),
-        ),
-    '',
-    'worst slices',
-    e.slices.length === 0
-      ? '  none with enough labels'
-      : table(
-          ['FEATURE', 'VALUE', 'LABELLED', 'ACCURACY'],
-          e.slices.map((s) => [s.feature, s.value, s.labelled, accuracyText(s)]),
-        ),
-  ];
+function modelErrorLines(e: ErrorAnalysis): string[] {
+  return errorLines(
+    [['model', e.version === null ? `${e.model} (every version)` : `${e.model}/${e.version}`]],
+    e,
+    {
+      title: 'PREDICTION',
+      rows: e.confident_wrong.map((p) => ({ ...p, label: p.feedback?.label })),
+    },
+  );
 }

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { formatDate, formatDay, formatDaysLeft, formatHours, formatNumber } from '../../core/format.js';
-import type { NoiseReport, ProjectStatus } from '../../sdk/index.js';
+import type { ModelAlert, NoiseReport, ProjectStatus } from '../../sdk/index.js';
+import { accuracyText, intervalText } from '../accuracy-text.js';
 import { type ClientOptions, clientOptions } from '../client-options.js';
 import { fields, show } from '../output.js';
 import { resolveProject } from '../refs.js';
@@ -14,10 +15,21 @@ export function registerStatus(program: Command): void {
       .command('status [project]')
       .description('spent against budgets and deadline, the baseline, and whether the project has stalled'),
   ).action(async (ref: string | undefined, o: ClientOptions) => {
-    const status = await withClient(o, async (client) =>
-      client.projects.status({ id: (await resolveProject(client, ref)).id }),
+    const { status, alerts } = await withClient(o, async (client) => {
+      const project = { id: (await resolveProject(client, ref)).id };
+      const [status, alerts] = await Promise.all([
+        client.projects.status(project),
+        client.projects.modelAlerts(project),
+      ]);
+      return { status, alerts };
+    });
+    show(
+      {
+        json: { ...status, model_alerts: alerts },
+        text: () => [...statusLines(status), ...alerts.map(alertLine)],
+      },
+      o,
     );
-    show({ json: status, text: () => statusLines(status) }, o);
   });
 
   clientOptions(
@@ -70,6 +82,16 @@ function statusLines(s: ProjectStatus): string[] {
   ]);
   if (!s.stalled) return lines;
   return [...lines, 'what to try next:', ...s.suggestions.map((suggestion) => `  - ${suggestion}`)];
+}
+
+/** `alert: churn v3 (production) live 0.71 [0.66, 0.76] over 412 labels, below offline 0.85 [0.83, 0.87]` */
+function alertLine(a: ModelAlert): string {
+  const aliases = a.aliases.length === 0 ? '' : ` (${a.aliases.join(', ')})`;
+  const offline =
+    a.offline === null
+      ? ''
+      : `, below offline ${formatNumber(a.offline.mean, 3)} ${intervalText(a.offline.ci)}`;
+  return `alert: ${a.model} v${a.version}${aliases} live ${accuracyText(a)} over ${a.labelled} labels${offline}`;
 }
 
 function noiseReportLines(r: NoiseReport, numbers: ReadonlyMap<string, number>): string[] {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { batch, batchOutcome } from '../batch.js';
+import { evaluationErrors, evaluationErrorsQuery } from '../evaluation.js';
 import { examplesBody } from '../examples.js';
 import { json, route } from '../route.js';
 import {
@@ -131,5 +132,15 @@ export const runRoutes = {
     params: runParams,
     body: examplesBody,
     response: json(z.object({ recorded: z.int() })),
+  }),
+  errors: route({
+    method: 'GET',
+    path: '/api/v1/runs/{id}/errors',
+    summary:
+      'Error analysis of the evaluation the run logged (`ratchet/evaluation/predictions.jsonl`): confusion matrix, most confident wrong examples, worst input slices',
+    tag,
+    params: runParams,
+    query: evaluationErrorsQuery,
+    response: json(z.object({ errors: evaluationErrors })),
   }),
 } as const;

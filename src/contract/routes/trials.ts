@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { compareRequest, comparison } from '../compare.js';
+import { evaluationErrors, evaluationErrorsQuery } from '../evaluation.js';
 import { notebookEntry, notebookQuery } from '../notebook.js';
 import { projectIdParams } from '../project.js';
 import { json, route } from '../route.js';
@@ -62,6 +63,16 @@ export const trialRoutes = {
     params: trialParams,
     query: bucketsQuery,
     response: json(trialCurves),
+  }),
+  errors: route({
+    method: 'GET',
+    path: '/api/v1/trials/{trial}/errors',
+    summary:
+      "Error analysis of the evaluations the trial's runs logged, pooled: each row is one (seed, example)",
+    tag,
+    params: trialParams,
+    query: evaluationErrorsQuery,
+    response: json(z.object({ errors: evaluationErrors })),
   }),
   refresh: route({
     method: 'POST',

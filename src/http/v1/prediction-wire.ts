@@ -1,7 +1,13 @@
 import type { Wire } from '../../contract/index.js';
 import type { NonFiniteName } from '../../core/non-finite.js';
 import type { Prediction, PredictionSettings } from '../../core/prediction.js';
-import type { Accuracy, ErrorAnalysis, QualityReport } from '../../serving/predictions/types.js';
+import type {
+  Accuracy,
+  ErrorAnalysis,
+  ErrorBreakdown,
+  QualityReport,
+  VersionQuality,
+} from '../../serving/predictions/types.js';
 import { wireNumber } from './wire.js';
 
 /** The native API's JSON for predictions, their settings, live quality and error analysis. */
@@ -37,21 +43,31 @@ function intervalJson([low, high]: [number, number]): [number | NonFiniteName, n
 }
 
 export function qualityJson(q: QualityReport): Wire<'qualityReport'> {
+  return { model: q.model, versions: q.versions.map(versionQualityJson) };
+}
+
+export function versionQualityJson(v: VersionQuality): Wire<'qualityReport'>['versions'][number] {
   return {
-    model: q.model,
-    versions: q.versions.map((v) => ({
-      version: v.version,
-      aliases: v.aliases,
-      ...accuracyJson(v),
-      buckets: v.buckets.map((b) => ({ start: b.start, ...accuracyJson(b) })),
-      offline: v.offline && {
-        metric: v.offline.metric,
-        mean: wireNumber(v.offline.mean),
-        ci: intervalJson(v.offline.ci),
-        runs: v.offline.runs,
-      },
-      alert: v.alert,
-    })),
+    version: v.version,
+    aliases: v.aliases,
+    ...accuracyJson(v),
+    buckets: v.buckets.map((b) => ({ start: b.start, ...accuracyJson(b) })),
+    offline: v.offline && {
+      metric: v.offline.metric,
+      mean: wireNumber(v.offline.mean),
+      ci: intervalJson(v.offline.ci),
+      runs: v.offline.runs,
+    },
+    alert: v.alert,
+  };
+}
+
+/** What error analysis found, whatever its rows were (served predictions or evaluation examples). */
+export function errorBreakdownJson(e: ErrorBreakdown<unknown>) {
+  return {
+    labelled: e.labelled,
+    confusion: e.confusion,
+    slices: e.slices.map((s) => ({ feature: s.feature, value: s.value, ...accuracyJson(s) })),
   };
 }
 
@@ -59,9 +75,7 @@ export function errorAnalysisJson(e: ErrorAnalysis): Wire<'errorAnalysis'> {
   return {
     model: e.model,
     version: e.version,
-    labelled: e.labelled,
-    confusion: e.confusion,
+    ...errorBreakdownJson(e),
     confident_wrong: e.confidentWrong.map(predictionJson),
-    slices: e.slices.map((s) => ({ feature: s.feature, value: s.value, ...accuracyJson(s) })),
   };
 }

@@ -2,8 +2,11 @@ import { Hono } from 'hono';
 import { api } from '../../contract/index.js';
 import { invalidParameter } from '../../core/errors.js';
 import { LIMITS } from '../../core/limits.js';
+import { DEFAULT_TOP_WRONG } from '../../serving/predictions/error-analysis.js';
+import { analyseEvaluations } from '../../serving/predictions/error-analysis-evaluation.js';
 import type { Services } from '../services.js';
 import { runBatch } from './batch-input.js';
+import { evaluationErrorsJson, noEvaluation, readEvaluation } from './evaluation-errors.js';
 import { implement } from './implement.js';
 import { projectOf } from './project-of-body.js';
 import { bucketedSeriesJson } from './series-wire.js';
@@ -13,7 +16,7 @@ import { pointJson, runInfoJson, runJson } from './wire.js';
 const VIEWS = { active: 'ACTIVE_ONLY', deleted: 'DELETED_ONLY', all: 'ALL' } as const;
 const routes = api.runs;
 
-export function runRoutes({ projects, runs, series, examples }: Services): Hono {
+export function runRoutes({ projects, runs, series, examples, artifacts }: Services): Hono {
   const app = new Hono();
   implement(app, routes.create, async ({ body }) => {
     const project = await projectOf(body, projects);
@@ -102,5 +105,12 @@ export function runRoutes({ projects, runs, series, examples }: Services): Hono 
     },
     { maxBodyBytes: LIMITS.nativeBatchBytes },
   );
+  implement(app, routes.errors, async ({ params, query }) => {
+    const run = await runs.get(params.id);
+    const rows = await readEvaluation(artifacts, run);
+    if (rows === undefined) throw noEvaluation(`Run ${run.info.id}`);
+    const evaluated = { run: { id: run.info.id, seed: run.info.seed }, rows };
+    return { errors: evaluationErrorsJson(analyseEvaluations([evaluated], query.top ?? DEFAULT_TOP_WRONG)) };
+  });
   return app;
 }

@@ -4,9 +4,12 @@ import type { arm, compareRequest } from '../../contract/compare.js';
 import { api } from '../../contract/index.js';
 import type { newTrial } from '../../contract/trial.js';
 import { LIMITS } from '../../core/limits.js';
+import { DEFAULT_TOP_WRONG } from '../../serving/predictions/error-analysis.js';
+import { analyseEvaluations } from '../../serving/predictions/error-analysis-evaluation.js';
 import type { ArmRef, CompareRequest } from '../../tracking/trials/comparison-service.js';
 import type { CreateTrialInput } from '../../tracking/trials/trial-input.js';
 import type { Services } from '../services.js';
+import { evaluationErrorsJson, noEvaluation, readTrialEvaluations } from './evaluation-errors.js';
 import { implement } from './implement.js';
 import { projectOf } from './project-of-body.js';
 import { trialCurvesJson } from './series-wire.js';
@@ -16,7 +19,7 @@ import { comparisonJson, notebookEntryJson, trialDetailJson, trialJson } from '.
 const routes = api.trials;
 
 /** Trials, the lab notebook and ad-hoc comparisons, under /api/v1. */
-export function trialRoutes({ projects, trials, record, comparisons, curves }: Services): Hono {
+export function trialRoutes({ projects, trials, record, comparisons, curves, artifacts }: Services): Hono {
   const app = new Hono();
   implement(app, routes.create, async ({ body }) => {
     const project = await projectOf(body, projects);
@@ -48,6 +51,12 @@ export function trialRoutes({ projects, trials, record, comparisons, curves }: S
       range: stepRange(query),
     });
     return trialCurvesJson(found);
+  });
+  implement(app, routes.errors, async ({ params, query }) => {
+    const { trial, runs } = await trials.detail(params.trial);
+    const evaluations = await readTrialEvaluations(artifacts, runs);
+    if (evaluations.length === 0) throw noEvaluation(`No run of trial ${trial.id}`);
+    return { errors: evaluationErrorsJson(analyseEvaluations(evaluations, query.top ?? DEFAULT_TOP_WRONG)) };
   });
   implement(app, routes.refresh, async ({ params }) => ({
     trial: trialJson(await trials.refresh(params.trial)),

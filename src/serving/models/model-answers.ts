@@ -1,5 +1,5 @@
+import { isJsonValue } from '../../core/json-value.js';
 import type { JsonValue } from '../../core/prediction.js';
-import { isJsonValue } from '../predictions/json-values.js';
 
 /** One input's answer: what the model output, and its confidence when it gives one. */
 export interface ModelAnswer {

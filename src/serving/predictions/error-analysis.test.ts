@@ -1,18 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { JsonValue } from '../../core/prediction.js';
-import type { LabelledPrediction } from '../../store/prediction-store.js';
 import { analyseErrors } from './error-analysis.js';
+import type { LabelledRow } from './types.js';
 
-const labelled = (n: number, input: JsonValue, right: boolean): LabelledPrediction => ({
+const labelled = (n: number, input: JsonValue, right: boolean): LabelledRow => ({
   id: `p${n}`,
-  modelName: 'm',
-  modelVersion: 1,
-  modelRef: 'm/1',
-  time: n,
   input,
   output: 1,
+  label: right ? 1 : 0,
   score: null,
-  feedback: { label: right ? 1 : 0, time: n, author: null, comment: null },
 });
 
 describe('error analysis', () => {
@@ -20,7 +16,7 @@ describe('error analysis', () => {
     const rows = Array.from({ length: 210 }, (_, n) =>
       labelled(n, { user: `u${n % 21}`, plan: 'pro' }, n % 3 > 0),
     );
-    const { slices } = analyseErrors('m', null, rows, 5);
+    const { slices } = analyseErrors(rows, 5);
     expect(slices.map((s) => s.feature)).toEqual(['plan']);
     expect(slices[0]).toMatchObject({ value: 'pro', labelled: 210, correct: 140 });
   });
@@ -31,12 +27,12 @@ describe('error analysis', () => {
       ...Array.from({ length: 6 }, (_, n) => labelled(10 + n, { tier: 'b' }, n < 1)),
       ...Array.from({ length: 4 }, (_, n) => labelled(20 + n, { tier: 'c' }, false)),
     ];
-    expect(analyseErrors('m', 1, rows, 0).slices.map((s) => s.value)).toEqual(['b', 'a']);
+    expect(analyseErrors(rows, 0).slices.map((s) => s.value)).toEqual(['b', 'a']);
   });
 
   it('gives the confusion matrix rows by label and columns by output, and orders wrong ones without a score last', () => {
     const rows = [labelled(1, 0, false), { ...labelled(2, 0, false), score: 0.7 }, labelled(3, 0, true)];
-    const analysis = analyseErrors('m', null, rows, 10);
+    const analysis = analyseErrors(rows, 10);
     expect(analysis.confusion).toEqual({
       classes: ['0', '1'],
       counts: [

@@ -1,8 +1,7 @@
+import { canonicalJson, sameJson } from '../../core/json-value.js';
 import type { JsonValue } from '../../core/prediction.js';
-import type { LabelledPrediction } from '../../store/prediction-store.js';
 import { accuracyOf } from './accuracy.js';
-import { canonicalJson, sameJson } from './json-values.js';
-import type { ErrorAnalysis, Slice } from './types.js';
+import type { ErrorBreakdown, LabelledRow, Slice } from './types.js';
 
 /** Fewer labelled predictions than this say too little about a slice to rank it. */
 export const MIN_SLICE_SIZE = 5;
@@ -11,41 +10,36 @@ export const MAX_CATEGORIES = 20;
 /** Beyond this many classes (a regression's outputs) a confusion matrix says nothing; it is left empty. */
 export const MAX_CONFUSION_CLASSES = 100;
 export const MAX_SLICES = 50;
+/** How many of the most confident wrong rows are shown unless asked otherwise. */
+export const DEFAULT_TOP_WRONG = 10;
 
 interface Judged {
-  prediction: LabelledPrediction;
+  row: LabelledRow;
   correct: boolean;
 }
 
-export function analyseErrors(
-  model: string,
-  version: number | null,
-  predictions: readonly LabelledPrediction[],
+/**
+ * Where a model is wrong, from rows that carry the right answer: served predictions with their feedback, or
+ * an evaluation run's per-example predictions. The most confident wrong rows are returned as given.
+ */
+export function analyseErrors<Row extends LabelledRow>(
+  rows: readonly Row[],
   top: number,
-): ErrorAnalysis {
-  const judged = predictions.map((prediction) => ({
-    prediction,
-    correct: sameJson(prediction.feedback.label, prediction.output),
-  }));
+): ErrorBreakdown<Row> {
+  const judged = rows.map((row) => ({ row, correct: sameJson(row.label, row.output) }));
   return {
-    model,
-    version,
     labelled: judged.length,
     confusion: confusionMatrix(judged),
-    confidentWrong: judged
-      .filter((j) => !j.correct)
-      .map((j) => j.prediction)
+    confidentWrong: rows
+      .filter((_row, i) => !judged[i]!.correct)
       .sort((a, b) => (b.score ?? Number.NEGATIVE_INFINITY) - (a.score ?? Number.NEGATIVE_INFINITY))
       .slice(0, top),
     slices: slices(judged),
   };
 }
 
-function confusionMatrix(judged: readonly Judged[]): ErrorAnalysis['confusion'] {
-  const pairs = judged.map((j) => [
-    canonicalJson(j.prediction.feedback.label),
-    canonicalJson(j.prediction.output),
-  ]);
+function confusionMatrix(judged: readonly Judged[]): ErrorBreakdown<LabelledRow>['confusion'] {
+  const pairs = judged.map((j) => [canonicalJson(j.row.label), canonicalJson(j.row.output)]);
   const classes = [...new Set(pairs.flat())].sort();
   if (classes.length > MAX_CONFUSION_CLASSES) return { classes: [], counts: [] };
   const index = new Map(classes.map((name, i) => [name, i]));
@@ -65,8 +59,8 @@ function features(input: JsonValue, prefix = ''): [string, string | number | boo
 
 function slices(judged: readonly Judged[]): Slice[] {
   const byFeature = new Map<string, { value: string | number | boolean; correct: boolean }[]>();
-  for (const { prediction, correct } of judged) {
-    for (const [feature, value] of features(prediction.input)) {
+  for (const { row, correct } of judged) {
+    for (const [feature, value] of features(row.input)) {
       const list = byFeature.get(feature) ?? [];
       list.push({ value, correct });
       byFeature.set(feature, list);

@@ -1,7 +1,7 @@
 import { invalidParameter, RatchetError } from '../../core/errors.js';
+import { isJsonValue } from '../../core/json-value.js';
 import { MAX_PREDICTION_BATCH, type NewPrediction, type PredictionSettings } from '../../core/prediction.js';
 import { validateInteger, validateStringValue } from '../../core/validation.js';
-import { isJsonValue } from './json-values.js';
 
 export const PREDICTION_ID_MAX_LENGTH = 256;
 export const FEEDBACK_TEXT_MAX_LENGTH = 5000;

@@ -1,4 +1,5 @@
 import { invalidParameter, notFound, RatchetError } from '../../core/errors.js';
+import { isJsonValue, sameJson } from '../../core/json-value.js';
 import {
   DEFAULT_PREDICTION_SETTINGS,
   type NewPrediction,
@@ -10,8 +11,8 @@ import { registeredModelNotFound } from '../../core/registry.js';
 import { validateInteger } from '../../core/validation.js';
 import type { PredictionRow } from '../../store/prediction-store.js';
 import type { Store } from '../../store/store.js';
-import { analyseErrors } from './error-analysis.js';
-import { checkLabelType, isJsonValue, sameJson } from './json-values.js';
+import { analyseErrors, DEFAULT_TOP_WRONG } from './error-analysis.js';
+import { checkLabelType } from './json-values.js';
 import { type ResolvedModel, resolveModelRef, resolveModelSelector } from './model-refs.js';
 import { checkBatchSize, checkFeedbackText, checkNewPrediction, checkSettings } from './prediction-input.js';
 import { type OfflineEstimator, versionQuality } from './quality.js';
@@ -28,7 +29,6 @@ import type {
 const DAY_MS = 86_400_000;
 const DEFAULT_LIST_LIMIT = 100;
 const MAX_LIST_LIMIT = 1000;
-const DEFAULT_TOP = 10;
 const MAX_TOP = 1000;
 /** Error analysis reads at most this many of the newest labelled predictions (a bounded cost per request). */
 const MAX_ANALYSED = 50_000;
@@ -194,11 +194,12 @@ export class PredictionService implements PredictionServiceApi {
   }
 
   async errors(model: string, options: { top?: number } = {}): Promise<ErrorAnalysis> {
-    const top = validateInteger(options.top ?? DEFAULT_TOP, 'top', { min: 0 });
+    const top = validateInteger(options.top ?? DEFAULT_TOP_WRONG, 'top', { min: 0 });
     if (top > MAX_TOP) throw invalidParameter(`'top' may be at most ${MAX_TOP}.`);
     const { name, version } = await resolveModelSelector(this.store, model);
     const labelled = await this.store.predictions.labelled(name, version, MAX_ANALYSED);
-    return analyseErrors(name, version, labelled, top);
+    const rows = labelled.map((prediction) => ({ ...prediction, label: prediction.feedback.label }));
+    return { model: name, version, ...analyseErrors(rows, top) };
   }
 
   private async requireModel(name: string): Promise<void> {

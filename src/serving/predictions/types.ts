@@ -66,17 +66,31 @@ export interface Slice extends Accuracy {
   value: string;
 }
 
-export interface ErrorAnalysis {
-  model: string;
-  /** null: every version of the model. */
-  version: number | null;
+/** A row error analysis judges: right when `label` deep-equals `output`. */
+export interface LabelledRow {
+  id: string;
+  input: JsonValue;
+  output: JsonValue;
+  label: JsonValue;
+  score: number | null;
+}
+
+/** Where a model is wrong, over labelled rows of any source. */
+export interface ErrorBreakdown<Row> {
   labelled: number;
   /** Rows are labels (the truth), columns outputs, both as JSON text, sorted. */
   confusion: { classes: string[]; counts: number[][] };
-  /** Wrong predictions, highest score first. */
-  confidentWrong: Prediction[];
-  /** Feature values with at least a few labelled predictions, worst accuracy first. */
+  /** Wrong rows, highest score first. */
+  confidentWrong: Row[];
+  /** Feature values with at least a few labelled rows, worst accuracy first. */
   slices: Slice[];
+}
+
+/** Error analysis of a served model's labelled predictions. */
+export interface ErrorAnalysis extends ErrorBreakdown<Prediction> {
+  model: string;
+  /** null: every version of the model. */
+  version: number | null;
 }
 
 /** The prediction log and its feedback, over the store; what the routes call. */
