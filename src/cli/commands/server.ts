@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { integerOption } from '../option-parsers.js';
+import { addPerimeterOptions, type PerimeterFlags } from '../perimeter-options.js';
 import {
   ARTIFACTS_OPTION_HELP,
   closeOnSignals,
@@ -9,14 +10,14 @@ import {
   shownStore,
 } from '../server-store.js';
 
-interface ServerOptions extends ServerStoreOptions {
+interface ServerOptions extends ServerStoreOptions, PerimeterFlags {
   host: string;
   port: number;
   serveModels?: boolean;
 }
 
 export function registerServer(program: Command): void {
-  program
+  const command = program
     .command('server')
     .description('serve the web UI and the tracking API (native /api/v1 and MLflow-compatible) over a store')
     .option('--host <host>', 'interface to bind', '127.0.0.1')
@@ -27,7 +28,8 @@ export function registerServer(program: Command): void {
       5000,
     )
     .option('--store <location>', STORE_OPTION_HELP)
-    .option('--artifacts <dir>', ARTIFACTS_OPTION_HELP)
+    .option('--artifacts <dir>', ARTIFACTS_OPTION_HELP);
+  addPerimeterOptions(command)
     .option(
       '--serve-models',
       "also serve the registry's js models at /api/v1/models/{name}/{alias|version}/predict (their code runs " +
@@ -42,6 +44,7 @@ export function registerServer(program: Command): void {
         host: o.host,
         port: o.port,
         artifacts,
+        perimeter: { allowedHosts: o.allowedHosts ?? [], corsOrigins: o.corsOrigins ?? [] },
         runModelCode: o.serveModels ?? false,
       });
       process.stdout.write(`Ratchet is listening on ${running.url} (store: ${shownStore(store)})\n`);
