@@ -1,8 +1,20 @@
+import { isIPv6 } from 'node:net';
 import { type Command, InvalidArgumentError } from 'commander';
 
-export interface PerimeterFlags {
+export interface BindingFlags {
+  host: string;
+  port: number;
   allowedHosts?: string[];
   corsOrigins?: string[];
+}
+
+/** Where a server command listens, and whom it answers there. */
+export function bindingOf(o: BindingFlags) {
+  return {
+    host: o.host,
+    port: o.port,
+    perimeter: { allowedHosts: o.allowedHosts ?? [], corsOrigins: o.corsOrigins ?? [] },
+  };
 }
 
 /** `--allowed-hosts` and `--cors-origins`, for the commands that start a server. */
@@ -23,7 +35,7 @@ export function addPerimeterOptions(command: Command): Command {
 
 function hostNames(raw: string): string[] {
   const names = list(raw);
-  const bad = names.find((name) => /[/:@\s]/.test(name.replace(/^\[[0-9a-f:.]+\]$/i, 'ipv6')));
+  const bad = names.find((name) => !isIPv6(name.replace(/^\[(.*)\]$/, '$1')) && /[/:@[\]\s]/.test(name));
   if (names.length === 0 || bad !== undefined) {
     throw new InvalidArgumentError(`expected host names without scheme or port, e.g. ratchet.lan,10.0.0.5`);
   }

@@ -39,7 +39,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   if (!isLoopbackHost(options.host)) {
     process.stderr.write(
-      `Warning: --host ${options.host} makes this server reachable from the network, and anyone who reaches it can read and change everything.\n`,
+      `Warning: --host ${options.host} makes this server reachable from the network: anyone who reaches it can read and change everything (clients that use another name than the address need --allowed-hosts).\n`,
     );
   }
   const server = await (async () => {

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { parseModelRef } from '../../core/prediction.js';
 import { integerOption } from '../option-parsers.js';
-import { addPerimeterOptions, type PerimeterFlags } from '../perimeter-options.js';
+import { addPerimeterOptions, type BindingFlags, bindingOf } from '../perimeter-options.js';
 import {
   ARTIFACTS_OPTION_HELP,
   closeOnSignals,
@@ -11,10 +11,7 @@ import {
   shownStore,
 } from '../server-store.js';
 
-interface ServeOptions extends ServerStoreOptions, PerimeterFlags {
-  host: string;
-  port: number;
-}
+interface ServeOptions extends ServerStoreOptions, BindingFlags {}
 
 export function registerServe(program: Command): void {
   const command = program
@@ -40,10 +37,8 @@ export function registerServe(program: Command): void {
     let version = 0;
     const running = await startServer({
       store,
-      host: o.host,
-      port: o.port,
+      ...bindingOf(o),
       artifacts,
-      perimeter: { allowedHosts: o.allowedHosts ?? [], corsOrigins: o.corsOrigins ?? [] },
       servingOnly: true,
       ready: async (services) => {
         version = await services.serving.warm(parsed.name, ref);

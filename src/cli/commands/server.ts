@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { integerOption } from '../option-parsers.js';
-import { addPerimeterOptions, type PerimeterFlags } from '../perimeter-options.js';
+import { addPerimeterOptions, type BindingFlags, bindingOf } from '../perimeter-options.js';
 import {
   ARTIFACTS_OPTION_HELP,
   closeOnSignals,
@@ -10,9 +10,7 @@ import {
   shownStore,
 } from '../server-store.js';
 
-interface ServerOptions extends ServerStoreOptions, PerimeterFlags {
-  host: string;
-  port: number;
+interface ServerOptions extends ServerStoreOptions, BindingFlags {
   serveModels?: boolean;
 }
 
@@ -41,10 +39,8 @@ export function registerServer(program: Command): void {
       const { startServer } = await import('../../server/start-server.js');
       const running = await startServer({
         store,
-        host: o.host,
-        port: o.port,
+        ...bindingOf(o),
         artifacts,
-        perimeter: { allowedHosts: o.allowedHosts ?? [], corsOrigins: o.corsOrigins ?? [] },
         runModelCode: o.serveModels ?? false,
       });
       process.stdout.write(`Ratchet is listening on ${running.url} (store: ${shownStore(store)})\n`);
