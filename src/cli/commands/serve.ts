@@ -48,7 +48,7 @@ export function registerServe(program: Command): void {
     process.stdout.write(
       `Ratchet is serving ${model} (version ${version}), listening on ${running.url} (store: ${shownStore(store)})\n`,
     );
-    process.stdout.write(`Predict: POST ${predictUrl} {"inputs": [...]}\n`);
+    process.stdout.write(`Predict: POST ${predictUrl} (Content-Type: application/json) {"inputs": [...]}\n`);
     closeOnSignals(running);
   });
 }
