@@ -38,7 +38,13 @@ export default async function bench(): Promise<void> {
   for (let first = 0; first < STEPS; first += PER_REQUEST) {
     const steps = Array.from({ length: Math.min(PER_REQUEST, STEPS - first) }, (_, i) => first + i);
     const body = JSON.stringify({ series: [{ key: 'loss', steps, values: steps.map(value) }] });
-    requests.push(() => fetch(`${server.url}/api/v1/runs/${run.id}/batch`, { method: 'POST', body }));
+    requests.push(() =>
+      fetch(`${server.url}/api/v1/runs/${run.id}/batch`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      }),
+    );
   }
   await sendAll(requests, 1);
   const url = `${server.url}/api/v1/runs/${run.id}/metrics/loss?max_points=1000`;

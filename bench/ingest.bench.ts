@@ -68,7 +68,7 @@ async function ratchet(dir: string): Promise<{ pointsPerSecond: number; bytes: n
     bodies.map(
       ({ url, body }) =>
         () =>
-          fetch(url, { method: 'POST', body }),
+          fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body }),
     ),
     4,
   );

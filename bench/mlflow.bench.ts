@@ -143,7 +143,11 @@ async function searchRuns(dir: string) {
     max_results: 1000,
   });
   const search = async () => {
-    const response = await fetch(`${server.url}/api/2.0/mlflow/runs/search`, { method: 'POST', body });
+    const response = await fetch(`${server.url}/api/2.0/mlflow/runs/search`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
     return ((await response.json()) as { runs?: unknown[] }).runs?.length ?? 0;
   };
   const found = await search();

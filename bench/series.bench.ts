@@ -28,14 +28,24 @@ export default async function bench(): Promise<void> {
     runIds.push(run.id);
     const steps = Array.from({ length: STEPS }, (_, i) => i);
     const body = JSON.stringify({ series: [{ key: 'loss', steps, values: steps.map((s) => value(r, s)) }] });
-    requests.push(() => fetch(`${server.url}/api/v1/runs/${run.id}/batch`, { method: 'POST', body }));
+    requests.push(() =>
+      fetch(`${server.url}/api/v1/runs/${run.id}/batch`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      }),
+    );
   }
   await sendAll(requests, 2);
 
   const read = runIds.slice(0, MLFLOW_MAX_RUNS);
   const series = async (buckets: number) => {
     const body = JSON.stringify({ runs: read, keys: ['loss'], buckets });
-    const response = await fetch(`${server.url}/api/v1/series`, { method: 'POST', body });
+    const response = await fetch(`${server.url}/api/v1/series`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
     const found = (await response.json()) as { series: { buckets: { count: number[] } }[] };
     return found.series.reduce((sum, s) => sum + s.buckets.count.length, 0);
   };

@@ -15,6 +15,7 @@ for (const database of testDatabases) {
       const { url, child } = await startServerProcess(['--store', location, '--artifacts', artifacts]);
       const created = await fetch(`${url}/api/v1/runs`, {
         method: 'POST',
+        headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ project: 'kill' }),
       });
       const runId = ((await created.json()) as { run: { id: string } }).run.id;
@@ -29,6 +30,7 @@ for (const database of testDatabases) {
         try {
           const res = await fetch(`${url}/api/v1/runs/${runId}/batch`, {
             method: 'POST',
+            headers: { 'content-type': 'application/json' },
             body: JSON.stringify({ batch_id: `b${batch}`, metrics }),
           });
           if (res.ok) acknowledged.push(batch);

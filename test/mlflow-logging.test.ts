@@ -229,6 +229,7 @@ for (const database of testDatabases) {
       });
       const response = await fetch(`${server.url}/api/2.0/mlflow/runs/log-batch`, {
         method: 'POST',
+        headers: { 'content-type': 'application/json' },
         body,
         duplex: 'half',
       } as RequestInit);

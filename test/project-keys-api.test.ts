@@ -54,7 +54,7 @@ describe('projects.keys in the SDK', () => {
     const opened = await testDatabases[0]!.open();
     try {
       const app = createApp(createServices(opened.store));
-      const client = new Ratchet({ uri: 'http://ratchet.test', fetch: (request) => app.fetch(request) });
+      const client = new Ratchet({ uri: 'http://localhost', fetch: (request) => app.fetch(request) });
       const run = await client.startRun({ project: 'sdk-keys', params: { lr: 0.1 }, tags: { who: 'me' } });
       run.log({ loss: 1 });
       await run.finish();

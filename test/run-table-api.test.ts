@@ -125,7 +125,7 @@ describe('projects.table in the SDK', () => {
     const opened = await testDatabases[0]!.open();
     try {
       const app = createApp(createServices(opened.store));
-      const client = new Ratchet({ uri: 'http://ratchet.test', fetch: (request) => app.fetch(request) });
+      const client = new Ratchet({ uri: 'http://localhost', fetch: (request) => app.fetch(request) });
       const run = await client.startRun({ project: 'sdk-table', params: { lr: 0.1 } });
       run.log({ loss: Number.NaN, acc: 0.5 });
       await run.finish();

@@ -121,7 +121,7 @@ describe('runs.series in the SDK', () => {
     const opened = await testDatabases[0]!.open();
     try {
       const app = createApp(createServices(opened.store));
-      const client = new Ratchet({ uri: 'http://ratchet.test', fetch: (request) => app.fetch(request) });
+      const client = new Ratchet({ uri: 'http://localhost', fetch: (request) => app.fetch(request) });
       const run = await client.startRun({ project: 'sdk-series' });
       run.log({ loss: Number.NaN }, { step: 0 });
       run.log({ loss: 2 }, { step: 1 });

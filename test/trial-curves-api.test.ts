@@ -80,7 +80,7 @@ describe('trials.curves in the SDK', () => {
     const opened = await testDatabases[0]!.open();
     try {
       const app = createApp(createServices(opened.store));
-      const client = new Ratchet({ uri: 'http://ratchet.test', fetch: (request) => app.fetch(request) });
+      const client = new Ratchet({ uri: 'http://localhost', fetch: (request) => app.fetch(request) });
       const trial = await client.startTrial({ project: 'sdk-curves', hypothesis: 'h', parent: null });
       const run = await trial.startRun({ seed: 1 });
       run.log({ loss: 0.5 }, { step: 3 });

@@ -72,13 +72,15 @@ export function findStore(dir: string): string | undefined {
   }
 }
 
+const EMBEDDED_HOST = 'ratchet.embedded';
+
 /** The same app `ratchet server` runs, called in-process: one code path, no socket. */
 async function embedded({ store, artifactRoot }: { store: string; artifactRoot: string }): Promise<Target> {
   // Loaded only here, so commands against a server never load the database drivers.
   const { openServer } = await import('../server/open-server.js');
-  const server = await openServer(store, { artifactRoot });
+  const server = await openServer(store, { artifactRoot, perimeter: { allowedHosts: [EMBEDDED_HOST] } });
   const client = new Ratchet({
-    uri: 'http://ratchet.embedded',
+    uri: `http://${EMBEDDED_HOST}`,
     fetch: (request) => server.app.fetch(request),
     retries: 0,
   });

@@ -12,6 +12,7 @@ import { mountMlflow } from './mlflow/routes.js';
 import { runIoRoutes } from './mlflow/run-io.js';
 import { runLoggingRoutes } from './mlflow/run-logging.js';
 import { runRoutes as mlflowRunRoutes } from './mlflow/runs.js';
+import { mountPerimeter, type PerimeterOptions } from './perimeter/index.js';
 import type { Services } from './services.js';
 import { modelAlertRoutes } from './v1/model-alerts.js';
 import { modelRegistryRoutes } from './v1/model-registry.js';
@@ -30,12 +31,15 @@ export interface AppOptions {
   webRoot?: string;
   /** Polling of the projects' live event streams. */
   events?: ProjectEventOptions;
+  /** Allowed hosts and CORS origins (default: loopback names only, no other origin). */
+  perimeter?: PerimeterOptions;
 }
 
 /** The whole server as `fetch(Request) → Response`; tests drive it in-process with `app.request()`. */
 export function createApp(services: Services, options: AppOptions = {}): Hono {
   const app = new Hono();
   app.onError(handleError);
+  mountPerimeter(app, options.perimeter);
   app.get('/health', (c) => c.text('OK'));
   app.get('/version', (c) => c.text(VERSION));
   for (const routes of [

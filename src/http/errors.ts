@@ -5,7 +5,7 @@ import { BodyTooLargeError } from './body.js';
 import { type ErrorDetail, RequestValidationError } from './request-errors.js';
 
 /** MLflow's mapping from error code to HTTP status (reference §2). */
-const STATUS_BY_CODE: Record<ErrorCode, 400 | 404 | 429 | 500 | 501 | 503> = {
+const STATUS_BY_CODE: Record<ErrorCode, 400 | 403 | 404 | 429 | 500 | 501 | 503> = {
   INVALID_PARAMETER_VALUE: 400,
   BAD_REQUEST: 400,
   MALFORMED_REQUEST: 400,
@@ -13,6 +13,7 @@ const STATUS_BY_CODE: Record<ErrorCode, 400 | 404 | 429 | 500 | 501 | 503> = {
   RESOURCE_DOES_NOT_EXIST: 404,
   ENDPOINT_NOT_FOUND: 404,
   INVALID_STATE: 500,
+  PERMISSION_DENIED: 403,
   REQUEST_LIMIT_EXCEEDED: 429,
   NOT_IMPLEMENTED: 501,
   INTERNAL_ERROR: 500,

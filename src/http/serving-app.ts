@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { endpointNotFound, handleError } from './errors.js';
+import { mountPerimeter, type PerimeterOptions } from './perimeter/index.js';
 import type { Services } from './services.js';
 import { modelServingRoutes } from './v1/model-serving.js';
 import { predictionRoutes } from './v1/predictions.js';
@@ -8,9 +9,10 @@ import { predictionRoutes } from './v1/predictions.js';
  * A serving-only server (`ratchet serve`): built-in model serving and the prediction log with its feedback,
  * and nothing else (no tracking API, no web UI).
  */
-export function createServingApp(services: Services): Hono {
+export function createServingApp(services: Services, perimeter?: PerimeterOptions): Hono {
   const app = new Hono();
   app.onError(handleError);
+  mountPerimeter(app, perimeter);
   app.get('/health', (c) => c.text('OK'));
   app.route('/', modelServingRoutes(services));
   app.route('/', predictionRoutes(services));

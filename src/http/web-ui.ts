@@ -12,10 +12,8 @@ export const BUILT_UI_DIR = fileURLToPath(new URL('../../dist/web/', import.meta
 /** Paths that belong to an API (or to MLflow's UI routes): never answered with the UI's page. */
 const NOT_UI_PREFIXES = ['/api/', '/ajax-api/', '/get-artifact', '/model-versions/'];
 
-const SECURITY_HEADERS = {
-  'X-Content-Type-Options': 'nosniff',
-  'X-Frame-Options': 'DENY',
-  'Referrer-Policy': 'same-origin',
+/** The UI's own; the perimeter adds those every response carries (perimeter/security-headers.ts). */
+const UI_SECURITY_HEADERS = {
   'Content-Security-Policy':
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
     "connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
@@ -102,6 +100,6 @@ function acceptsHtml(c: Context): boolean {
 function send(body: Uint8Array<ArrayBuffer> | string, file: string, cacheControl: string): Response {
   const type = CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
   return new Response(body, {
-    headers: { ...SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': cacheControl },
+    headers: { ...UI_SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': cacheControl },
   });
 }

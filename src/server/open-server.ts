@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
 import { createApp } from '../http/app.js';
+import type { PerimeterOptions } from '../http/perimeter/index.js';
 import { createServingApp } from '../http/serving-app.js';
 import { openStore } from '../store/open-store.js';
 import { createServices, type ServiceOptions, type Services } from './services.js';
@@ -8,6 +9,8 @@ export interface OpenServerOptions extends ServiceOptions {
   now?: () => number;
   /** Only model serving and the prediction log (`ratchet serve`), not the whole app. */
   servingOnly?: boolean;
+  /** Allowed hosts and CORS origins (default: loopback names only). */
+  perimeter?: PerimeterOptions;
 }
 
 /**
@@ -28,6 +31,9 @@ export async function openServer(location: string, options: OpenServerOptions = 
     ...options,
     runModelCode: (options.runModelCode ?? false) || (options.servingOnly ?? false),
   });
-  const app = options.servingOnly ? createServingApp(services) : createApp(services);
+  const perimeter = options.perimeter ?? {};
+  const app = options.servingOnly
+    ? createServingApp(services, perimeter)
+    : createApp(services, { perimeter });
   return { app, services, close: () => store.close() };
 }

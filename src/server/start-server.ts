@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { isLoopbackHost, type PerimeterOptions } from '../http/perimeter/index.js';
 import { listen, type RunningServer } from '../http/serve.js';
 import { openServer } from './open-server.js';
 import type { Services } from './services.js';
@@ -18,6 +19,8 @@ export interface ServerOptions {
   runModelCode?: boolean;
   /** Checked before listening (e.g. that the served model loads); a failure closes the store and rejects. */
   ready?: (services: Services) => Promise<void>;
+  /** Host names answered besides the loopback names and `host` itself, and the CORS origins. */
+  perimeter?: PerimeterOptions;
 }
 
 /** Serves the app over the store on host:port; `close()` stops listening, then closes the store. */
@@ -28,7 +31,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     artifactRoot,
     servingOnly: options.servingOnly ?? false,
     runModelCode: options.runModelCode ?? false,
+    perimeter: {
+      ...options.perimeter,
+      // The name the server was told to bind is one it is known by.
+      allowedHosts: [options.host, ...(options.perimeter?.allowedHosts ?? [])],
+    },
   });
+  if (!isLoopbackHost(options.host)) {
+    process.stderr.write(
+      `Warning: --host ${options.host} makes this server reachable from the network: anyone who reaches it can read and change everything (clients that use another name than the address need --allowed-hosts).\n`,
+    );
+  }
   const server = await (async () => {
     await options.ready?.(opened.services);
     return listen(opened.app, { host: options.host, port: options.port });

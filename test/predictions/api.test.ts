@@ -255,7 +255,7 @@ for (const database of testDatabases) {
 
     it('is what ratchet.predictions calls, which gives unnamed predictions ids so a retried batch counts once', async () => {
       const model = await newModel();
-      const ratchet = new Ratchet({ uri: 'http://in-process', fetch: (r) => request(r) });
+      const ratchet = new Ratchet({ uri: 'http://localhost', fetch: (r) => request(r) });
       const batch = [1, 2].map((n) => item(`${model}@production`, n));
       const first = await ratchet.predictions.log(batch);
       expect(first).toMatchObject({ logged: 2, duplicates: 0 });

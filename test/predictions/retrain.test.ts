@@ -63,7 +63,11 @@ for (const database of testDatabases) {
       const { trial } = (await client.projects.baseline('churn'))!;
       const runId = (await client.trials.detail(trial.id)).runs[0]!.id;
       const mlflow = (path: string, body: unknown) =>
-        fetch(`${server.url}/api/2.0/mlflow/${path}`, { method: 'POST', body: JSON.stringify(body) });
+        fetch(`${server.url}/api/2.0/mlflow/${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
       expect((await mlflow('registered-models/create', { name: model })).status).toBe(200);
       expect(
         (

@@ -80,7 +80,7 @@ for (const database of testDatabases) {
 
     it('predicts through the SDK', async () => {
       const name = await newModel();
-      const ratchet = new Ratchet({ uri: 'http://in-process', fetch: (r) => request(r) });
+      const ratchet = new Ratchet({ uri: 'http://localhost', fetch: (r) => request(r) });
       const result = await ratchet.predictions.predict(`${name}@production`, [{ x: 5, colour: 'blue' }]);
       expect(result).toMatchObject({
         model: name,

@@ -39,7 +39,7 @@ describe.skipIf(postgresUrl === undefined)('ratchet worker processes on PostgreS
     const opened = await postgres.open();
     ({ location, dispose } = opened);
     const { app } = testApp(opened.store);
-    client = new Ratchet({ uri: 'http://ratchet.test', fetch: (request) => app.fetch(request), retries: 0 });
+    client = new Ratchet({ uri: 'http://localhost', fetch: (request) => app.fetch(request), retries: 0 });
     boss = await openQueue(location, 'client');
     dir = mkdtempSync(join(tmpdir(), 'ratchet-queue-workers-'));
     // Long enough to be killed in the middle of; it reports the seed it was given.

@@ -24,7 +24,7 @@ describe('ratchet run', () => {
       artifactRoot: join(dir, '.ratchet/artifacts'),
     });
     try {
-      return await work(new Ratchet({ uri: 'http://test', fetch: (r) => server.app.fetch(r) }));
+      return await work(new Ratchet({ uri: 'http://localhost', fetch: (r) => server.app.fetch(r) }));
     } finally {
       await server.close();
     }

@@ -17,7 +17,10 @@ export function testApp(store: Store, options: Omit<ServiceOptions, 'artifactRoo
   const app = createApp(createServices(store, Date.now, { ...options, artifactRoot }));
   const call = async (method: string, path: string, body?: unknown) => {
     const init: RequestInit = { method };
-    if (body !== undefined) init.body = typeof body === 'string' ? body : JSON.stringify(body);
+    if (body !== undefined) {
+      init.body = typeof body === 'string' ? body : JSON.stringify(body);
+      init.headers = { 'content-type': 'application/json' };
+    }
     const response = await app.request(path, init);
     const text = await response.text();
     const json = jsonOr(text, text);

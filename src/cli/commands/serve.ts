@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { parseModelRef } from '../../core/prediction.js';
 import { integerOption } from '../option-parsers.js';
+import { addPerimeterOptions, type BindingFlags, bindingOf } from '../perimeter-options.js';
 import {
   ARTIFACTS_OPTION_HELP,
   closeOnSignals,
@@ -10,13 +11,10 @@ import {
   shownStore,
 } from '../server-store.js';
 
-interface ServeOptions extends ServerStoreOptions {
-  host: string;
-  port: number;
-}
+interface ServeOptions extends ServerStoreOptions, BindingFlags {}
 
 export function registerServe(program: Command): void {
-  program
+  const command = program
     .command('serve')
     .description(
       'serve a registered js model (MODEL as name@alias or name/version) and the prediction log, without the tracking API or the web UI; the model loads before the server listens, and an alias move is picked up per request',
@@ -30,28 +28,27 @@ export function registerServe(program: Command): void {
       5001,
     )
     .option('--store <location>', STORE_OPTION_HELP)
-    .option('--artifacts <dir>', ARTIFACTS_OPTION_HELP)
-    .action(async (model: string, o: ServeOptions) => {
-      const parsed = parseModelRef(model);
-      const ref = 'alias' in parsed ? parsed.alias : String(parsed.version);
-      const { store, artifacts } = serverStore(o);
-      const { startServer } = await import('../../server/start-server.js');
-      let version = 0;
-      const running = await startServer({
-        store,
-        host: o.host,
-        port: o.port,
-        artifacts,
-        servingOnly: true,
-        ready: async (services) => {
-          version = await services.serving.warm(parsed.name, ref);
-        },
-      });
-      const predictUrl = `${running.url}/api/v1/models/${encodeURIComponent(parsed.name)}/${encodeURIComponent(ref)}/predict`;
-      process.stdout.write(
-        `Ratchet is serving ${model} (version ${version}), listening on ${running.url} (store: ${shownStore(store)})\n`,
-      );
-      process.stdout.write(`Predict: POST ${predictUrl} {"inputs": [...]}\n`);
-      closeOnSignals(running);
+    .option('--artifacts <dir>', ARTIFACTS_OPTION_HELP);
+  addPerimeterOptions(command).action(async (model: string, o: ServeOptions) => {
+    const parsed = parseModelRef(model);
+    const ref = 'alias' in parsed ? parsed.alias : String(parsed.version);
+    const { store, artifacts } = serverStore(o);
+    const { startServer } = await import('../../server/start-server.js');
+    let version = 0;
+    const running = await startServer({
+      store,
+      ...bindingOf(o),
+      artifacts,
+      servingOnly: true,
+      ready: async (services) => {
+        version = await services.serving.warm(parsed.name, ref);
+      },
     });
+    const predictUrl = `${running.url}/api/v1/models/${encodeURIComponent(parsed.name)}/${encodeURIComponent(ref)}/predict`;
+    process.stdout.write(
+      `Ratchet is serving ${model} (version ${version}), listening on ${running.url} (store: ${shownStore(store)})\n`,
+    );
+    process.stdout.write(`Predict: POST ${predictUrl} (Content-Type: application/json) {"inputs": [...]}\n`);
+    closeOnSignals(running);
+  });
 }

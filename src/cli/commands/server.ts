@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { integerOption } from '../option-parsers.js';
+import { addPerimeterOptions, type BindingFlags, bindingOf } from '../perimeter-options.js';
 import {
   ARTIFACTS_OPTION_HELP,
   closeOnSignals,
@@ -9,14 +10,12 @@ import {
   shownStore,
 } from '../server-store.js';
 
-interface ServerOptions extends ServerStoreOptions {
-  host: string;
-  port: number;
+interface ServerOptions extends ServerStoreOptions, BindingFlags {
   serveModels?: boolean;
 }
 
 export function registerServer(program: Command): void {
-  program
+  const command = program
     .command('server')
     .description('serve the web UI and the tracking API (native /api/v1 and MLflow-compatible) over a store')
     .option('--host <host>', 'interface to bind', '127.0.0.1')
@@ -27,7 +26,8 @@ export function registerServer(program: Command): void {
       5000,
     )
     .option('--store <location>', STORE_OPTION_HELP)
-    .option('--artifacts <dir>', ARTIFACTS_OPTION_HELP)
+    .option('--artifacts <dir>', ARTIFACTS_OPTION_HELP);
+  addPerimeterOptions(command)
     .option(
       '--serve-models',
       "also serve the registry's js models at /api/v1/models/{name}/{alias|version}/predict (their code runs " +
@@ -39,8 +39,7 @@ export function registerServer(program: Command): void {
       const { startServer } = await import('../../server/start-server.js');
       const running = await startServer({
         store,
-        host: o.host,
-        port: o.port,
+        ...bindingOf(o),
         artifacts,
         runModelCode: o.serveModels ?? false,
       });

@@ -34,7 +34,6 @@ export function mountArtifactProxy(app: Hono, { artifacts, examples }: Services)
         'Content-Type': contentTypeOf(name),
         'Content-Length': String(file.size),
         'Content-Disposition': `attachment; filename="${name.replace(/["\\\r\n]/g, '_')}"`,
-        'X-Content-Type-Options': 'nosniff',
       });
     })
     .put(`${FILE_ROUTE}*`, async (c) => {
