@@ -16,6 +16,11 @@ const QUICK = { seeds: 3, epochs: 15 };
  * ratchet.json, as a user would for a smoke test.
  */
 export function prepareWorkDir(dir: string | undefined, quick: boolean): string {
+  if (!existsSync(EXAMPLE_DIR)) {
+    throw invalidParameter(
+      'the demo runs from a Ratchet checkout (its examples/ are not in the installed package): `npm start` there.',
+    );
+  }
   const target = dir === undefined ? mkdtempSync(join(tmpdir(), 'ratchet-demo-')) : resolve(dir);
   if (dir !== undefined && existsSync(target) && readdirSync(target).length > 0) {
     throw invalidParameter(`--dir ${dir} is not empty; the demo starts from a fresh folder.`);
