@@ -1,34 +1,76 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+const VERDICTS = ['improved', 'worse', 'no_detectable_difference', 'inconclusive'];
 
-describe('the demo (npm start)', () => {
-  it('runs the penguin experiment end to end: baseline, three verdicts, a promotion and the report', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ratchet-demo-'));
-    const store = join(dir, 'ratchet.db');
-    const result = spawnSync(process.execPath, ['--import', 'tsx', 'examples/penguins/main.ts', '--exit'], {
-      cwd: root,
-      encoding: 'utf8',
-      env: { ...process.env, RATCHET_STORE: store, RATCHET_PORT: '0' },
-      timeout: 120_000,
-    });
+function ratchet(args: string[], cwd = root) {
+  return spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), ...args], {
+    cwd,
+    encoding: 'utf8',
+    timeout: 240_000,
+  });
+}
+
+describe('ratchet demo (npm start)', () => {
+  it('runs the whole loop on the Seattle weather: verdicts, promotions, a served model, feedback, a judged retrain', () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'ratchet-demo-test-')), 'work');
+    const result = ratchet(['demo', '--quick', '--exit', '--port', '0', '--dir', dir]);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
-    const lines = result.stdout;
-    expect(lines).toMatch(
-      /Softmax regression on all four measurements[^\n]*\n[^\n]*→ improved\n\s+promoted #2/,
+    const out = result.stdout;
+
+    // The summary table: one row per trial — the baseline, the first model, four single changes, the retrain.
+    const rows = out
+      .split('\n')
+      .filter((line) => line.startsWith('seattle-weather#'))
+      .map((line) => line.split(/\s{2,}/));
+    expect(rows).toHaveLength(7);
+    const [baseline, ...judged] = rows;
+    expect(baseline).toEqual([
+      'seattle-weather#1',
+      'model=majority (baseline)',
+      expect.stringMatching(/^0\.\d{3} ± /),
+      'baseline',
+      'promoted',
+    ]);
+    expect(judged.map((r) => r[1])).toEqual([
+      'model=mlp',
+      'features=+month',
+      'dropout=0.5',
+      'log_precip=true',
+      'lr=0.001',
+      'retrain on the feedback',
+    ]);
+    for (const row of judged) expect(VERDICTS).toContain(row[3]);
+    const changes = judged.slice(0, 5);
+    expect(changes.filter((r) => r[4] === 'promoted').length).toBeGreaterThanOrEqual(1);
+    expect(changes.filter((r) => r[4] === undefined).length).toBeGreaterThanOrEqual(1);
+    for (const row of changes) expect(row[4] === 'promoted').toBe(row[3] === 'improved');
+    expect(out).toMatch(/^The web UI: +http:\/\/127\.0\.0\.1:\d+\/projects\/seattle-weather$/m);
+    expect(out).toMatch(/^Wall time: project [\d.]+ s, .*total [\d.]+ s$/m);
+
+    // What the store kept, read back as a user would after the demo.
+    const store = join(dir, '.ratchet', 'ratchet.db');
+    const quality = JSON.parse(
+      ratchet(['model', 'quality', 'seattle-weather', '--store', store, '--json']).stdout,
     );
-    expect(lines).toMatch(/Body mass adds nothing[^\n]*\n[^\n]*→ no_detectable_difference/);
-    expect(lines).toMatch(/100× smaller learning rate[^\n]*\n[^\n]*→ worse/);
-    expect(lines).toMatch(/The web UI: +http:\/\/127\.0\.0\.1:\d+\/projects\/penguins\n/);
-    const report = readFileSync(join(dir, 'penguins-report.html'), 'utf8');
-    expect(report).toContain('<svg');
-    expect(report).toContain('Body mass adds nothing');
-    expect(existsSync(store)).toBe(true);
-  });
+    const served = quality.versions.find((v: { aliases: string[] }) => v.aliases.includes('production'));
+    expect(served.labelled).toBe(365);
+    expect(served.offline.metric).toBe('acc');
+
+    const retrainLabel = judged[5]![0]!;
+    const retrain = JSON.parse(ratchet(['trial', 'show', retrainLabel, '--store', store, '--json']).stdout);
+    expect(VERDICTS).toContain(retrain.outcome);
+    expect(retrain.change_set).toEqual([
+      expect.objectContaining({ kind: 'data', key: 'feedback', from: null }),
+    ]);
+    expect(retrain.runs.every((r: { status: string }) => r.status === 'FINISHED')).toBe(true);
+    const moved = out.includes(`${retrainLabel} improved`);
+    expect(moved).toBe(retrain.outcome === 'improved');
+  }, 300_000);
 });

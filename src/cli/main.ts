@@ -5,6 +5,7 @@ import { VERSION } from '../core/version.js';
 import { isHTTPError, isNetworkError, isTimeoutError } from '../sdk/index.js';
 import { registerBaseline } from './commands/baseline.js';
 import { registerCompare } from './commands/compare.js';
+import { registerDemo } from './commands/demo.js';
 import { registerDiff } from './commands/diff.js';
 import { registerFeedback } from './commands/feedback.js';
 import { registerLog } from './commands/log.js';
@@ -57,6 +58,7 @@ registerPredictions(program);
 registerRetrain(program);
 registerFeedback(program);
 registerModel(program);
+registerDemo(program);
 
 try {
   await program.parseAsync(process.argv);

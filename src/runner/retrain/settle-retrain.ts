@@ -60,11 +60,13 @@ export async function settleRetrain(
 
 /**
  * The finished run whose value of the verdict's metric is nearest the trial's mean: a typical seed rather than the
- * luckiest, whose score would overstate what the model does.
+ * luckiest, whose score would overstate what the model does. `metric` for a trial with no verdict (a baseline).
  */
-function representativeRun(trial: TrialDetail): TrialDetail['runs'][number] | undefined {
+export function representativeRun(
+  trial: Pick<TrialDetail, 'runs' | 'evaluation'>,
+  metric = trial.evaluation?.metric,
+): TrialDetail['runs'][number] | undefined {
   const finished = trial.runs.filter((run) => run.status === 'FINISHED');
-  const metric = trial.evaluation?.metric;
   const scored = finished.flatMap((run) => {
     const value = metric == null ? undefined : run.metrics[metric]?.value;
     return value === undefined || !Number.isFinite(value) ? [] : [{ run, value }];
