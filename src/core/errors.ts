@@ -13,7 +13,9 @@ export type ErrorCode =
   | 'REQUEST_LIMIT_EXCEEDED'
   | 'NOT_IMPLEMENTED'
   | 'INTERNAL_ERROR'
-  | 'TEMPORARILY_UNAVAILABLE';
+  | 'TEMPORARILY_UNAVAILABLE'
+  | 'UNAUTHENTICATED'
+  | 'PERMISSION_DENIED';
 
 export class RatchetError extends Error {
   override readonly name = 'RatchetError';

@@ -1,5 +1,7 @@
 import { Hono } from 'hono';
+import type { AuthMode } from '../core/api-token.js';
 import { VERSION } from '../core/version.js';
+import { mountAuth } from './auth/mount.js';
 import { endpointNotFound, handleError } from './errors.js';
 import { mountArtifactProxy } from './mlflow/artifact-proxy.js';
 import { artifactRoutes } from './mlflow/artifacts.js';
@@ -29,6 +31,8 @@ export interface AppOptions {
   webRoot?: string;
   /** Polling of the projects' live event streams. */
   events?: ProjectEventOptions;
+  /** When requests need an API token (default `auto`: once the store holds a live one). */
+  auth?: AuthMode;
 }
 
 /** The whole server as `fetch(Request) → Response`; tests drive it in-process with `app.request()`. */
@@ -37,6 +41,7 @@ export function createApp(services: Services, options: AppOptions = {}): Hono {
   app.onError(handleError);
   app.get('/health', (c) => c.text('OK'));
   app.get('/version', (c) => c.text(VERSION));
+  mountAuth(app, services.tokens, options.auth ?? 'auto');
   for (const routes of [
     projectRoutes(services),
     runRoutes(services),

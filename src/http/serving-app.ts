@@ -1,4 +1,6 @@
 import { Hono } from 'hono';
+import type { AuthMode } from '../core/api-token.js';
+import { mountAuth } from './auth/mount.js';
 import { endpointNotFound, handleError } from './errors.js';
 import type { Services } from './services.js';
 import { modelServingRoutes } from './v1/model-serving.js';
@@ -8,10 +10,11 @@ import { predictionRoutes } from './v1/predictions.js';
  * A serving-only server (`ratchet serve`): built-in model serving and the prediction log with its feedback,
  * and nothing else (no tracking API, no web UI).
  */
-export function createServingApp(services: Services): Hono {
+export function createServingApp(services: Services, auth: AuthMode = 'auto'): Hono {
   const app = new Hono();
   app.onError(handleError);
   app.get('/health', (c) => c.text('OK'));
+  mountAuth(app, services.tokens, auth);
   app.route('/', modelServingRoutes(services));
   app.route('/', predictionRoutes(services));
   app.all('*', endpointNotFound);

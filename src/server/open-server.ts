@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import type { AuthMode } from '../core/api-token.js';
 import { createApp } from '../http/app.js';
 import { createServingApp } from '../http/serving-app.js';
 import { openStore } from '../store/open-store.js';
@@ -8,6 +9,12 @@ export interface OpenServerOptions extends ServiceOptions {
   now?: () => number;
   /** Only model serving and the prediction log (`ratchet serve`), not the whole app. */
   servingOnly?: boolean;
+  /**
+   * When requests need an API token: `auto` by default; or a choice made once the services exist (a
+   * listening server asks the store). A process that owns the store itself (the CLI's embedded mode) says
+   * `off`.
+   */
+  auth?: AuthMode | ((services: Services) => Promise<AuthMode>);
 }
 
 /**
@@ -28,6 +35,13 @@ export async function openServer(location: string, options: OpenServerOptions = 
     ...options,
     runModelCode: (options.runModelCode ?? false) || (options.servingOnly ?? false),
   });
-  const app = options.servingOnly ? createServingApp(services) : createApp(services);
+  let auth: AuthMode;
+  try {
+    auth = typeof options.auth === 'function' ? await options.auth(services) : (options.auth ?? 'auto');
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  const app = options.servingOnly ? createServingApp(services, auth) : createApp(services, { auth });
   return { app, services, close: () => store.close() };
 }

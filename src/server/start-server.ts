@@ -2,9 +2,10 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { listen, type RunningServer } from '../http/serve.js';
 import { openServer } from './open-server.js';
+import { type ServerAuthOptions, serverAuthMode } from './server-auth.js';
 import type { Services } from './services.js';
 
-export interface ServerOptions {
+export interface ServerOptions extends ServerAuthOptions {
   /** SQLite file or postgres://… URL. */
   store: string;
   host: string;
@@ -28,6 +29,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     artifactRoot,
     servingOnly: options.servingOnly ?? false,
     runModelCode: options.runModelCode ?? false,
+    auth: (services) => serverAuthMode(options.host, options, services.tokens),
   });
   const server = await (async () => {
     await options.ready?.(opened.services);

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { parseModelRef } from '../../core/prediction.js';
+import { type AuthFlags, authFlags, serverAuth } from '../auth-flags.js';
 import { integerOption } from '../option-parsers.js';
 import {
   ARTIFACTS_OPTION_HELP,
@@ -10,14 +11,13 @@ import {
   shownStore,
 } from '../server-store.js';
 
-interface ServeOptions extends ServerStoreOptions {
+interface ServeOptions extends ServerStoreOptions, AuthFlags {
   host: string;
   port: number;
 }
 
 export function registerServe(program: Command): void {
-  program
-    .command('serve')
+  authFlags(program.command('serve'))
     .description(
       'serve a registered js model (MODEL as name@alias or name/version) and the prediction log, without the tracking API or the web UI; the model loads before the server listens, and an alias move is picked up per request',
     )
@@ -42,6 +42,7 @@ export function registerServe(program: Command): void {
         host: o.host,
         port: o.port,
         artifacts,
+        ...serverAuth(o),
         servingOnly: true,
         ready: async (services) => {
           version = await services.serving.warm(parsed.name, ref);

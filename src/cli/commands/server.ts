@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { type AuthFlags, authFlags, serverAuth } from '../auth-flags.js';
 import { integerOption } from '../option-parsers.js';
 import {
   ARTIFACTS_OPTION_HELP,
@@ -9,15 +10,14 @@ import {
   shownStore,
 } from '../server-store.js';
 
-interface ServerOptions extends ServerStoreOptions {
+interface ServerOptions extends ServerStoreOptions, AuthFlags {
   host: string;
   port: number;
   serveModels?: boolean;
 }
 
 export function registerServer(program: Command): void {
-  program
-    .command('server')
+  authFlags(program.command('server'))
     .description('serve the web UI and the tracking API (native /api/v1 and MLflow-compatible) over a store')
     .option('--host <host>', 'interface to bind', '127.0.0.1')
     .option(
@@ -42,6 +42,7 @@ export function registerServer(program: Command): void {
         host: o.host,
         port: o.port,
         artifacts,
+        ...serverAuth(o),
         runModelCode: o.serveModels ?? false,
       });
       process.stdout.write(`Ratchet is listening on ${running.url} (store: ${shownStore(store)})\n`);
