@@ -39,7 +39,13 @@ export function spawnRatchet(args: string[], { cwd = root, env = {} }: CliOption
 
 /** The CLI must find its target from its arguments and the test's env, not from the developer's shell. */
 function withoutRatchetTargets(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const { RATCHET_TRACKING_URI: _uri, RATCHET_STORE: _store, RATCHET_PROJECT: _project, ...rest } = env;
+  const {
+    RATCHET_TRACKING_URI: _uri,
+    RATCHET_STORE: _store,
+    RATCHET_PROJECT: _project,
+    RATCHET_TOKEN: _token,
+    ...rest
+  } = env;
   return rest;
 }
 
