@@ -180,7 +180,7 @@ for (const database of testDatabases) {
           name: 'npm-auth',
           artifact_location: '',
         });
-        const { run } = await client.Runs.create({ experiment_id, start_time: 1, tags: [] });
+        const { run } = await client.Runs.create({ experiment_id, user_id: 'node', start_time: 1, tags: [] });
         await client.Runs.logMetric({
           run_id: run.info.run_id,
           key: 'loss',

@@ -74,6 +74,8 @@ export function startServerProcess(
 
 export interface ScratchServer {
   url: string;
+  /** Its SQLite store, e.g. for `ratchet token create --store`. */
+  store: string;
   stop(): Promise<void>;
 }
 
@@ -88,6 +90,7 @@ export async function startScratchServer(): Promise<ScratchServer> {
   ]);
   return {
     url,
+    store: join(dir, 'ratchet.db'),
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
