@@ -230,7 +230,10 @@ for (const database of testDatabases) {
           headers: { 'content-type': 'application/json', authorization: 'Bearer ' + process.env.MLFLOW_TRACKING_TOKEN },
           body: JSON.stringify({ run_id: process.env.MLFLOW_RUN_ID, key: 'child', value: 1, timestamp: 1, step: 0 }),
         });
-        if (!response.ok || process.env.RATCHET_TOKEN !== process.env.MLFLOW_TRACKING_TOKEN) process.exit(3);`;
+        const env = process.env;
+        if (!response.ok || env.RATCHET_TOKEN !== env.MLFLOW_TRACKING_TOKEN) process.exit(3);
+        // An MLflow client prefers a username and password over the token: another server's must not reach it.
+        if (env.MLFLOW_TRACKING_USERNAME !== undefined || env.MLFLOW_TRACKING_PASSWORD !== undefined) process.exit(4);`;
       const result = ratchet(
         [
           'run',
