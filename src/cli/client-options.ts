@@ -12,7 +12,8 @@ export function clientOptions(command: Command, { json = true } = {}): Command {
     .option(
       '--store <location>',
       'or a store, served in-process: SQLite file or postgres://… (default: the nearest .ratchet/ upwards)',
-    );
+    )
+    .option('--token <token>', 'an API token for a server that requires one (default: $RATCHET_TOKEN)');
   if (json) command.option('--json', 'machine-readable output');
   return command;
 }

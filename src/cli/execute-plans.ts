@@ -42,6 +42,7 @@ export async function executePlans(
       {
         client: target.client,
         trackingUri: target.trackingUri,
+        ...(target.token === undefined ? {} : { token: target.token }),
         output,
         signal: stop.signal,
         ...(options.capture === undefined ? {} : { capture: options.capture }),

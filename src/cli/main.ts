@@ -23,6 +23,7 @@ import { registerSettings } from './commands/settings.js';
 import { registerShow } from './commands/show.js';
 import { registerStatus } from './commands/status.js';
 import { registerSweep } from './commands/sweep.js';
+import { registerToken } from './commands/token.js';
 import { registerTrial } from './commands/trial.js';
 import { registerTry } from './commands/try.js';
 import { registerWorker } from './commands/worker.js';
@@ -59,6 +60,7 @@ registerRetrain(program);
 registerFeedback(program);
 registerModel(program);
 registerDemo(program);
+registerToken(program);
 
 try {
   await program.parseAsync(process.argv);

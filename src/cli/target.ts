@@ -7,6 +7,8 @@ import { Ratchet } from '../sdk/index.js';
 export interface TargetOptions {
   uri?: string;
   store?: string;
+  /** An API token for a server that asks for one (default: $RATCHET_TOKEN). */
+  token?: string;
 }
 
 export interface Target {
@@ -26,19 +28,21 @@ const STORE_FILE = 'ratchet.db';
 export async function openTarget(options: TargetOptions, { create = false } = {}): Promise<Target> {
   const where = locateTarget(options, { create });
   if ('uri' in where) {
-    // A person is waiting: two quick retries, not the SDK's patient five.
-    return { client: new Ratchet({ uri: where.uri, retries: 2 }), close: async () => {} };
+    return { client: serverClient(where), close: async () => {} };
   }
   return embedded(where);
 }
 
 /** A server's URI, or a store with the artifact root beside it. */
-export type TargetLocation = { uri: string } | { store: string; artifactRoot: string };
+export type TargetLocation = { uri: string; token?: string } | { store: string; artifactRoot: string };
 
 /** Where `options` (and the environment, and the working directory) point; see `openTarget`. */
 export function locateTarget(options: TargetOptions, { create = false } = {}): TargetLocation {
   const uri = options.uri ?? nonEmpty(process.env.RATCHET_TRACKING_URI);
-  if (uri !== undefined) return { uri };
+  if (uri !== undefined) {
+    const token = options.token ?? nonEmpty(process.env.RATCHET_TOKEN);
+    return token === undefined ? { uri } : { uri, token };
+  }
   const location = options.store ?? nonEmpty(process.env.RATCHET_STORE) ?? findStore(process.cwd());
   if (location !== undefined) {
     if (!isServerUrl(location) && location !== ':memory:' && !existsSync(location) && !create) {
@@ -48,6 +52,15 @@ export function locateTarget(options: TargetOptions, { create = false } = {}): T
   }
   if (!create) throw invalidParameter(NO_STORE);
   return storeLocation(join(process.cwd(), STORE_DIR, STORE_FILE));
+}
+
+/** A client of a server: a person is waiting, so two quick retries, not the SDK's patient five. */
+export function serverClient(where: { uri: string; token?: string }): Ratchet {
+  return new Ratchet({
+    uri: where.uri,
+    retries: 2,
+    ...(where.token === undefined ? {} : { token: where.token }),
+  });
 }
 
 function storeLocation(location: string): TargetLocation {
@@ -78,7 +91,12 @@ const EMBEDDED_HOST = 'ratchet.embedded';
 async function embedded({ store, artifactRoot }: { store: string; artifactRoot: string }): Promise<Target> {
   // Loaded only here, so commands against a server never load the database drivers.
   const { openServer } = await import('../server/open-server.js');
-  const server = await openServer(store, { artifactRoot, perimeter: { allowedHosts: [EMBEDDED_HOST] } });
+  // Whoever opens the store file itself needs no token to read it through the app.
+  const server = await openServer(store, {
+    artifactRoot,
+    perimeter: { allowedHosts: [EMBEDDED_HOST] },
+    auth: 'off',
+  });
   const client = new Ratchet({
     uri: `http://${EMBEDDED_HOST}`,
     fetch: (request) => server.app.fetch(request),

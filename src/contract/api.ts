@@ -7,6 +7,7 @@ import { predictionRoutes } from './routes/predictions.js';
 import { projectRoutes } from './routes/projects.js';
 import { recordRoutes } from './routes/record.js';
 import { runRoutes } from './routes/runs.js';
+import { sessionRoutes } from './routes/session.js';
 import { trialRoutes } from './routes/trials.js';
 
 /** The native API (`/api/v1`), every route declared once. */
@@ -20,6 +21,7 @@ export const api = {
   serving: modelServingRoutes,
   registry: modelRegistryRoutes,
   meta: metaRoutes,
+  session: sessionRoutes,
 } as const;
 
 export function allRoutes(): Route[] {

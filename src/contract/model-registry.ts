@@ -40,6 +40,8 @@ export const moveAlias = z.strictObject({
 });
 
 export const aliasEvent = z.object({
+  /** Increases with each move: the order of the history. */
+  id: z.int(),
   alias: z.string(),
   /** null: the alias was deleted. */
   version: z.int().nullable(),

@@ -14,7 +14,8 @@ export type ErrorCode =
   | 'REQUEST_LIMIT_EXCEEDED'
   | 'NOT_IMPLEMENTED'
   | 'INTERNAL_ERROR'
-  | 'TEMPORARILY_UNAVAILABLE';
+  | 'TEMPORARILY_UNAVAILABLE'
+  | 'UNAUTHENTICATED';
 
 export class RatchetError extends Error {
   override readonly name = 'RatchetError';

@@ -1,5 +1,7 @@
 import { Hono } from 'hono';
+import type { AuthMode } from '../core/api-token.js';
 import { VERSION } from '../core/version.js';
+import { mountAuth } from './auth/mount.js';
 import { endpointNotFound, handleError } from './errors.js';
 import { mountArtifactProxy } from './mlflow/artifact-proxy.js';
 import { artifactRoutes } from './mlflow/artifacts.js';
@@ -33,6 +35,8 @@ export interface AppOptions {
   events?: ProjectEventOptions;
   /** Allowed hosts and CORS origins (default: loopback names only, no other origin). */
   perimeter?: PerimeterOptions;
+  /** When requests need an API token (default `auto`: once the store holds a live one). */
+  auth?: AuthMode;
 }
 
 /** The whole server as `fetch(Request) → Response`; tests drive it in-process with `app.request()`. */
@@ -42,6 +46,7 @@ export function createApp(services: Services, options: AppOptions = {}): Hono {
   mountPerimeter(app, options.perimeter);
   app.get('/health', (c) => c.text('OK'));
   app.get('/version', (c) => c.text(VERSION));
+  mountAuth(app, services.tokens, options.auth ?? 'auto');
   for (const routes of [
     projectRoutes(services),
     runRoutes(services),

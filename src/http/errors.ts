@@ -5,7 +5,7 @@ import { BodyTooLargeError } from './body.js';
 import { type ErrorDetail, RequestValidationError } from './request-errors.js';
 
 /** MLflow's mapping from error code to HTTP status (reference §2). */
-const STATUS_BY_CODE: Record<ErrorCode, 400 | 403 | 404 | 429 | 500 | 501 | 503> = {
+const STATUS_BY_CODE: Record<ErrorCode, 400 | 401 | 403 | 404 | 429 | 500 | 501 | 503> = {
   INVALID_PARAMETER_VALUE: 400,
   BAD_REQUEST: 400,
   MALFORMED_REQUEST: 400,
@@ -18,6 +18,7 @@ const STATUS_BY_CODE: Record<ErrorCode, 400 | 403 | 404 | 429 | 500 | 501 | 503>
   NOT_IMPLEMENTED: 501,
   INTERNAL_ERROR: 500,
   TEMPORARILY_UNAVAILABLE: 503,
+  UNAUTHENTICATED: 401,
 };
 
 /** Where Ratchet's own API (/api/v1) answers with a more precise status than MLflow's mapping. */

@@ -1,6 +1,7 @@
 import type { ModelServingService } from '../serving/models/model-serving-service.js';
 import type { PredictionService } from '../serving/predictions/prediction-service.js';
 import type { Registry } from '../serving/registry/registry.js';
+import type { ApiTokenService } from '../tracking/api-tokens.js';
 import type { ArtifactService } from '../tracking/artifacts.js';
 import type { LoggedModelService } from '../tracking/logged-models.js';
 import type { ProjectService } from '../tracking/projects.js';
@@ -29,4 +30,5 @@ export interface Services extends TrialServices {
   registry: Registry;
   predictions: PredictionService;
   serving: ModelServingService;
+  tokens: ApiTokenService;
 }

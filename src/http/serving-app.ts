@@ -1,4 +1,6 @@
 import { Hono } from 'hono';
+import type { AuthMode } from '../core/api-token.js';
+import { mountAuth } from './auth/mount.js';
 import { endpointNotFound, handleError } from './errors.js';
 import { mountPerimeter, type PerimeterOptions } from './perimeter/index.js';
 import type { Services } from './services.js';
@@ -9,11 +11,15 @@ import { predictionRoutes } from './v1/predictions.js';
  * A serving-only server (`ratchet serve`): built-in model serving and the prediction log with its feedback,
  * and nothing else (no tracking API, no web UI).
  */
-export function createServingApp(services: Services, perimeter?: PerimeterOptions): Hono {
+export function createServingApp(
+  services: Services,
+  { perimeter, auth = 'auto' }: { perimeter?: PerimeterOptions; auth?: AuthMode } = {},
+): Hono {
   const app = new Hono();
   app.onError(handleError);
   mountPerimeter(app, perimeter);
   app.get('/health', (c) => c.text('OK'));
+  mountAuth(app, services.tokens, auth);
   app.route('/', modelServingRoutes(services));
   app.route('/', predictionRoutes(services));
   app.all('*', endpointNotFound);

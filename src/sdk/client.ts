@@ -4,6 +4,7 @@ import { PredictionsClient } from './predictions.js';
 import { type ProjectRef, ProjectsClient } from './projects.js';
 import { RunHandle, type RunHandleOptions } from './run.js';
 import { RunsClient } from './runs.js';
+import { SessionClient } from './session.js';
 import { Transport, type TransportOptions } from './transport.js';
 import type { TrialHandle } from './trial.js';
 import { type CompareOptions, type StartTrialOptions, TrialsClient } from './trials.js';
@@ -33,6 +34,7 @@ export class Ratchet {
   readonly trials: TrialsClient;
   readonly predictions: PredictionsClient;
   readonly models: ModelsClient;
+  readonly session: SessionClient;
 
   constructor(private readonly options: RatchetOptions) {
     this.transport = new Transport(options);
@@ -41,6 +43,7 @@ export class Ratchet {
     this.trials = new TrialsClient(this.transport, this.projects, options);
     this.predictions = new PredictionsClient(this.transport);
     this.models = new ModelsClient(this.transport);
+    this.session = new SessionClient(this.transport);
   }
 
   /** Starts a run and returns a handle to log to; `run.finish()` flushes and ends it. */

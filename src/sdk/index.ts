@@ -32,6 +32,7 @@ export {
 } from './projects.js';
 export { RunHandle, type RunHandleOptions } from './run.js';
 export { type HistoryOptions, type RunSearchOptions, RunsClient, type SeriesOptions } from './runs.js';
+export { SessionClient, type SessionState } from './session.js';
 export { type StartTrialRunOptions, TrialHandle } from './trial.js';
 export {
   type CompareArm,

@@ -19,6 +19,8 @@ export interface TransportOptions {
   retryDelayMs?: number;
   /** Any fetch: the global one, or an in-process app's (`app.fetch`) to talk to a server without a socket. */
   fetch?: (request: Request) => Response | Promise<Response>;
+  /** An API token, sent as `Authorization: Bearer …` with every request (for a server that asks for one). */
+  token?: string;
 }
 
 export interface CallOptions {
@@ -33,6 +35,7 @@ export class Transport {
   private readonly retries: number;
   private readonly retryDelayMs: number;
   private readonly fetchImpl: (request: Request) => Response | Promise<Response>;
+  private readonly authorization: Record<string, string>;
 
   constructor(options: TransportOptions) {
     this.base = options.uri.replace(/\/+$/, '');
@@ -40,6 +43,7 @@ export class Transport {
     this.retries = options.retries ?? 5;
     this.retryDelayMs = options.retryDelayMs ?? 200;
     this.fetchImpl = options.fetch ?? ((request) => globalThis.fetch(request));
+    this.authorization = options.token === undefined ? {} : { authorization: `Bearer ${options.token}` };
   }
 
   async call<R extends Route>(
@@ -86,7 +90,7 @@ export class Transport {
           response = await this.fetchImpl(
             new Request(url, {
               method: 'PUT',
-              headers: { 'content-type': contentType },
+              headers: { ...this.authorization, 'content-type': contentType },
               body,
               signal: AbortSignal.timeout(this.timeoutMs),
             }),
@@ -129,7 +133,10 @@ export class Transport {
       const response = await this.fetchImpl(
         new Request(url, {
           method: route.method,
-          headers: parts.body === undefined ? {} : { 'content-type': 'application/json' },
+          headers: {
+            ...this.authorization,
+            ...(parts.body === undefined ? {} : { 'content-type': 'application/json' }),
+          },
           ...(parts.body === undefined ? {} : { body: JSON.stringify(parts.body) }),
           ...(signal === undefined ? {} : { signal }),
         }),

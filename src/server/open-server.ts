@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import type { AuthMode } from '../core/api-token.js';
 import { createApp } from '../http/app.js';
 import type { PerimeterOptions } from '../http/perimeter/index.js';
 import { createServingApp } from '../http/serving-app.js';
@@ -11,6 +12,12 @@ export interface OpenServerOptions extends ServiceOptions {
   servingOnly?: boolean;
   /** Allowed hosts and CORS origins (default: loopback names only). */
   perimeter?: PerimeterOptions;
+  /**
+   * When requests need an API token: `auto` by default; or a choice made once the services exist (a
+   * listening server asks the store). A process that owns the store itself (the CLI's embedded mode) says
+   * `off`.
+   */
+  auth?: AuthMode | ((services: Services) => Promise<AuthMode>);
 }
 
 /**
@@ -31,9 +38,16 @@ export async function openServer(location: string, options: OpenServerOptions = 
     ...options,
     runModelCode: (options.runModelCode ?? false) || (options.servingOnly ?? false),
   });
+  let auth: AuthMode;
+  try {
+    auth = typeof options.auth === 'function' ? await options.auth(services) : (options.auth ?? 'auto');
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
   const perimeter = options.perimeter ?? {};
   const app = options.servingOnly
-    ? createServingApp(services, perimeter)
-    : createApp(services, { perimeter });
+    ? createServingApp(services, { perimeter, auth })
+    : createApp(services, { perimeter, auth });
   return { app, services, close: () => store.close() };
 }

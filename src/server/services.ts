@@ -4,6 +4,7 @@ import { PredictionService } from '../serving/predictions/prediction-service.js'
 import { createRegistry } from '../serving/registry/registry.js';
 import { DEFAULT_ARTIFACT_ROOT, FileArtifactStore } from '../store/artifacts/file-artifact-store.js';
 import type { Store } from '../store/store.js';
+import { ApiTokenService } from '../tracking/api-tokens.js';
 import { ArtifactService } from '../tracking/artifacts.js';
 import { LoggedModelService } from '../tracking/logged-models.js';
 import { ProjectService } from '../tracking/projects.js';
@@ -61,5 +62,6 @@ export function createServices(
     registry,
     predictions,
     serving: new ModelServingService(store, predictions, options.runModelCode ? modelFiles : undefined),
+    tokens: new ApiTokenService(store, now),
   };
 }

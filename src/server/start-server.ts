@@ -3,9 +3,10 @@ import { resolve } from 'node:path';
 import { isLoopbackHost, type PerimeterOptions } from '../http/perimeter/index.js';
 import { listen, type RunningServer } from '../http/serve.js';
 import { openServer } from './open-server.js';
+import { type ServerAuthOptions, serverAuthMode } from './server-auth.js';
 import type { Services } from './services.js';
 
-export interface ServerOptions {
+export interface ServerOptions extends ServerAuthOptions {
   /** SQLite file or postgres://… URL. */
   store: string;
   host: string;
@@ -36,10 +37,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       // The name the server was told to bind is one it is known by.
       allowedHosts: [options.host, ...(options.perimeter?.allowedHosts ?? [])],
     },
+    auth: (services) => serverAuthMode(options.host, options, services.tokens),
   });
   if (!isLoopbackHost(options.host)) {
     process.stderr.write(
-      `Warning: --host ${options.host} makes this server reachable from the network: anyone who reaches it can read and change everything (clients that use another name than the address need --allowed-hosts).\n`,
+      `Warning: --host ${options.host} makes this server reachable from the network${options.insecureNoAuth ? ' with no token required: anyone who reaches it can read and change everything' : ''} (clients that use another name than the address need --allowed-hosts).\n`,
     );
   }
   const server = await (async () => {

@@ -21,6 +21,7 @@ const SHIPPED: Record<string, { migrations: readonly Migration[]; sha256: Record
       6: '95d493351dc8831464a46a20d3389ee1a248d39425fb9d3a668d48f2a2523fdb',
       7: '7fef72f4209e53fedc2e3cf8163882106410def051fae69e02eb8b3e43211353',
       8: '13234447e8a1c2d8fe9e42ccf533d1c70e2282c96780f3d831146eca94bd951f',
+      9: 'b9c089494c83ecfa6c53b9002c6c60009bdc0dd0bddaca309b00445c2e20e851',
     },
   },
   postgres: {
@@ -34,6 +35,7 @@ const SHIPPED: Record<string, { migrations: readonly Migration[]; sha256: Record
       6: '8159d69fddfabea452ab67c62733037e918b82360ca9e89c7a653b8db4a72e1c',
       7: '56c26d9eb4c163ab94b0931c94f165f8bae60d66b6642b995d73732e0c52f1b1',
       8: '2ffb0f1ebc283732e78c896a55442a2584aa5b20b37c6b12af33bfc1b0ea60ee',
+      9: '7ebb3ff524d34ffbd1753c555a3f98b3140b544681e0395b35c37e976c96be05',
     },
   },
 };

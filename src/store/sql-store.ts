@@ -1,4 +1,5 @@
 import type { SqlDriver } from './driver.js';
+import { SqlApiTokenStore } from './sql/api-tokens.js';
 import { SqlBaselineStore } from './sql/baselines.js';
 import { SqlExampleStore } from './sql/examples.js';
 import { SqlLoggedModelStore } from './sql/logged-models.js';
@@ -29,6 +30,7 @@ export function createSqlStore(driver: SqlDriver): Store {
     loggedModels: new SqlLoggedModelStore(driver),
     registry: { models: new SqlRegisteredModelStore(driver), versions: new SqlModelVersionStore(driver) },
     predictions: new SqlPredictionStore(driver),
+    apiTokens: new SqlApiTokenStore(driver),
     capabilities: driver.capabilities,
     close: () => driver.close(),
   };

@@ -6,6 +6,7 @@ import type { Run, RunInfo, RunStatus } from '../core/run.js';
 import type { RunBatch } from '../core/run-batch.js';
 import type { RunTable, TableColumn } from '../core/run-table.js';
 import type { ViewType } from '../core/view-type.js';
+import type { ApiTokenStore } from './api-token-store.js';
 import type { DialectCapabilities } from './driver.js';
 import type { LoggedModelStore } from './logged-model-store.js';
 import type { SeriesSample } from './metrics/downsample.js';
@@ -119,6 +120,7 @@ export interface Store {
   readonly loggedModels: LoggedModelStore;
   readonly registry: RegistryStore;
   readonly predictions: PredictionStore;
+  readonly apiTokens: ApiTokenStore;
   readonly capabilities: DialectCapabilities;
   close(): Promise<void>;
 }

@@ -75,7 +75,7 @@ for (const database of testDatabases) {
       await ok('POST', `${MLFLOW}/registered-models/rename`, { name: 'm', new_name: 'm2' });
 
       const { events } = await ok('GET', '/api/v1/models/m2/alias-history');
-      expect(events.map(({ time: _, ...e }: { time: number }) => e)).toEqual([
+      expect(events.map(({ id: _, time: __, ...e }: { id: number; time: number }) => e)).toEqual([
         {
           alias: 'candidate',
           version: null,

@@ -32,6 +32,8 @@ export interface OpenOptions {
 export interface BrowserSuite {
   /** The server's base URL, e.g. http://127.0.0.1:41234. */
   readonly url: string;
+  /** The server's store (SQLite), for what only the store's owner does (e.g. `ratchet token create`). */
+  readonly store: string;
   readonly seed: UiSeed;
   /** A page in a fresh browser context (1280×800), navigated to `path` on the server. */
   open(path: string, options?: OpenOptions): Promise<Page>;
@@ -75,6 +77,9 @@ export function describeInBrowser(name: string, body: (suite: BrowserSuite) => v
     body({
       get url() {
         return server!.url;
+      },
+      get store() {
+        return server!.store;
       },
       get seed() {
         return seed!;

@@ -39,7 +39,13 @@ export function spawnRatchet(args: string[], { cwd = root, env = {} }: CliOption
 
 /** The CLI must find its target from its arguments and the test's env, not from the developer's shell. */
 function withoutRatchetTargets(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const { RATCHET_TRACKING_URI: _uri, RATCHET_STORE: _store, RATCHET_PROJECT: _project, ...rest } = env;
+  const {
+    RATCHET_TRACKING_URI: _uri,
+    RATCHET_STORE: _store,
+    RATCHET_PROJECT: _project,
+    RATCHET_TOKEN: _token,
+    ...rest
+  } = env;
   return rest;
 }
 
@@ -68,6 +74,8 @@ export function startServerProcess(
 
 export interface ScratchServer {
   url: string;
+  /** Its SQLite store, e.g. for `ratchet token create --store`. */
+  store: string;
   stop(): Promise<void>;
 }
 
@@ -82,6 +90,7 @@ export async function startScratchServer(): Promise<ScratchServer> {
   ]);
   return {
     url,
+    store: join(dir, 'ratchet.db'),
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -1,3 +1,4 @@
+import { SignOutButton } from './auth/sign-out.js';
 import { Link } from './link.js';
 import { LiveIndicator } from './live/live-indicator.js';
 import { useProjectLive } from './live/use-project-live.js';
@@ -30,6 +31,7 @@ export function App() {
         </Link>
         {/* Only a project's pages follow a change stream; elsewhere "offline" would only alarm. */}
         {project !== null && <LiveIndicator />}
+        <SignOutButton />
       </header>
       <main className="content">
         <Page route={route} />

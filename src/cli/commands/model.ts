@@ -8,7 +8,6 @@ import { integerOption } from '../option-parsers.js';
 import { show, table } from '../output.js';
 import { withClient } from '../target.js';
 import { registerModelAliases } from './model-aliases.js';
-import { jsonText } from './predictions.js';
 
 interface QualityOptions extends ClientOptions {
   bucket?: 'hour' | 'day' | 'week';

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { parseModelRef } from '../../core/prediction.js';
+import { type AuthFlags, authFlags, serverAuth } from '../auth-flags.js';
 import { integerOption } from '../option-parsers.js';
 import { addPerimeterOptions, type BindingFlags, bindingOf } from '../perimeter-options.js';
 import {
@@ -11,11 +12,10 @@ import {
   shownStore,
 } from '../server-store.js';
 
-interface ServeOptions extends ServerStoreOptions, BindingFlags {}
+interface ServeOptions extends ServerStoreOptions, BindingFlags, AuthFlags {}
 
 export function registerServe(program: Command): void {
-  const command = program
-    .command('serve')
+  const command = authFlags(program.command('serve'))
     .description(
       'serve a registered js model (MODEL as name@alias or name/version) and the prediction log, without the tracking API or the web UI; the model loads before the server listens, and an alias move is picked up per request',
     )
@@ -39,6 +39,7 @@ export function registerServe(program: Command): void {
       store,
       ...bindingOf(o),
       artifacts,
+      ...serverAuth(o),
       servingOnly: true,
       ready: async (services) => {
         version = await services.serving.warm(parsed.name, ref);

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { type AuthFlags, authFlags, serverAuth } from '../auth-flags.js';
 import { integerOption } from '../option-parsers.js';
 import { addPerimeterOptions, type BindingFlags, bindingOf } from '../perimeter-options.js';
 import {
@@ -10,13 +11,12 @@ import {
   shownStore,
 } from '../server-store.js';
 
-interface ServerOptions extends ServerStoreOptions, BindingFlags {
+interface ServerOptions extends ServerStoreOptions, BindingFlags, AuthFlags {
   serveModels?: boolean;
 }
 
 export function registerServer(program: Command): void {
-  const command = program
-    .command('server')
+  const command = authFlags(program.command('server'))
     .description('serve the web UI and the tracking API (native /api/v1 and MLflow-compatible) over a store')
     .option('--host <host>', 'interface to bind', '127.0.0.1')
     .option(
@@ -41,6 +41,7 @@ export function registerServer(program: Command): void {
         store,
         ...bindingOf(o),
         artifacts,
+        ...serverAuth(o),
         runModelCode: o.serveModels ?? false,
       });
       process.stdout.write(`Ratchet is listening on ${running.url} (store: ${shownStore(store)})\n`);

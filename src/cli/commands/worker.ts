@@ -49,13 +49,13 @@ export function registerWorker(program: Command): void {
       locateTarget(o); // A worker executes runs for a tracker that exists: it never creates a store.
       const signal = stopOnSignals();
       const { runWorker } = await queueModule.worker();
-      await withRunnerTarget(o, ({ client, trackingUri }) =>
+      await withRunnerTarget(o, ({ client, trackingUri, token }) =>
         runWorker({
           queueUrl,
           concurrency: o.concurrency ?? availableParallelism(),
           cwd,
           signal,
-          runner: { client, trackingUri, output: workerOutput() },
+          runner: { client, trackingUri, ...(token === undefined ? {} : { token }), output: workerOutput() },
         }),
       );
     });

@@ -52,6 +52,7 @@ function versionJson(v: ModelVersion): z.input<typeof modelVersion> {
 
 function aliasEventJson(e: AliasHistoryEntry) {
   return {
+    id: e.id,
     alias: e.alias,
     version: e.version,
     previous_version: e.previousVersion,

@@ -5,6 +5,8 @@ export interface ChildIdentity {
   runId: string;
   /** The project's id, which MLflow clients know as the experiment id. */
   projectId: string;
+  /** The API token the tracker asks for, if it asks for one. */
+  token?: string;
 }
 
 /** The file descriptor the runner opens for the child's JSON lines (see channel.ts). */
@@ -33,6 +35,16 @@ export function childEnvironment(
   delete env.RATCHET_STORE;
   delete env.RATCHET_TRIAL;
   delete env.RATCHET_SEED;
+  // Credentials in the parent's environment may be another tracker's: the child gets this tracker's or none
+  // (an MLflow client prefers a username and password over a token, so those go too).
+  delete env.RATCHET_TOKEN;
+  delete env.MLFLOW_TRACKING_TOKEN;
+  delete env.MLFLOW_TRACKING_USERNAME;
+  delete env.MLFLOW_TRACKING_PASSWORD;
+  if (identity.token !== undefined) {
+    env.RATCHET_TOKEN = identity.token;
+    env.MLFLOW_TRACKING_TOKEN = identity.token;
+  }
   if (plan.trial !== undefined) env.RATCHET_TRIAL = plan.trial.label;
   if (plan.seed !== undefined) env.RATCHET_SEED = String(plan.seed);
   for (const [name, value] of Object.entries(plan.params)) env[paramVariable(name)] = value;

@@ -12,6 +12,8 @@ export interface RunnerContext {
   client: Ratchet;
   /** An http URI the child processes can reach (an embedded store is served on loopback for them). */
   trackingUri: string;
+  /** The API token children authenticate with, when the tracker asks for one. */
+  token?: string;
   capture?: Capture;
   output: RunnerOutput;
   /** Aborting stops the children; their runs end KILLED, and plans not yet started are not started. */
@@ -60,6 +62,7 @@ export async function executeRun(ctx: RunnerContext, plan: RunPlan): Promise<Run
         trackingUri: ctx.trackingUri,
         runId: run.id,
         projectId: plan.projectId,
+        ...(ctx.token === undefined ? {} : { token: ctx.token }),
       }),
       ...(ctx.signal === undefined ? {} : { signal: ctx.signal }),
       logs,

@@ -36,8 +36,8 @@ export function AliasesPage({ model }: { model: string }) {
                 </tr>
               </thead>
               <tbody>
-                {events.map((event, i) => (
-                  <tr key={`${event.time}-${i}`}>
+                {events.map((event) => (
+                  <tr key={event.id}>
                     <td>{formatDate(event.time)}</td>
                     <td>{event.alias}</td>
                     <td>

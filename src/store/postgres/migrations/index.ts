@@ -7,6 +7,7 @@ import { trials } from './0005-trials.js';
 import { exampleValues } from './0006-example-values.js';
 import { predictionLog } from './0007-prediction-log.js';
 import { aliasHistory } from './0008-alias-history.js';
+import { apiTokens } from './0009-api-tokens.js';
 
 /** Every schema version, oldest first; add a file per version and list it here. */
 export const postgresMigrations: readonly Migration[] = [
@@ -18,4 +19,5 @@ export const postgresMigrations: readonly Migration[] = [
   exampleValues,
   predictionLog,
   aliasHistory,
+  apiTokens,
 ];
