@@ -1,4 +1,4 @@
-import type { ModelVersion, Ratchet, TrialDetail } from '../../sdk/index.js';
+import { isHTTPError, type ModelVersion, type Ratchet, type TrialDetail } from '../../sdk/index.js';
 import type { Production } from './prepare-retrain.js';
 
 /** What a retrain did about the alias. */
@@ -39,7 +39,19 @@ export async function settleRetrain(
   if (run === undefined)
     return { moved: false, version: null, runId: null, why: `${label} has no finished run: ${stays}.` };
   const forced = options.forceReason === undefined ? {} : { force: true, reason: options.forceReason };
-  await client.projects.promote({ id: trial.project_id }, trial.id, forced);
+  // `improved` by the verdict may still fall short of the project's promotion rules (its minimum effect):
+  // then the trial does not become the baseline, and nothing moves.
+  try {
+    await client.projects.promote({ id: trial.project_id }, trial.id, forced);
+  } catch (error) {
+    if (!isHTTPError(error) || error.status !== 400) throw error;
+    return {
+      moved: false,
+      version: null,
+      runId: null,
+      why: `${label} is not promoted — ${String(error.body.message ?? error.message).replace(/\.$/, '')}: ${stays}.`,
+    };
+  }
   const path = artifactPathOf(production.version.source) ?? options.artifactPath ?? 'model';
   const created = await client.models.createVersion(model, {
     source: `runs:/${run.id}/${path}`,
