@@ -31,13 +31,17 @@ export async function settleRetrain(
   options: SettleOptions,
 ): Promise<RetrainDecision> {
   const { model, alias } = production;
-  const stays = `${model}@${alias} stays on version ${production.version.version}`;
+  const stay = (why: string): RetrainDecision => ({
+    moved: false,
+    version: null,
+    runId: null,
+    why: `${why}: ${model}@${alias} stays on version ${production.version.version}.`,
+  });
   if (trial.outcome !== 'improved' && options.forceReason === undefined) {
-    return { moved: false, version: null, runId: null, why: `${label} is ${trial.outcome}: ${stays}.` };
+    return stay(`${label} is ${trial.outcome}`);
   }
   const run = representativeRun(trial);
-  if (run === undefined)
-    return { moved: false, version: null, runId: null, why: `${label} has no finished run: ${stays}.` };
+  if (run === undefined) return stay(`${label} has no finished run`);
   const forced = options.forceReason === undefined ? {} : { force: true, reason: options.forceReason };
   // `improved` by the verdict may still fall short of the project's promotion rules (its minimum effect):
   // then the trial does not become the baseline, and nothing moves.
@@ -45,12 +49,9 @@ export async function settleRetrain(
     await client.projects.promote({ id: trial.project_id }, trial.id, forced);
   } catch (error) {
     if (!isHTTPError(error) || error.status !== 400) throw error;
-    return {
-      moved: false,
-      version: null,
-      runId: null,
-      why: `${label} is not promoted — ${String(error.body.message ?? error.message).replace(/\.$/, '')}: ${stays}.`,
-    };
+    return stay(
+      `${label} is not promoted — ${String(error.body.message ?? error.message).replace(/\.$/, '')}`,
+    );
   }
   const path = artifactPathOf(production.version.source) ?? options.artifactPath ?? 'model';
   const created = await client.models.createVersion(model, {

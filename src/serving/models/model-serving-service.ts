@@ -1,7 +1,7 @@
 import { RatchetError } from '../../core/errors.js';
 import type { JsonValue } from '../../core/prediction.js';
 import type { Store } from '../../store/store.js';
-import { resolveModelRef } from '../predictions/model-refs.js';
+import { modelRefOf, resolveModelRef } from '../predictions/model-refs.js';
 import { checkBatchSize } from '../predictions/prediction-input.js';
 import type { PredictionServiceApi } from '../predictions/types.js';
 import { messageOf } from './error-message.js';
@@ -81,8 +81,7 @@ export class ModelServingService {
 
   /** The version an alias names at this moment, or the version number itself; 404 when there is none. */
   private async versionOf(name: string, ref: string): Promise<number> {
-    const modelRef = /^\d+$/.test(ref) ? `${name}/${ref}` : `${name}@${ref}`;
-    return (await resolveModelRef(this.store, modelRef)).version;
+    return (await resolveModelRef(this.store, modelRefOf(name, ref))).version;
   }
 
   private async load(name: string, version: number): Promise<LoadedModel> {
