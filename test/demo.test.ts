@@ -50,7 +50,13 @@ describe('ratchet demo (npm start)', () => {
     const changes = judged.slice(0, 5);
     expect(changes.filter((r) => r[4] === 'promoted').length).toBeGreaterThanOrEqual(1);
     expect(changes.filter((r) => r[4] === undefined).length).toBeGreaterThanOrEqual(1);
-    for (const row of changes) expect(row[4] === 'promoted').toBe(row[3] === 'improved');
+    // An improved trial is promoted unless the project's minimum effect refuses it, which the summary says.
+    for (const row of changes) {
+      if (row[3] !== 'improved') expect(row[4]).toBeUndefined();
+      else if (row[4] === 'refused')
+        expect(out).toContain(`Refused: ${row[0]} is not promoted: its improvement`);
+      else expect(row[4]).toBe('promoted');
+    }
     expect(out).toMatch(/^The web UI: +http:\/\/127\.0\.0\.1:\d+\/projects\/seattle-weather$/m);
     expect(out).toMatch(/^Wall time: project [\d.]+ s, .*total [\d.]+ s$/m);
 
@@ -63,14 +69,31 @@ describe('ratchet demo (npm start)', () => {
     expect(served.labelled).toBe(365);
     expect(served.offline.metric).toBe('acc');
 
-    const retrainLabel = judged[5]![0]!;
-    const retrain = JSON.parse(ratchet(['trial', 'show', retrainLabel, '--store', store, '--json']).stdout);
+    // The promotions the summary claims are exactly the store's baseline history.
+    const trialOf = (label: string) =>
+      JSON.parse(ratchet(['trial', 'show', label, '--store', store, '--json']).stdout);
+    const history = JSON.parse(
+      ratchet(['baseline', 'history', 'seattle-weather', '--store', store, '--json']).stdout,
+    );
+    const promotedIds = rows.filter((r) => r[4] === 'promoted').map((r) => trialOf(r[0]!).id);
+    expect(history.map((p: { trial_id: string }) => p.trial_id)).toEqual(promotedIds);
+
+    const retrainRow = judged[5]!;
+    const retrainLabel = retrainRow[0]!;
+    const retrain = trialOf(retrainLabel);
     expect(VERDICTS).toContain(retrain.outcome);
     expect(retrain.change_set).toEqual([
       expect.objectContaining({ kind: 'data', key: 'feedback', from: null }),
     ]);
     expect(retrain.runs.every((r: { status: string }) => r.status === 'FINISHED')).toBe(true);
-    const moved = out.includes(`${retrainLabel} improved`);
-    expect(moved).toBe(retrain.outcome === 'improved');
+    // The alias moves only on an improvement the project accepts; an improvement below its minimum effect says so.
+    const moved = retrainRow[4] === 'promoted';
+    expect(out.includes(`${retrainLabel} improved`)).toBe(moved);
+    expect(retrain.is_baseline).toBe(moved);
+    if (moved) expect(retrain.outcome).toBe('improved');
+    else if (retrain.outcome === 'improved') {
+      expect(retrainRow[4]).toBe('refused');
+      expect(out).toMatch(/^Retrain: .* is not promoted — its improvement .* minimum effect/m);
+    } else expect(retrainRow[4]).toBeUndefined();
   }, 300_000);
 });

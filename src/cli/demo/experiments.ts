@@ -9,6 +9,8 @@ export interface DemoTrial {
   change: string;
   trial: TrialDetail;
   promoted: boolean;
+  /** Why an `improved` trial still did not become the baseline (the project's minimum effect), if it did not. */
+  refused?: string;
 }
 
 /** The first model, then single small changes of the kinds the practice names, each judged on its own. */
@@ -105,18 +107,34 @@ export async function runExperiments(
         )
       ).trial;
     }
-    const promoted = trial.outcome === 'improved';
-    if (promoted) {
-      await progress.step(
-        'promotions',
-        `ratchet baseline set ${label}`,
-        () => ratchet(target, ['baseline', 'set', label]),
-        () => `${label} is the baseline now`,
-      );
+    if (trial.outcome !== 'improved') {
+      trials.push({ label, change, trial, promoted: false });
+      continue;
     }
-    trials.push({ label, change, trial, promoted });
+    const refused = await progress.step(
+      'promotions',
+      `ratchet baseline set ${label}`,
+      () => promote(target, label),
+      (why) => why ?? `${label} is the baseline now`,
+    );
+    trials.push({ label, change, trial, promoted: refused === undefined, ...(refused ? { refused } : {}) });
   }
   return trials;
+}
+
+/**
+ * `ratchet baseline set`: answers undefined when the trial is the baseline now, or the refusal when the
+ * project's promotion rules still object to an improved trial (an improvement below the minimum effect).
+ */
+async function promote(target: CliTarget, label: string): Promise<string | undefined> {
+  try {
+    await ratchet(target, ['baseline', 'set', label]);
+    return undefined;
+  } catch (error) {
+    const refusal = /Promotion refused: (.*?)\. [A-Z]/.exec(String((error as Error).message));
+    if (refusal === null) throw error;
+    return `${label} is not promoted: ${refusal[1]}`;
+  }
 }
 
 /** A trial as the API shows it now (with its runs), by label. */
