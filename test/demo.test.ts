@@ -69,14 +69,14 @@ describe('ratchet demo (npm start)', () => {
     expect(served.labelled).toBe(365);
     expect(served.offline.metric).toBe('acc');
 
-    // The promotions the summary claims are exactly the store's baseline history.
+    // The promotions the summary claims are exactly the store's baseline history (which lists the newest first).
     const trialOf = (label: string) =>
       JSON.parse(ratchet(['trial', 'show', label, '--store', store, '--json']).stdout);
     const history = JSON.parse(
       ratchet(['baseline', 'history', 'seattle-weather', '--store', store, '--json']).stdout,
     );
     const promotedIds = rows.filter((r) => r[4] === 'promoted').map((r) => trialOf(r[0]!).id);
-    expect(history.map((p: { trial_id: string }) => p.trial_id)).toEqual(promotedIds);
+    expect(history.map((p: { trial_id: string }) => p.trial_id)).toEqual(promotedIds.reverse());
 
     const retrainRow = judged[5]!;
     const retrainLabel = retrainRow[0]!;
