@@ -34,7 +34,7 @@ for (const database of testDatabases) {
         limit: 'filterClauses',
         allowed: { filter: clauses(LIMITS.filterClauses, (i) => `metrics.m${i} >= 0`, ' OR ') },
         refused: { filter: clauses(LIMITS.filterClauses + 1, (i) => `metrics.m${i} >= 0`, ' OR ') },
-        named: /more than 100 clauses; the limit \(filterClauses\) is 100/,
+        named: /more than 50 clauses; the limit \(filterClauses\) is 50/,
       },
       {
         limit: 'inListValues',

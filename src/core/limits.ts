@@ -26,7 +26,7 @@ export const LIMITS = {
    * SQLite's limits (expression depth 1000, 32,766 variables) and PostgreSQL's planner and memory.
    */
   filterLength: 50_000,
-  filterClauses: 100,
+  filterClauses: 50,
   filterDepth: 50,
   inListValues: 1000,
   orderByKeys: 20,

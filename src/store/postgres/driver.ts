@@ -17,6 +17,8 @@ const capabilities: DialectCapabilities = {
   integerList: (values) => `{${values.join(',')}}`,
   isUniqueViolation: (error) => (error as { code?: unknown } | null)?.code === '23505',
   maxParameters: 65_535,
+  // Measured on 2,000 runs: 30 AND'd metric conditions took 9.6 s to plan as semi-joins, 50 took 36 s.
+  subqueryFence: ' OFFSET 0',
 };
 
 const INT8_OID = 20;

@@ -30,6 +30,7 @@ const capabilities: DialectCapabilities = {
   integerList: (values) => JSON.stringify(values),
   isUniqueViolation: (error) => (error as { code?: unknown } | null)?.code === 'SQLITE_CONSTRAINT_UNIQUE',
   maxParameters: 32_766,
+  subqueryFence: '', // SQLite runs an IN subquery once into a temporary index; it never flattens it into a join
 };
 
 /**
