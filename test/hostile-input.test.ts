@@ -79,6 +79,23 @@ for (const database of testDatabases) {
       const run = await getRun(runId);
       expect(run.data).not.toHaveProperty('params');
       expect(run.data.tags.map((t: { key: string }) => t.key)).toEqual(['mlflow.runName']);
+      // In a query string (no body to check) PostgreSQL's refusal is the backstop: a 4xx, never a 500.
+      for (const reply of [
+        await server.get('runs/get', { run_id: 'a\u0000b' }),
+        await server.get('experiments/get-by-name', { experiment_name: 'x\u0000' }),
+        await server.call(
+          'GET',
+          `/api/v1/runs?project_id=${experimentId}&filter=${encodeURIComponent("tags.a = '\u0000'")}`,
+        ),
+      ]) {
+        expect(reply.status, reply.text).toBeGreaterThanOrEqual(400);
+        expect(reply.status, reply.text).toBeLessThan(500);
+      }
+      const filter = await server.call(
+        'GET',
+        `/api/v1/runs?project_id=${experimentId}&order_by=${encodeURIComponent('tags.`a\u0000`')}`,
+      );
+      expect(expect400(filter)).toMatch(/Invalid order_by clause .*: contains a NUL character/);
     });
 
     it('accepts unicode word characters in keys as MLflow does, through log-batch, get and search', async () => {
