@@ -21,4 +21,15 @@ export const LIMITS = {
   registeredModelsSearchMax: 1000,
   modelVersionsSearchDefault: 10_000,
   modelVersionsSearchMax: 200_000,
+  /**
+   * Ratchet's own bounds on one search (MLflow has none): each keeps the worst allowed query far inside
+   * SQLite's limits (expression depth 1000, 32,766 variables) and PostgreSQL's planner and memory.
+   */
+  filterLength: 50_000,
+  filterClauses: 50,
+  filterDepth: 50,
+  inListValues: 1000,
+  orderByKeys: 20,
+  /** Nesting of arrays and objects in a request body: no request of either API needs more than a few levels. */
+  jsonDepth: 64,
 } as const;

@@ -1,7 +1,8 @@
 import { invalidParameter } from './errors.js';
 import { LIMITS } from './limits.js';
 
-const KEY_PATTERN = /^[/\w.\- :]*$/;
+/** MLflow's `^[/\w.\- :]*$`, where Python's `\w` is any Unicode letter or digit (so `损失` and `épocas` pass). */
+const KEY_PATTERN = /^[/\p{L}\p{N}_.\- :]*$/u;
 
 /** A metric, param or tag key, checked with MLflow's rules so both APIs accept and refuse the same keys. */
 export function validateKey(key: unknown, where: string): string {
@@ -38,6 +39,20 @@ export function validateStringValue(value: unknown, where: string, maxLength: nu
   return value;
 }
 
+const SHOWN_CHARS = 60;
+
+/**
+ * A bad value as an error message quotes it: scalars as JSON cut to a short prefix, arrays and objects only as
+ * `[…]`/`{…}`, so that no hostile value (deeply nested, megabytes long) is ever serialised whole.
+ */
+export function shownValue(value: unknown): string {
+  if (Array.isArray(value)) return '[…]';
+  if (typeof value === 'object' && value !== null) return '{…}';
+  const text = typeof value === 'string' ? value.slice(0, SHOWN_CHARS) : value;
+  const shown = JSON.stringify(text) ?? String(value);
+  return shown.length <= SHOWN_CHARS ? shown : `${shown.slice(0, SHOWN_CHARS - 3)}…`;
+}
+
 /** Integers the JSON wire can carry exactly (int64 beyond 2^53 cannot round-trip through a JS number). */
 export function validateInteger(
   value: unknown,
@@ -45,7 +60,7 @@ export function validateInteger(
   { min = Number.MIN_SAFE_INTEGER } = {},
 ): number {
   if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
-    throw invalidParameter(`'${where}' must be an integer (got ${JSON.stringify(value)}).`);
+    throw invalidParameter(`'${where}' must be an integer (got ${shownValue(value)}).`);
   }
   if (value < min) throw invalidParameter(`'${where}' must be >= ${min} (got ${value}).`);
   return value;
@@ -54,7 +69,7 @@ export function validateInteger(
 /** Float64 values; NaN and ±Infinity are legal metric values but must arrive as numbers here. */
 export function validateMetricValue(value: unknown, where: string): number {
   if (typeof value !== 'number') {
-    throw invalidParameter(`'${where}' must be a number (got ${JSON.stringify(value)}).`);
+    throw invalidParameter(`'${where}' must be a number (got ${shownValue(value)}).`);
   }
   return value;
 }

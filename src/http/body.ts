@@ -1,12 +1,14 @@
+import { isUtf8 } from 'node:buffer';
 import type { Context } from 'hono';
 import { RatchetError } from '../core/errors.js';
+import { type BodyValueRules, checkBodyValues } from './body-values.js';
 
 /**
  * Reads a JSON body, refusing it (before buffering all of it) when it is larger than `maxBytes`.
- * Malformed JSON is MALFORMED_REQUEST; an empty body reads as {}.
+ * Malformed JSON is MALFORMED_REQUEST; an empty body reads as {}; values are checked with `rules`.
  */
-export async function readJson(c: Context, maxBytes: number): Promise<unknown> {
-  return parseJson(await readBody(c, maxBytes));
+export async function readJson(c: Context, maxBytes: number, rules: BodyValueRules): Promise<unknown> {
+  return parseJson(await readBody(c, maxBytes), rules);
 }
 
 /** The whole body, refused (before buffering all of it) when it is larger than `maxBytes`. */
@@ -20,18 +22,25 @@ export async function readBody(c: Context, maxBytes: number): Promise<Uint8Array
     : readLimited(c.req.raw.body, maxBytes);
 }
 
-/** JSON from request bytes; malformed JSON is MALFORMED_REQUEST, no bytes read as {}. */
-export function parseJson(bytes: Uint8Array): unknown {
+/**
+ * JSON from request bytes; malformed JSON or bytes that are not UTF-8 (which decoding would silently replace)
+ * are MALFORMED_REQUEST, no bytes read as {}.
+ */
+export function parseJson(bytes: Uint8Array, rules: BodyValueRules): unknown {
   if (bytes.byteLength === 0) return {};
+  if (!isUtf8(bytes)) throw new RatchetError('MALFORMED_REQUEST', 'The request body is not valid UTF-8.');
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  let body: unknown;
   try {
-    return JSON.parse(text);
+    body = JSON.parse(text);
   } catch (error) {
     throw new RatchetError(
       'MALFORMED_REQUEST',
       `Malformed JSON in request body: ${(error as Error).message}`,
     );
   }
+  checkBodyValues(body, rules);
+  return body;
 }
 
 /** A body of unknown length, refused as soon as it passes `maxBytes`. */

@@ -50,6 +50,7 @@ function unrecognized(keys: readonly string[]): string {
   return `unknown field${keys.length > 1 ? 's' : ''} ${shown.join(', ')}${rest}`;
 }
 
-function bounded(text: string, max = MAX_TEXT): string {
+/** `text` cut to `max` characters: an error never echoes unbounded input. */
+export function bounded(text: string, max = MAX_TEXT): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }

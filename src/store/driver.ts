@@ -42,6 +42,11 @@ export interface DialectCapabilities {
   integerList(values: readonly number[]): SqlValue;
   /** Rows an INSERT … VALUES may carry, so multi-row inserts stay under the placeholder limit. */
   readonly maxParameters: number;
+  /**
+   * Appended to an `IN (SELECT …)` subquery to keep the planner from pulling it up into a join ('' where the
+   * planner does not): a filter's subqueries then cost planning time linear in their number, not exponential.
+   */
+  readonly subqueryFence: string;
 }
 
 export interface Migration {

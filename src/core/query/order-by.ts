@@ -1,3 +1,4 @@
+import { LIMITS } from '../limits.js';
 import type { Field } from './ast.js';
 import { QueryError } from './errors.js';
 import { parseField } from './field.js';
@@ -13,6 +14,11 @@ export interface OrderBy extends Field {
  * fields written as in filters. Ordering by the same field twice is an error.
  */
 export function parseOrderBy(clauses: readonly string[], schema: QuerySchema = runFilterSchema): OrderBy[] {
+  if (clauses.length > LIMITS.orderByKeys) {
+    throw new QueryError(
+      `\`order_by\` has ${clauses.length} keys; the limit (orderByKeys) is ${LIMITS.orderByKeys}`,
+    );
+  }
   const seen = new Set<string>();
   return clauses.map((clause) => {
     const context = `Invalid order_by clause '${clause}'`;

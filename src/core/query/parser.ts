@@ -1,3 +1,4 @@
+import { LIMITS } from '../limits.js';
 import type { Expr, Field, Filter, NumberOp, Predicate, StringOp } from './ast.js';
 import { QueryError } from './errors.js';
 import { describeField, parseField } from './field.js';
@@ -6,8 +7,6 @@ import { isNullable, type QuerySchema, runFilterSchema, valueType } from './sche
 import { isKeyword, type Token, TokenStream, tokenize } from './tokenizer.js';
 
 const CONTEXT = 'Invalid filter string';
-/** Bounds recursion so that hostile input cannot overflow the stack. */
-const MAX_NESTING = 50;
 
 const NUMBER_OPS: readonly string[] = ['=', '!=', '<', '<=', '>', '>='] satisfies NumberOp[];
 const STRING_OPS: readonly string[] = [
@@ -26,22 +25,36 @@ const STRING_OPS: readonly string[] = [
  */
 export function parseFilter(input: string | null | undefined, schema: QuerySchema = runFilterSchema): Filter {
   if (!input) return null;
-  const ts = new TokenStream(tokenize(input, CONTEXT), CONTEXT);
-  if (ts.peek().kind === 'eof') return null;
-  const expr = parseOr(ts, schema, 0);
-  if (ts.peek().kind !== 'eof') ts.fail('expected AND, OR or the end of the filter');
+  if (input.length > LIMITS.filterLength) {
+    throw overLimit(`the filter is ${input.length} characters long`, 'filterLength', LIMITS.filterLength);
+  }
+  const state: ParseState = { ts: new TokenStream(tokenize(input, CONTEXT), CONTEXT), schema, clauses: 0 };
+  if (state.ts.peek().kind === 'eof') return null;
+  const expr = parseOr(state, 0);
+  if (state.ts.peek().kind !== 'eof') state.ts.fail('expected AND, OR or the end of the filter');
   return expr;
 }
 
-function parseOr(ts: TokenStream, schema: QuerySchema, depth: number): Expr {
-  const operands = [parseAnd(ts, schema, depth)];
-  while (ts.acceptKeyword('OR')) operands.push(parseAnd(ts, schema, depth));
+/** The limits bound what one search may cost the database; the message names the limit and its value. */
+function overLimit(what: string, limit: keyof typeof LIMITS, max: number, position?: number): QueryError {
+  return new QueryError(`${CONTEXT}: ${what}; the limit (${limit}) is ${max}`, position);
+}
+
+interface ParseState {
+  readonly ts: TokenStream;
+  readonly schema: QuerySchema;
+  clauses: number;
+}
+
+function parseOr(state: ParseState, depth: number): Expr {
+  const operands = [parseAnd(state, depth)];
+  while (state.ts.acceptKeyword('OR')) operands.push(parseAnd(state, depth));
   return combine('or', operands);
 }
 
-function parseAnd(ts: TokenStream, schema: QuerySchema, depth: number): Expr {
-  const operands = [parsePrimary(ts, schema, depth)];
-  while (ts.acceptKeyword('AND')) operands.push(parsePrimary(ts, schema, depth));
+function parseAnd(state: ParseState, depth: number): Expr {
+  const operands = [parsePrimary(state, depth)];
+  while (state.ts.acceptKeyword('AND')) operands.push(parsePrimary(state, depth));
   return combine('and', operands);
 }
 
@@ -50,12 +63,20 @@ function combine(kind: 'and' | 'or', operands: Expr[]): Expr {
   return { kind, operands: operands.flatMap((e) => (e.kind === kind ? e.operands : [e])) };
 }
 
-function parsePrimary(ts: TokenStream, schema: QuerySchema, depth: number): Expr {
+function parsePrimary(state: ParseState, depth: number): Expr {
+  const { ts } = state;
   const token = ts.peek();
   if (token.kind === '(') {
-    if (depth >= MAX_NESTING) ts.fail(`parentheses nested deeper than ${MAX_NESTING} levels`);
+    if (depth >= LIMITS.filterDepth) {
+      throw overLimit(
+        `parentheses nested deeper than ${LIMITS.filterDepth} levels`,
+        'filterDepth',
+        LIMITS.filterDepth,
+        token.start,
+      );
+    }
     ts.next();
-    const inner = parseOr(ts, schema, depth + 1);
+    const inner = parseOr(state, depth + 1);
     if (ts.peek().kind !== ')') ts.fail("expected ')'");
     ts.next();
     return inner;
@@ -63,7 +84,15 @@ function parsePrimary(ts: TokenStream, schema: QuerySchema, depth: number): Expr
   if (isKeyword(token, 'NOT')) {
     ts.fail('NOT is only supported in NOT IN, NOT LIKE, NOT ILIKE and IS NOT NULL');
   }
-  return parsePredicate(ts, schema);
+  if (++state.clauses > LIMITS.filterClauses) {
+    throw overLimit(
+      `the filter has more than ${LIMITS.filterClauses} clauses`,
+      'filterClauses',
+      LIMITS.filterClauses,
+      token.start,
+    );
+  }
+  return parsePredicate(ts, state.schema);
 }
 
 function parsePredicate(ts: TokenStream, schema: QuerySchema): Predicate {
@@ -152,7 +181,15 @@ function parseList(ts: TokenStream): string[] {
   ts.next();
   const values = [parseString(ts, 'expected a non-empty list of quoted strings')];
   while (ts.peek().kind === ',') {
-    ts.next();
+    const comma = ts.next();
+    if (values.length >= LIMITS.inListValues) {
+      throw overLimit(
+        `an IN list has more than ${LIMITS.inListValues} values`,
+        'inListValues',
+        LIMITS.inListValues,
+        comma.start,
+      );
+    }
     values.push(parseString(ts, 'expected a quoted string after a comma'));
   }
   if (ts.peek().kind !== ')') ts.fail("expected ',' or ')' in the list");

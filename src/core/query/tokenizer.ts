@@ -24,6 +24,9 @@ const WHITESPACE = /\s+/y;
  * character by doubling it; backslashes have no meaning at this level. `context` prefixes error messages.
  */
 export function tokenize(input: string, context: string): Token[] {
+  // No stored text can hold U+0000 (PostgreSQL refuses it), so neither can a filter, on either database.
+  const nul = input.indexOf('\u0000');
+  if (nul >= 0) throw new QueryError(`${context}: contains a NUL character (\\u0000)`, nul);
   const tokens: Token[] = [];
   let pos = 0;
   const matchAt = (re: RegExp): string | undefined => {

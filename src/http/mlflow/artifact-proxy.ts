@@ -46,7 +46,7 @@ export function mountArtifactProxy(app: Hono, { artifacts, examples }: Services)
       // A run's per-example results (e.g. `mlflow.log_dict(results, "ratchet/examples.json")`) are recorded
       // for McNemar's test as well as stored; a file that does not parse is refused and nothing is written.
       const bytes = await readBody(c, LIMITS.nativeBatchBytes);
-      const results = exampleResults.safeParse(parseJson(bytes));
+      const results = exampleResults.safeParse(parseJson(bytes, { finiteNumbers: false }));
       if (!results.success)
         throw new RequestValidationError(detailsOf('ratchet/examples.json', results.error));
       await examples.record(runId, results.data);

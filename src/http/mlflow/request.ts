@@ -18,7 +18,7 @@ export class MlflowFields {
 
   static async from(c: Context, maxBytes: number = LIMITS.batchBytes): Promise<MlflowFields> {
     if (c.req.method === 'GET') return new MlflowFields(c.req.queries(), true);
-    return MlflowFields.of(await readJson(c, maxBytes), 'request body');
+    return MlflowFields.of(await readJson(c, maxBytes, { finiteNumbers: false }), 'request body');
   }
 
   /** Fields of a nested message (e.g. one element of `metrics`). */

@@ -1,5 +1,6 @@
 import { invalidParameter } from '../../core/errors.js';
 import { parseNonFinite } from '../../core/non-finite.js';
+import { shownValue } from '../../core/validation.js';
 
 /**
  * Protobuf JSON scalars as MLflow clients send them, checked and converted; `name` is for error messages.
@@ -44,7 +45,7 @@ export function required<T>(value: T | undefined, name: string): T {
 
 /** A value of the wrong type; the value is quoted only as far as a short prefix of it. */
 export function wrongType(name: string, expected: string, value: unknown) {
-  const shown = JSON.stringify(value) ?? String(value);
-  const quoted = shown.length <= 60 ? shown : `${shown.slice(0, 57)}…`;
-  return invalidParameter(`Invalid value ${quoted} for parameter '${name}': it must be ${expected}.`);
+  return invalidParameter(
+    `Invalid value ${shownValue(value)} for parameter '${name}': it must be ${expected}.`,
+  );
 }

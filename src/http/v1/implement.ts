@@ -52,7 +52,9 @@ async function validInput<R extends Route>(
   const params = parse(route.params, c.req.param(), 'path');
   const query = parse(route.query, queryObject(c.req.url), 'query');
   const body =
-    route.body === undefined ? undefined : parse(route.body, await readJson(c, maxBodyBytes), 'body');
+    route.body === undefined
+      ? undefined
+      : parse(route.body, await readJson(c, maxBodyBytes, { finiteNumbers: true }), 'body');
   if (details.length > 0) throw new RequestValidationError(limitDetails(details));
   return { params, query, body } as ValidInput<R>;
 }

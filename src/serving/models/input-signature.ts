@@ -1,5 +1,6 @@
 import { invalidParameter } from '../../core/errors.js';
 import type { JsonValue } from '../../core/prediction.js';
+import { shownValue } from '../../core/validation.js';
 import type { InputSignature } from './model-manifest.js';
 
 /**
@@ -19,7 +20,7 @@ export function checkInputs(inputs: readonly JsonValue[], signature: InputSignat
         throw invalidParameter(`'${where}.${field}' is missing (${model} needs a ${type}).`);
       if (typeof value !== type) {
         throw invalidParameter(
-          `'${where}.${field}' must be a ${type} for ${model}, got ${JSON.stringify(value)}.`,
+          `'${where}.${field}' must be a ${type} for ${model}, got ${shownValue(value)}.`,
         );
       }
     }

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { invalidParameter, RatchetError } from '../../core/errors.js';
 import type { DialectCapabilities, SqlDriver, SqlExecutor, SqlValue } from '../driver.js';
 
 const capabilities: DialectCapabilities = {
@@ -16,6 +17,8 @@ const capabilities: DialectCapabilities = {
   integerList: (values) => `{${values.join(',')}}`,
   isUniqueViolation: (error) => (error as { code?: unknown } | null)?.code === '23505',
   maxParameters: 65_535,
+  // Measured on 2,000 runs: 30 AND'd metric conditions took 9.6 s to plan as semi-joins, 50 took 36 s.
+  subqueryFence: ' OFFSET 0',
 };
 
 const INT8_OID = 20;
@@ -28,25 +31,42 @@ const types = {
 } as pg.CustomTypesConfig;
 
 export interface PostgresOptions {
+  /**
+   * The server's URL; besides what `pg` reads from it, `statement_timeout` (milliseconds, 0 for none) and
+   * `pool_size` there override the options below.
+   */
   connectionString: string;
   maxConnections?: number;
+  /** Every statement is cancelled by the server after this long, so no request can hold a backend for ever. */
+  statementTimeoutMs?: number;
 }
+
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 30_000;
+const DEFAULT_MAX_CONNECTIONS = 10;
 
 export class PostgresDriver implements SqlDriver {
   readonly capabilities = capabilities;
   private readonly pool: pg.Pool;
   private readonly direct: SqlExecutor;
 
+  readonly statementTimeoutMs: number;
+  readonly maxConnections: number;
+
   constructor(options: PostgresOptions) {
+    const url = new URL(options.connectionString);
+    this.statementTimeoutMs =
+      urlInteger(url, 'statement_timeout') ?? options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS;
+    this.maxConnections = urlInteger(url, 'pool_size') ?? options.maxConnections ?? DEFAULT_MAX_CONNECTIONS;
     this.pool = new pg.Pool({
-      connectionString: options.connectionString,
-      max: options.maxConnections ?? 10,
+      connectionString: url.toString(),
+      max: this.maxConnections,
+      statement_timeout: this.statementTimeoutMs,
       types,
     });
     // An idle pooled connection that dies (server restart, admin termination) is discarded by the pool and
     // the next query opens a new one; without a listener the error would crash the process.
     this.pool.on('error', () => undefined);
-    this.direct = executor(this.pool);
+    this.direct = executor(this.pool, this.statementTimeoutMs);
   }
 
   all<Row>(sql: string, params?: readonly SqlValue[]): Promise<Row[]> {
@@ -65,7 +85,7 @@ export class PostgresDriver implements SqlDriver {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
-      const result = await work(executor(client));
+      const result = await work(executor(client, this.statementTimeoutMs));
       await client.query('COMMIT');
       return result;
     } catch (error) {
@@ -81,14 +101,51 @@ export class PostgresDriver implements SqlDriver {
   }
 }
 
-function executor(target: pg.Pool | pg.PoolClient): SqlExecutor {
-  const query = async <Row>(sql: string, params?: readonly SqlValue[]) =>
-    target.query<Row & pg.QueryResultRow>(numbered(sql), params as unknown[] | undefined);
+/** Reads (and removes, as `pg` has no use for it) a non-negative integer parameter of the store URL. */
+function urlInteger(url: URL, name: string): number | undefined {
+  const text = url.searchParams.get(name);
+  if (text === null) return undefined;
+  url.searchParams.delete(name);
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value)) {
+    throw new Error(`The PostgreSQL URL's ${name} must be a non-negative integer, not '${text}'.`);
+  }
+  return value;
+}
+
+function executor(target: pg.Pool | pg.PoolClient, statementTimeoutMs: number): SqlExecutor {
+  const query = async <Row>(sql: string, params?: readonly SqlValue[]) => {
+    try {
+      return await target.query<Row & pg.QueryResultRow>(numbered(sql), params as unknown[] | undefined);
+    } catch (error) {
+      throw clientError(error, statementTimeoutMs) ?? error;
+    }
+  };
   return {
     all: async (sql, params) => (await query(sql, params)).rows as never,
     get: async (sql, params) => (await query(sql, params)).rows[0] as never,
     run: async (sql, params) => ({ changes: (await query(sql, params)).rowCount ?? 0 }),
   };
+}
+
+const QUERY_CANCELED = '57014';
+const CHARACTER_NOT_IN_REPERTOIRE = '22021';
+
+/** The server errors that are the request's fault or a bound it hit, as errors the HTTP layer maps to a 4xx/503. */
+function clientError(error: unknown, statementTimeoutMs: number): RatchetError | undefined {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  if (code === QUERY_CANCELED && typeof message === 'string' && message.includes('statement timeout')) {
+    return new RatchetError(
+      'TEMPORARILY_UNAVAILABLE',
+      `The query was cancelled after the statement timeout of ${statementTimeoutMs} ms; narrow the request ` +
+        '(filter, max_results) or raise statement_timeout in the PostgreSQL URL.',
+    );
+  }
+  // PostgreSQL text cannot hold U+0000; requests are checked before they get here, this is the backstop.
+  if (code === CHARACTER_NOT_IN_REPERTOIRE && typeof message === 'string' && message.includes('0x00')) {
+    return invalidParameter('A text value contains a NUL character (\\u0000), which cannot be stored.');
+  }
+  return undefined;
 }
 
 const numberedCache = new Map<string, string>();

@@ -74,16 +74,21 @@ function compilePredicate(p: Predicate, dialect: DialectCapabilities): Fragment 
   }
   if (entity === 'metric') {
     const present = `SELECT run_pk FROM latest_metrics WHERE key_id = ${METRIC_KEY_ID}`;
-    if (p.kind === 'null') return new Fragment(`r.pk ${p.negated ? '' : 'NOT '}IN (${present})`, [key]);
+    if (p.kind === 'null')
+      return new Fragment(`r.pk ${p.negated ? '' : 'NOT '}IN (${present}${dialect.subqueryFence})`, [key]);
     const test = condition(p, 'value', dialect);
     // A NaN is stored as a NULL value (is_nan = 1), which every comparison already fails; not naming is_nan
     // keeps the subquery inside the (key_id, value) index.
-    return new Fragment(`r.pk IN (${present} AND ${test.sql})`, [key, ...test.params]);
+    return new Fragment(`r.pk IN (${present} AND ${test.sql}${dialect.subqueryFence})`, [
+      key,
+      ...test.params,
+    ]);
   }
   const present = `SELECT run_pk FROM ${KEYED_TABLES[entity]} WHERE key = ?`;
-  if (p.kind === 'null') return new Fragment(`r.pk ${p.negated ? '' : 'NOT '}IN (${present})`, [key]);
+  if (p.kind === 'null')
+    return new Fragment(`r.pk ${p.negated ? '' : 'NOT '}IN (${present}${dialect.subqueryFence})`, [key]);
   const test = condition(p, 'value', dialect);
-  return new Fragment(`r.pk IN (${present} AND ${test.sql})`, [key, ...test.params]);
+  return new Fragment(`r.pk IN (${present} AND ${test.sql}${dialect.subqueryFence})`, [key, ...test.params]);
 }
 
 /** A run matches when any of its dataset inputs does (`context` is the input's context tag). */
@@ -92,9 +97,11 @@ function compileDatasetPredicate(p: Predicate, dialect: DialectCapabilities): Fr
   if (column === undefined) throw new Error(`run search cannot compile dataset field '${p.field.key}'`);
   const inputs = 'SELECT i.run_pk FROM run_dataset_inputs i JOIN datasets d ON d.id = i.dataset_id WHERE';
   if (p.kind === 'null')
-    return new Fragment(`r.pk ${p.negated ? '' : 'NOT '}IN (${inputs} ${column} IS NOT NULL)`);
+    return new Fragment(
+      `r.pk ${p.negated ? '' : 'NOT '}IN (${inputs} ${column} IS NOT NULL${dialect.subqueryFence})`,
+    );
   const test = condition(p, column, dialect);
-  return new Fragment(`r.pk IN (${inputs} ${test.sql})`, test.params);
+  return new Fragment(`r.pk IN (${inputs} ${test.sql}${dialect.subqueryFence})`, test.params);
 }
 
 /** The comparison itself, over a value expression that is known to be present (or NULL, which fails it). */

@@ -12,7 +12,11 @@ export interface SqliteOptions {
    * also survives power loss, at the price of an fsync per commit.
    */
   durability?: 'normal' | 'full';
+  /** How many prepared statements are kept for reuse; the least recently used beyond this are dropped. */
+  statementCacheSize?: number;
 }
+
+export const DEFAULT_STATEMENT_CACHE_SIZE = 500;
 
 const capabilities: DialectCapabilities = {
   displayName: 'SQLite',
@@ -26,6 +30,7 @@ const capabilities: DialectCapabilities = {
   integerList: (values) => JSON.stringify(values),
   isUniqueViolation: (error) => (error as { code?: unknown } | null)?.code === 'SQLITE_CONSTRAINT_UNIQUE',
   maxParameters: 32_766,
+  subqueryFence: '', // SQLite runs an IN subquery once into a temporary index; it never flattens it into a join
 };
 
 /**
@@ -36,13 +41,16 @@ const capabilities: DialectCapabilities = {
 export class SqliteDriver implements SqlDriver {
   readonly capabilities = capabilities;
   private readonly db: Database.Database;
+  /** In least-recently-used-first order: a hit moves its statement to the end. */
   private readonly statements = new Map<string, Database.Statement>();
+  private readonly statementCacheSize: number;
   private exclusive: Promise<void> = Promise.resolve();
   private inTransaction = false;
   private readonly direct: SqlExecutor;
 
   constructor(options: SqliteOptions) {
     if (options.filename !== ':memory:') mkdirSync(dirname(options.filename), { recursive: true });
+    this.statementCacheSize = options.statementCacheSize ?? DEFAULT_STATEMENT_CACHE_SIZE;
     this.db = new Database(options.filename);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${options.durability === 'full' ? 'FULL' : 'NORMAL'}`);
@@ -109,12 +117,26 @@ export class SqliteDriver implements SqlDriver {
     this.db.close();
   }
 
+  /** How many prepared statements the cache holds now (never more than its size). */
+  get cachedStatementCount(): number {
+    return this.statements.size;
+  }
+
+  /**
+   * Every distinct SQL text (a filter's shape, an IN list's length) is a statement; an unbounded cache would
+   * keep each one, with its memory, for the life of the process.
+   */
   private prepare(sql: string): Database.Statement {
     let statement = this.statements.get(sql);
     if (statement === undefined) {
       statement = this.db.prepare(sql);
-      this.statements.set(sql, statement);
+      if (this.statements.size >= this.statementCacheSize) {
+        this.statements.delete(this.statements.keys().next().value as string);
+      }
+    } else {
+      this.statements.delete(sql);
     }
+    this.statements.set(sql, statement);
     return statement;
   }
 }
