@@ -161,6 +161,6 @@ function parseErrorBody(text: string): ErrorBody {
   return typeof parsed === 'object' && parsed !== null ? (parsed as ErrorBody) : { message: text };
 }
 
-function sleep(ms: number): Promise<void> {
+export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -1,13 +1,15 @@
 import type { Hono } from 'hono';
 import { createApp } from '../http/app.js';
 import { createServingApp } from '../http/serving-app.js';
-import { openStore } from '../store/open-store.js';
+import { type Durability, openStore } from '../store/open-store.js';
 import { createServices, type ServiceOptions, type Services } from './services.js';
 
 export interface OpenServerOptions extends ServiceOptions {
   now?: () => number;
   /** Only model serving and the prediction log (`ratchet serve`), not the whole app. */
   servingOnly?: boolean;
+  /** SQLite's commit durability (default 'full'). */
+  durability?: Durability;
 }
 
 /**
@@ -22,7 +24,10 @@ export interface OpenedServer {
 
 /** Opens (and migrates) the store at `location` and builds the services and the app over it. */
 export async function openServer(location: string, options: OpenServerOptions = {}): Promise<OpenedServer> {
-  const store = await openStore(location);
+  const store = await openStore(
+    location,
+    options.durability === undefined ? {} : { durability: options.durability },
+  );
   // A serving-only process exists to run its model's code.
   const services = createServices(store, options.now, {
     ...options,

@@ -1,8 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { listen, type RunningServer } from '../http/serve.js';
+import type { Durability } from '../store/open-store.js';
 import { openServer } from './open-server.js';
 import type { Services } from './services.js';
+
+export type { Durability };
 
 export interface ServerOptions {
   /** SQLite file or postgres://… URL. */
@@ -18,9 +21,14 @@ export interface ServerOptions {
   runModelCode?: boolean;
   /** Checked before listening (e.g. that the served model loads); a failure closes the store and rejects. */
   ready?: (services: Services) => Promise<void>;
+  /** SQLite's commit durability (default 'full'). */
+  durability?: Durability;
 }
 
-/** Serves the app over the store on host:port; `close()` stops listening, then closes the store. */
+/**
+ * Serves the app over the store on host:port; `close()` stops listening, lets the requests in flight finish,
+ * then closes the store.
+ */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const artifactRoot = resolve(options.artifacts);
   mkdirSync(artifactRoot, { recursive: true });
@@ -28,6 +36,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     artifactRoot,
     servingOnly: options.servingOnly ?? false,
     runModelCode: options.runModelCode ?? false,
+    ...(options.durability === undefined ? {} : { durability: options.durability }),
   });
   const server = await (async () => {
     await options.ready?.(opened.services);
@@ -38,8 +47,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   return {
     url: server.url,
-    async close() {
-      await server.close();
+    async close(options) {
+      await server.close(options);
       await opened.close();
     },
   };

@@ -1,11 +1,10 @@
 import type { Command } from 'commander';
 import { integerOption } from '../option-parsers.js';
 import {
-  ARTIFACTS_OPTION_HELP,
   closeOnSignals,
   type ServerStoreOptions,
-  STORE_OPTION_HELP,
   serverStore,
+  serverStoreOptions,
   shownStore,
 } from '../server-store.js';
 
@@ -16,18 +15,20 @@ interface ServerOptions extends ServerStoreOptions {
 }
 
 export function registerServer(program: Command): void {
-  program
-    .command('server')
-    .description('serve the web UI and the tracking API (native /api/v1 and MLflow-compatible) over a store')
-    .option('--host <host>', 'interface to bind', '127.0.0.1')
-    .option(
-      '--port <port>',
-      'port to listen on (0 picks a free one)',
-      integerOption('--port', 0, 65535),
-      5000,
-    )
-    .option('--store <location>', STORE_OPTION_HELP)
-    .option('--artifacts <dir>', ARTIFACTS_OPTION_HELP)
+  serverStoreOptions(
+    program
+      .command('server')
+      .description(
+        'serve the web UI and the tracking API (native /api/v1 and MLflow-compatible) over a store',
+      )
+      .option('--host <host>', 'interface to bind', '127.0.0.1')
+      .option(
+        '--port <port>',
+        'port to listen on (0 picks a free one)',
+        integerOption('--port', 0, 65535),
+        5000,
+      ),
+  )
     .option(
       '--serve-models',
       "also serve the registry's js models at /api/v1/models/{name}/{alias|version}/predict (their code runs " +
@@ -42,6 +43,7 @@ export function registerServer(program: Command): void {
         host: o.host,
         port: o.port,
         artifacts,
+        durability: o.durability,
         runModelCode: o.serveModels ?? false,
       });
       process.stdout.write(`Ratchet is listening on ${running.url} (store: ${shownStore(store)})\n`);
