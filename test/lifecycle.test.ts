@@ -5,6 +5,10 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createApp } from '../src/http/app.js';
+import { listen } from '../src/http/serve.js';
+import { Ratchet } from '../src/sdk/index.js';
+import { createServices } from '../src/server/services.js';
 import { migrate } from '../src/store/migrate.js';
 import { openDriver, openStore } from '../src/store/open-store.js';
 import { testDatabases } from './support/databases.js';
@@ -151,3 +155,24 @@ function connectionTo(url: string): Promise<void> {
     socket.once('error', reject);
   });
 }
+
+describe('server shutdown with an event stream open', () => {
+  it('ends the stream instead of waiting for it, so close() does not wait out its grace period', async () => {
+    const { store, dispose } = await testDatabases[0]!.open();
+    const server = await listen(createApp(createServices(store)), { port: 0 });
+    try {
+      const client = new Ratchet({ uri: server.url, retries: 0 });
+      await client.startRun({ project: 'streamed' });
+      const events = client.projects.events('streamed')[Symbol.asyncIterator]();
+      await events.next();
+      const ended = events.next().then(
+        (result) => result.done,
+        () => true,
+      );
+      await server.close({ graceMs: 600_000 });
+      expect(await ended).toBe(true);
+    } finally {
+      await dispose();
+    }
+  });
+});

@@ -50,7 +50,8 @@ export function listen(app: Hono, { host = '127.0.0.1', port = 5000 } = {}): Pro
  */
 function drain(server: Server, graceMs: number, streams: Set<ServerResponse>): Promise<void> {
   return new Promise<void>((done, fail) => {
-    // An event stream never finishes by itself; its client (an EventSource) reconnects when it ends.
+    // An event stream never finishes by itself; its client (an EventSource) reconnects when it ends. Known by
+    // the request's Accept, as EventSource and the SDK send it; any other stream is cut at the grace period.
     for (const stream of streams) stream.destroy();
     const sweep = setInterval(() => server.closeIdleConnections(), IDLE_SWEEP_MS);
     const deadline = setTimeout(() => server.closeAllConnections(), graceMs);

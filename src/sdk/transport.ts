@@ -63,7 +63,8 @@ export class Transport {
    * status is thrown as for `call`. It stays open until `signal` aborts or the server ends it.
    */
   async open<R extends Route>(route: R, input: RequestInput<R>, signal?: AbortSignal): Promise<Response> {
-    const { response, request } = await this.send(route, input, signal);
+    // As an EventSource does: a server shutting down ends the streams it knows are streams at once.
+    const { response, request } = await this.send(route, input, signal, { accept: 'text/event-stream' });
     if (!response.ok) throw await httpError(response, request);
     return response;
   }
@@ -114,7 +115,12 @@ export class Transport {
     return parsed.data as ResponseData<R>;
   }
 
-  private async send<R extends Route>(route: R, input: RequestInput<R>, signal?: AbortSignal) {
+  private async send<R extends Route>(
+    route: R,
+    input: RequestInput<R>,
+    signal?: AbortSignal,
+    headers: Record<string, string> = {},
+  ) {
     const parts = input as {
       params?: Record<string, unknown>;
       query?: Record<string, unknown>;
@@ -129,7 +135,7 @@ export class Transport {
       const response = await this.fetchImpl(
         new Request(url, {
           method: route.method,
-          headers: parts.body === undefined ? {} : { 'content-type': 'application/json' },
+          headers: parts.body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
           ...(parts.body === undefined ? {} : { body: JSON.stringify(parts.body) }),
           ...(signal === undefined ? {} : { signal }),
         }),
