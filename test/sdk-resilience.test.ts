@@ -17,7 +17,7 @@ for (const database of testDatabases) {
       async () => {
         const { store, location, dispose } = await database.open();
         await store.close();
-        const serverArgs = ['--store', location, '--artifacts', mkdtempSync(join(tmpdir(), 'ratchet-a-'))];
+        const serverArgs = storeArgs(location);
         const first = await startServerProcess(serverArgs);
         const port = new URL(first.url).port;
         try {
@@ -67,12 +67,7 @@ describe('SDK when the server does not come back', () => {
     const sqlite = testDatabases[0]!;
     const { store, location, dispose } = await sqlite.open();
     await store.close();
-    const server = await startServerProcess([
-      '--store',
-      location,
-      '--artifacts',
-      mkdtempSync(join(tmpdir(), 'ratchet-a-')),
-    ]);
+    const server = await startServerProcess(storeArgs(location));
     try {
       const client = new Ratchet({
         uri: server.url,
@@ -114,6 +109,10 @@ function trainingLoop(run: RunHandle) {
     },
   };
   return loop;
+}
+
+function storeArgs(location: string): string[] {
+  return ['--store', location, '--artifacts', mkdtempSync(join(tmpdir(), 'ratchet-artifacts-'))];
 }
 
 async function kill(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {

@@ -2,18 +2,30 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Durability } from '../server/start-server.js';
-import { choiceOption } from './option-parsers.js';
+import { choiceOption, integerOption } from './option-parsers.js';
 import { findStore, STORE_DIR } from './target.js';
 
 export interface ServerStoreOptions {
+  host: string;
+  port: number;
   store?: string;
   artifacts?: string;
   durability: Durability;
 }
 
-/** The options of a command that opens a store and serves it: where the store and artifacts live, and how durably. */
-export function serverStoreOptions(command: Command): Command {
+/**
+ * The options of a command that opens a store and serves it: where it listens, where the store and artifacts
+ * live, and how durably commits are written.
+ */
+export function serverStoreOptions(command: Command, { defaultPort }: { defaultPort: number }): Command {
   return command
+    .option('--host <host>', 'interface to bind', '127.0.0.1')
+    .option(
+      '--port <port>',
+      'port to listen on (0 picks a free one)',
+      integerOption('--port', 0, 65535),
+      defaultPort,
+    )
     .option(
       '--store <location>',
       'SQLite file or postgres://… URL (default: $RATCHET_STORE, else the nearest .ratchet/ upwards, else ./.ratchet/)',
@@ -31,14 +43,20 @@ export function serverStoreOptions(command: Command): Command {
     );
 }
 
-/** The store and artifact root a server process opens. */
-export function serverStore(o: ServerStoreOptions): { store: string; artifacts: string } {
+/** Where a server process listens, the store and artifact root it opens, and how durably it commits. */
+export function serverStore(o: ServerStoreOptions): {
+  host: string;
+  port: number;
+  store: string;
+  artifacts: string;
+  durability: Durability;
+} {
   const store =
     o.store ?? process.env.RATCHET_STORE ?? findStore(process.cwd()) ?? join(STORE_DIR, 'ratchet.db');
   const artifacts =
     o.artifacts ??
     (isSqlite(store) ? join(dirname(resolve(store)), 'artifacts') : join(STORE_DIR, 'artifacts'));
-  return { store, artifacts };
+  return { host: o.host, port: o.port, store, artifacts, durability: o.durability };
 }
 
 /** The store as a server prints it: a SQLite file's full path, a PostgreSQL URL without its password. */

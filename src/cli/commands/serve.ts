@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { parseModelRef } from '../../core/prediction.js';
-import { integerOption } from '../option-parsers.js';
 import {
   closeOnSignals,
   type ServerStoreOptions,
@@ -9,11 +8,6 @@ import {
   shownStore,
 } from '../server-store.js';
 
-interface ServeOptions extends ServerStoreOptions {
-  host: string;
-  port: number;
-}
-
 export function registerServe(program: Command): void {
   serverStoreOptions(
     program
@@ -21,26 +15,16 @@ export function registerServe(program: Command): void {
       .description(
         'serve a registered js model (MODEL as name@alias or name/version) and the prediction log, without the tracking API or the web UI; the model loads before the server listens, and an alias move is picked up per request',
       )
-      .argument('<model>', 'the model to serve, e.g. churn@production')
-      .option('--host <host>', 'interface to bind', '127.0.0.1')
-      .option(
-        '--port <port>',
-        'port to listen on (0 picks a free one)',
-        integerOption('--port', 0, 65535),
-        5001,
-      ),
-  ).action(async (model: string, o: ServeOptions) => {
+      .argument('<model>', 'the model to serve, e.g. churn@production'),
+    { defaultPort: 5001 },
+  ).action(async (model: string, o: ServerStoreOptions) => {
     const parsed = parseModelRef(model);
     const ref = 'alias' in parsed ? parsed.alias : String(parsed.version);
-    const { store, artifacts } = serverStore(o);
+    const where = serverStore(o);
     const { startServer } = await import('../../server/start-server.js');
     let version = 0;
     const running = await startServer({
-      store,
-      host: o.host,
-      port: o.port,
-      artifacts,
-      durability: o.durability,
+      ...where,
       servingOnly: true,
       ready: async (services) => {
         version = await services.serving.warm(parsed.name, ref);
@@ -48,7 +32,7 @@ export function registerServe(program: Command): void {
     });
     const predictUrl = `${running.url}/api/v1/models/${encodeURIComponent(parsed.name)}/${encodeURIComponent(ref)}/predict`;
     process.stdout.write(
-      `Ratchet is serving ${model} (version ${version}), listening on ${running.url} (store: ${shownStore(store)})\n`,
+      `Ratchet is serving ${model} (version ${version}), listening on ${running.url} (store: ${shownStore(where.store)})\n`,
     );
     process.stdout.write(`Predict: POST ${predictUrl} {"inputs": [...]}\n`);
     closeOnSignals(running);

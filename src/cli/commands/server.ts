@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { integerOption } from '../option-parsers.js';
 import {
   closeOnSignals,
   type ServerStoreOptions,
@@ -9,8 +8,6 @@ import {
 } from '../server-store.js';
 
 interface ServerOptions extends ServerStoreOptions {
-  host: string;
-  port: number;
   serveModels?: boolean;
 }
 
@@ -20,14 +17,8 @@ export function registerServer(program: Command): void {
       .command('server')
       .description(
         'serve the web UI and the tracking API (native /api/v1 and MLflow-compatible) over a store',
-      )
-      .option('--host <host>', 'interface to bind', '127.0.0.1')
-      .option(
-        '--port <port>',
-        'port to listen on (0 picks a free one)',
-        integerOption('--port', 0, 65535),
-        5000,
       ),
+    { defaultPort: 5000 },
   )
     .option(
       '--serve-models',
@@ -35,18 +26,14 @@ export function registerServer(program: Command): void {
         'in this server: whoever may register a model version may run code here)',
     )
     .action(async (o: ServerOptions) => {
-      const { store, artifacts } = serverStore(o);
+      const where = serverStore(o);
       // Loaded only here, so client commands never load the server and its database drivers.
       const { startServer } = await import('../../server/start-server.js');
       const running = await startServer({
-        store,
-        host: o.host,
-        port: o.port,
-        artifacts,
-        durability: o.durability,
+        ...where,
         runModelCode: o.serveModels ?? false,
       });
-      process.stdout.write(`Ratchet is listening on ${running.url} (store: ${shownStore(store)})\n`);
+      process.stdout.write(`Ratchet is listening on ${running.url} (store: ${shownStore(where.store)})\n`);
       process.stdout.write(`The web UI: ${running.url}/\n`);
       closeOnSignals(running);
     });
