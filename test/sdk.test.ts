@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/http/app.js';
 import { listen, type RunningServer } from '../src/http/serve.js';
-import { type HTTPError, isHTTPError, isNetworkError, isTimeoutError, Ratchet } from '../src/sdk/index.js';
+import {
+  type HTTPError,
+  isHTTPError,
+  isNetworkError,
+  isTimeoutError,
+  isUndeliveredError,
+  Ratchet,
+  type UndeliveredError,
+} from '../src/sdk/index.js';
 import { createServices } from '../src/server/services.js';
 import { testDatabases } from './support/databases.js';
 
@@ -111,10 +119,19 @@ describe('SDK against a real server on loopback', () => {
       if (down && request.url.endsWith('/batch')) throw new TypeError('connection refused');
       return fetch(request);
     };
-    const client = new Ratchet({ uri: server.url, fetch: flakyFetch, retries: 1, retryDelayMs: 1 });
+    const client = new Ratchet({
+      uri: server.url,
+      fetch: flakyFetch,
+      retries: 1,
+      retryDelayMs: 1,
+      deliveryTimeoutMs: 0,
+    });
     const run = await client.startRun({ project: 'sdk' });
     run.log({ y: 1 }, { step: 0 });
-    expect(isNetworkError(await run.flush().catch((e: unknown) => e))).toBe(true);
+    const error = await run.flush().catch((e: unknown) => e);
+    expect(isUndeliveredError(error)).toBe(true);
+    expect((error as UndeliveredError).pending).toEqual({ batches: 1, points: 1, params: 0, tags: 0 });
+    expect(isNetworkError((error as UndeliveredError).cause)).toBe(true);
     down = false;
     await run.flush();
     expect(await client.runs.history(run.id, 'y')).toHaveLength(1);

@@ -11,6 +11,16 @@ export function integerOption(name: string, min: number, max: number) {
   };
 }
 
+/** One of a fixed set of words, e.g. `--durability full|normal`. */
+export function choiceOption<const T extends string>(name: string, choices: readonly T[]) {
+  return (raw: string): T => {
+    if (!(choices as readonly string[]).includes(raw)) {
+      throw new InvalidArgumentError(`${name} must be one of ${choices.join(', ')}.`);
+    }
+    return raw as T;
+  };
+}
+
 export function numberList(raw: string): number[] {
   const values = raw.split(',').map((part) => Number(part.trim()));
   if (raw.trim() === '' || values.some((v) => !Number.isFinite(v))) {

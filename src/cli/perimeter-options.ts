@@ -1,20 +1,14 @@
 import { isIPv6 } from 'node:net';
 import { type Command, InvalidArgumentError } from 'commander';
 
-export interface BindingFlags {
-  host: string;
-  port: number;
+export interface PerimeterFlags {
   allowedHosts?: string[];
   corsOrigins?: string[];
 }
 
-/** Where a server command listens, and whom it answers there. */
-export function bindingOf(o: BindingFlags) {
-  return {
-    host: o.host,
-    port: o.port,
-    perimeter: { allowedHosts: o.allowedHosts ?? [], corsOrigins: o.corsOrigins ?? [] },
-  };
+/** Whom a server command answers: the host names and browser origins beyond its defaults. */
+export function perimeterOf(o: PerimeterFlags) {
+  return { perimeter: { allowedHosts: o.allowedHosts ?? [], corsOrigins: o.corsOrigins ?? [] } };
 }
 
 /** `--allowed-hosts` and `--cors-origins`, for the commands that start a server. */

@@ -61,6 +61,35 @@ export class ProtocolError extends RatchetClientError {
   }
 }
 
+/** What a run handle holds that the server has not acknowledged yet. */
+export interface PendingCounts {
+  batches: number;
+  points: number;
+  params: number;
+  tags: number;
+}
+
+/**
+ * Logged data the server did not acknowledge: `flush()`/`finish()` gave up waiting for it (the server was
+ * unreachable, or kept failing, for the whole delivery timeout), or `log()` would have held more than the
+ * handle's bound. Nothing is dropped: the data stays queued, and a later `flush()` sends it.
+ */
+export class UndeliveredError extends RatchetClientError {
+  override readonly name = 'UndeliveredError';
+  constructor(
+    message: string,
+    readonly pending: PendingCounts,
+    override readonly cause: unknown,
+  ) {
+    const last = cause instanceof Error ? `; last error: ${cause.message}` : '';
+    super(
+      `${message}: ${pending.batches} batches not delivered (${pending.points} points, ${pending.params} params, ` +
+        `${pending.tags} tags)${last}`,
+    );
+  }
+}
+
+export const isUndeliveredError = (e: unknown): e is UndeliveredError => e instanceof UndeliveredError;
 export const isProtocolError = (e: unknown): e is ProtocolError => e instanceof ProtocolError;
 export const isHTTPError = (e: unknown): e is HTTPError => e instanceof HTTPError;
 export const isNetworkError = (e: unknown): e is NetworkError => e instanceof NetworkError;

@@ -9,10 +9,13 @@ export {
   isProtocolError,
   isRetryable,
   isTimeoutError,
+  isUndeliveredError,
   NetworkError,
+  type PendingCounts,
   ProtocolError,
   RatchetClientError,
   TimeoutError,
+  UndeliveredError,
 } from './errors.js';
 export { type AliasMoveOptions, ModelsClient } from './models.js';
 export {

@@ -7,9 +7,10 @@ import {
 } from '../core/evaluation.js';
 import { sameJson } from '../core/json-value.js';
 import type { NewPrediction } from '../core/prediction.js';
-import { isRetryable } from './errors.js';
+import { BatchQueue } from './batch-queue.js';
+import { isUndeliveredError, UndeliveredError } from './errors.js';
 import { PredictionsClient } from './predictions.js';
-import { SeriesBuffer, type WireSeries } from './series-buffer.js';
+import { SeriesBuffer } from './series-buffer.js';
 import type { Transport } from './transport.js';
 import type { PredictionLogResult, Run } from './types.js';
 
@@ -18,33 +19,38 @@ export interface RunHandleOptions {
   maxBatchPoints?: number;
   /** How long a logged point may wait in the buffer before it is sent. */
   flushIntervalMs?: number;
-}
-
-interface PendingBatch {
-  batch_id: string;
-  series: WireSeries[];
-  params: Record<string, string>;
-  tags: Record<string, string>;
+  /**
+   * The most points a handle holds that the server has not acknowledged (default 1,000,000): while the server
+   * is unreachable, `log()` keeps everything in memory up to this bound, then throws an UndeliveredError.
+   */
+  maxPendingPoints?: number;
+  /** How long `flush()` and `finish()` wait for an unreachable or failing server to come back (default 60 s). */
+  deliveryTimeoutMs?: number;
+  /** The first wait before an undelivered batch is sent again (default 200 ms); doubles up to `maxRetryDelayMs`. */
+  retryDelayMs?: number;
+  /** The longest wait between two attempts at an undelivered batch (default 5 s). */
+  maxRetryDelayMs?: number;
 }
 
 /**
  * A run being logged to. `log()` only buffers; batches go out in the background, one at a time and in order,
- * each with a batch id so a retry after a timeout can never write a point twice. `flush()` waits for
- * everything logged so far to be acknowledged and throws the first error a background send hit.
+ * each with a batch id so a retry after a timeout can never write a point twice. While the server is
+ * unreachable, batches stay queued in memory and are retried with backoff until it returns. `flush()` waits
+ * for everything logged so far to be acknowledged and throws the first error a background send hit, or an
+ * UndeliveredError counting what is still pending when the server stayed away for the delivery timeout.
  */
 export class RunHandle {
   private series = new SeriesBuffer();
   // Maps, not objects: a key such as "__proto__" must stay an ordinary key.
   private params = new Map<string, string>();
   private tags = new Map<string, string>();
-  private queue: PendingBatch[] = [];
-  private sending: Promise<void> = Promise.resolve();
-  private failure: unknown;
+  private readonly batches: BatchQueue;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private nextStep = 0;
   private batchCounter = 0;
   private readonly maxBatchPoints: number;
   private readonly flushIntervalMs: number;
+  private readonly maxPendingPoints: number;
 
   constructor(
     readonly info: Run,
@@ -53,6 +59,12 @@ export class RunHandle {
   ) {
     this.maxBatchPoints = options.maxBatchPoints ?? 10_000;
     this.flushIntervalMs = options.flushIntervalMs ?? 1_000;
+    this.maxPendingPoints = options.maxPendingPoints ?? 1_000_000;
+    this.batches = new BatchQueue(info.id, transport, {
+      deliveryTimeoutMs: options.deliveryTimeoutMs ?? 60_000,
+      retryDelayMs: options.retryDelayMs ?? 200,
+      maxRetryDelayMs: options.maxRetryDelayMs ?? 5_000,
+    });
   }
 
   get id(): string {
@@ -68,12 +80,14 @@ export class RunHandle {
     if (!Number.isSafeInteger(step)) throw new RangeError(`step must be an integer (got ${step})`);
     this.nextStep = step + 1;
     const timestamp = options.timestamp ?? Date.now();
-    for (const [key, value] of Object.entries(values)) {
+    const entries = Object.entries(values);
+    for (const [key, value] of entries) {
       if (typeof value !== 'number') {
         throw new TypeError(`metric '${key}' must be a number (got ${typeof value})`);
       }
-      this.series.add(key, step, timestamp, value);
     }
+    this.refuseBeyondBound(entries.length);
+    for (const [key, value] of entries) this.series.add(key, step, timestamp, value);
     this.schedule();
   }
 
@@ -133,41 +147,64 @@ export class RunHandle {
     await this.transport.put(`/api/2.0/mlflow-artifacts/artifacts/${encoded}`, content);
   }
 
-  /** Sends everything buffered and waits for the server to acknowledge it. */
+  /**
+   * Sends everything buffered and waits for the server to acknowledge it: resolves once it did, or rejects with
+   * an UndeliveredError (what is pending, per kind) after the delivery timeout; the data stays queued.
+   */
   async flush(): Promise<void> {
     this.cutBatches();
-    await this.drain();
-    if (this.failure !== undefined) {
-      const failure = this.failure;
-      this.failure = undefined;
-      throw failure;
-    }
+    await this.batches.settle();
   }
 
-  /** Flushes, then marks the run finished (or failed/killed). */
+  /**
+   * Flushes, then marks the run finished (or failed/killed). When the flush leaves data undelivered, the run
+   * is not marked (it stays RUNNING on the server) and the UndeliveredError says exactly what is pending.
+   */
   async finish(status: 'FINISHED' | 'FAILED' | 'KILLED' = 'FINISHED'): Promise<void> {
+    let flushError: unknown;
     try {
       await this.flush();
-    } finally {
-      await this.transport.call(
-        api.runs.update,
-        { params: { id: this.id }, body: { status } },
-        { idempotent: true },
-      );
+    } catch (error) {
+      if (isUndeliveredError(error)) throw error;
+      flushError = error;
     }
+    await this.transport.call(
+      api.runs.update,
+      { params: { id: this.id }, body: { status } },
+      { idempotent: true },
+    );
+    if (flushError !== undefined) throw flushError;
+  }
+
+  /** Logging `points` more would hold more than `maxPendingPoints` unacknowledged: refused, nothing dropped. */
+  private refuseBeyondBound(points: number): void {
+    const held = this.series.points + this.batches.pendingPoints;
+    if (held + points <= this.maxPendingPoints) return;
+    const queued = this.batches.counts();
+    throw new UndeliveredError(
+      `run ${this.id}: log() refused, the handle already holds ${held} unacknowledged points ` +
+        `(maxPendingPoints = ${this.maxPendingPoints})`,
+      {
+        batches: queued.batches,
+        points: held,
+        params: queued.params + this.params.size,
+        tags: queued.tags + this.tags.size,
+      },
+      this.batches.lastDeliveryError,
+    );
   }
 
   private schedule(): void {
     if (this.series.points >= this.maxBatchPoints) {
       this.cutBatches();
-      void this.drain();
+      void this.batches.send();
       return;
     }
     if (this.timer === undefined) {
       this.timer = setTimeout(() => {
         this.timer = undefined;
         this.cutBatches();
-        void this.drain();
+        void this.batches.send();
       }, this.flushIntervalMs);
       // In Node, a pending flush must not keep a finished script alive; flush() or finish() sends the rest.
       (this.timer as { unref?: () => void }).unref?.();
@@ -181,7 +218,7 @@ export class RunHandle {
     }
     const hasParamsOrTags = this.params.size > 0 || this.tags.size > 0;
     if (this.series.points === 0 && !hasParamsOrTags) return;
-    this.queue.push({
+    this.batches.push({
       batch_id: `${this.id.slice(0, 8)}-${Date.now().toString(36)}-${this.batchCounter++}-${randomSuffix()}`,
       series: this.series.take(),
       params: Object.fromEntries(this.params),
@@ -189,28 +226,6 @@ export class RunHandle {
     });
     this.params = new Map();
     this.tags = new Map();
-  }
-
-  /** Sends queued batches one at a time; a batch that could not be delivered stays queued for the next try. */
-  private drain(): Promise<void> {
-    this.sending = this.sending.then(async () => {
-      while (this.queue.length > 0) {
-        const batch = this.queue[0]!;
-        try {
-          await this.transport.call(
-            api.runs.logBatch,
-            { params: { id: this.id }, body: batch },
-            { idempotent: true },
-          );
-          this.queue.shift();
-        } catch (error) {
-          this.failure ??= error;
-          if (!isRetryable(error)) this.queue.shift();
-          return;
-        }
-      }
-    });
-    return this.sending;
   }
 }
 

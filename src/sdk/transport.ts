@@ -67,7 +67,8 @@ export class Transport {
    * status is thrown as for `call`. It stays open until `signal` aborts or the server ends it.
    */
   async open<R extends Route>(route: R, input: RequestInput<R>, signal?: AbortSignal): Promise<Response> {
-    const { response, request } = await this.send(route, input, signal);
+    // As an EventSource does: a server shutting down ends the streams it knows are streams at once.
+    const { response, request } = await this.send(route, input, signal, { accept: 'text/event-stream' });
     if (!response.ok) throw await httpError(response, request);
     return response;
   }
@@ -118,7 +119,12 @@ export class Transport {
     return parsed.data as ResponseData<R>;
   }
 
-  private async send<R extends Route>(route: R, input: RequestInput<R>, signal?: AbortSignal) {
+  private async send<R extends Route>(
+    route: R,
+    input: RequestInput<R>,
+    signal?: AbortSignal,
+    headers: Record<string, string> = {},
+  ) {
     const parts = input as {
       params?: Record<string, unknown>;
       query?: Record<string, unknown>;
@@ -135,6 +141,7 @@ export class Transport {
           method: route.method,
           headers: {
             ...this.authorization,
+            ...headers,
             ...(parts.body === undefined ? {} : { 'content-type': 'application/json' }),
           },
           ...(parts.body === undefined ? {} : { body: JSON.stringify(parts.body) }),
@@ -168,6 +175,6 @@ function parseErrorBody(text: string): ErrorBody {
   return typeof parsed === 'object' && parsed !== null ? (parsed as ErrorBody) : { message: text };
 }
 
-function sleep(ms: number): Promise<void> {
+export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -3,7 +3,7 @@ import type { AuthMode } from '../core/api-token.js';
 import { createApp } from '../http/app.js';
 import type { PerimeterOptions } from '../http/perimeter/index.js';
 import { createServingApp } from '../http/serving-app.js';
-import { openStore } from '../store/open-store.js';
+import { type Durability, openStore } from '../store/open-store.js';
 import { createServices, type ServiceOptions, type Services } from './services.js';
 
 export interface OpenServerOptions extends ServiceOptions {
@@ -18,6 +18,8 @@ export interface OpenServerOptions extends ServiceOptions {
    * `off`.
    */
   auth?: AuthMode | ((services: Services) => Promise<AuthMode>);
+  /** SQLite's commit durability (default 'full'). */
+  durability?: Durability;
 }
 
 /**
@@ -32,7 +34,10 @@ export interface OpenedServer {
 
 /** Opens (and migrates) the store at `location` and builds the services and the app over it. */
 export async function openServer(location: string, options: OpenServerOptions = {}): Promise<OpenedServer> {
-  const store = await openStore(location);
+  const store = await openStore(
+    location,
+    options.durability === undefined ? {} : { durability: options.durability },
+  );
   // A serving-only process exists to run its model's code.
   const services = createServices(store, options.now, {
     ...options,

@@ -2,9 +2,12 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isLoopbackHost, type PerimeterOptions } from '../http/perimeter/index.js';
 import { listen, type RunningServer } from '../http/serve.js';
+import type { Durability } from '../store/open-store.js';
 import { openServer } from './open-server.js';
 import { type ServerAuthOptions, serverAuthMode } from './server-auth.js';
 import type { Services } from './services.js';
+
+export type { Durability };
 
 export interface ServerOptions extends ServerAuthOptions {
   /** SQLite file or postgres://… URL. */
@@ -22,9 +25,14 @@ export interface ServerOptions extends ServerAuthOptions {
   ready?: (services: Services) => Promise<void>;
   /** Host names answered besides the loopback names and `host` itself, and the CORS origins. */
   perimeter?: PerimeterOptions;
+  /** SQLite's commit durability (default 'full'). */
+  durability?: Durability;
 }
 
-/** Serves the app over the store on host:port; `close()` stops listening, then closes the store. */
+/**
+ * Serves the app over the store on host:port; `close()` stops listening, lets the requests in flight finish,
+ * then closes the store.
+ */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const artifactRoot = resolve(options.artifacts);
   mkdirSync(artifactRoot, { recursive: true });
@@ -38,6 +46,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       allowedHosts: [options.host, ...(options.perimeter?.allowedHosts ?? [])],
     },
     auth: (services) => serverAuthMode(options.host, options, services.tokens),
+    ...(options.durability === undefined ? {} : { durability: options.durability }),
   });
   if (!isLoopbackHost(options.host)) {
     process.stderr.write(
@@ -53,8 +62,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   return {
     url: server.url,
-    async close() {
-      await server.close();
+    async close(options) {
+      await server.close(options);
       await opened.close();
     },
   };

@@ -1,44 +1,36 @@
 import type { Command } from 'commander';
 import { parseModelRef } from '../../core/prediction.js';
 import { type AuthFlags, authFlags, serverAuth } from '../auth-flags.js';
-import { integerOption } from '../option-parsers.js';
-import { addPerimeterOptions, type BindingFlags, bindingOf } from '../perimeter-options.js';
+import { addPerimeterOptions, type PerimeterFlags, perimeterOf } from '../perimeter-options.js';
 import {
-  ARTIFACTS_OPTION_HELP,
   closeOnSignals,
   type ServerStoreOptions,
-  STORE_OPTION_HELP,
   serverStore,
+  serverStoreOptions,
   shownStore,
 } from '../server-store.js';
 
-interface ServeOptions extends ServerStoreOptions, BindingFlags, AuthFlags {}
+interface ServeOptions extends ServerStoreOptions, PerimeterFlags, AuthFlags {}
 
 export function registerServe(program: Command): void {
-  const command = authFlags(program.command('serve'))
-    .description(
-      'serve a registered js model (MODEL as name@alias or name/version) and the prediction log, without the tracking API or the web UI; the model loads before the server listens, and an alias move is picked up per request',
-    )
-    .argument('<model>', 'the model to serve, e.g. churn@production')
-    .option('--host <host>', 'interface to bind', '127.0.0.1')
-    .option(
-      '--port <port>',
-      'port to listen on (0 picks a free one)',
-      integerOption('--port', 0, 65535),
-      5001,
-    )
-    .option('--store <location>', STORE_OPTION_HELP)
-    .option('--artifacts <dir>', ARTIFACTS_OPTION_HELP);
-  addPerimeterOptions(command).action(async (model: string, o: ServeOptions) => {
+  const command = serverStoreOptions(
+    program
+      .command('serve')
+      .description(
+        'serve a registered js model (MODEL as name@alias or name/version) and the prediction log, without the tracking API or the web UI; the model loads before the server listens, and an alias move is picked up per request',
+      )
+      .argument('<model>', 'the model to serve, e.g. churn@production'),
+    { defaultPort: 5001 },
+  );
+  addPerimeterOptions(authFlags(command)).action(async (model: string, o: ServeOptions) => {
     const parsed = parseModelRef(model);
     const ref = 'alias' in parsed ? parsed.alias : String(parsed.version);
-    const { store, artifacts } = serverStore(o);
+    const where = serverStore(o);
     const { startServer } = await import('../../server/start-server.js');
     let version = 0;
     const running = await startServer({
-      store,
-      ...bindingOf(o),
-      artifacts,
+      ...where,
+      ...perimeterOf(o),
       ...serverAuth(o),
       servingOnly: true,
       ready: async (services) => {
@@ -47,7 +39,7 @@ export function registerServe(program: Command): void {
     });
     const predictUrl = `${running.url}/api/v1/models/${encodeURIComponent(parsed.name)}/${encodeURIComponent(ref)}/predict`;
     process.stdout.write(
-      `Ratchet is serving ${model} (version ${version}), listening on ${running.url} (store: ${shownStore(store)})\n`,
+      `Ratchet is serving ${model} (version ${version}), listening on ${running.url} (store: ${shownStore(where.store)})\n`,
     );
     process.stdout.write(`Predict: POST ${predictUrl} (Content-Type: application/json) {"inputs": [...]}\n`);
     closeOnSignals(running);

@@ -1,50 +1,44 @@
 import type { Command } from 'commander';
 import { type AuthFlags, authFlags, serverAuth } from '../auth-flags.js';
-import { integerOption } from '../option-parsers.js';
-import { addPerimeterOptions, type BindingFlags, bindingOf } from '../perimeter-options.js';
+import { addPerimeterOptions, type PerimeterFlags, perimeterOf } from '../perimeter-options.js';
 import {
-  ARTIFACTS_OPTION_HELP,
   closeOnSignals,
   type ServerStoreOptions,
-  STORE_OPTION_HELP,
   serverStore,
+  serverStoreOptions,
   shownStore,
 } from '../server-store.js';
 
-interface ServerOptions extends ServerStoreOptions, BindingFlags, AuthFlags {
+interface ServerOptions extends ServerStoreOptions, PerimeterFlags, AuthFlags {
   serveModels?: boolean;
 }
 
 export function registerServer(program: Command): void {
-  const command = authFlags(program.command('server'))
-    .description('serve the web UI and the tracking API (native /api/v1 and MLflow-compatible) over a store')
-    .option('--host <host>', 'interface to bind', '127.0.0.1')
-    .option(
-      '--port <port>',
-      'port to listen on (0 picks a free one)',
-      integerOption('--port', 0, 65535),
-      5000,
-    )
-    .option('--store <location>', STORE_OPTION_HELP)
-    .option('--artifacts <dir>', ARTIFACTS_OPTION_HELP);
-  addPerimeterOptions(command)
+  const command = serverStoreOptions(
+    program
+      .command('server')
+      .description(
+        'serve the web UI and the tracking API (native /api/v1 and MLflow-compatible) over a store',
+      ),
+    { defaultPort: 5000 },
+  );
+  addPerimeterOptions(authFlags(command))
     .option(
       '--serve-models',
       "also serve the registry's js models at /api/v1/models/{name}/{alias|version}/predict (their code runs " +
         'in this server: whoever may register a model version may run code here)',
     )
     .action(async (o: ServerOptions) => {
-      const { store, artifacts } = serverStore(o);
+      const where = serverStore(o);
       // Loaded only here, so client commands never load the server and its database drivers.
       const { startServer } = await import('../../server/start-server.js');
       const running = await startServer({
-        store,
-        ...bindingOf(o),
-        artifacts,
+        ...where,
+        ...perimeterOf(o),
         ...serverAuth(o),
         runModelCode: o.serveModels ?? false,
       });
-      process.stdout.write(`Ratchet is listening on ${running.url} (store: ${shownStore(store)})\n`);
+      process.stdout.write(`Ratchet is listening on ${running.url} (store: ${shownStore(where.store)})\n`);
       process.stdout.write(`The web UI: ${running.url}/\n`);
       closeOnSignals(running);
     });

@@ -5,9 +5,9 @@ import { formatDate } from '../../core/format.js';
 import type { Services } from '../../server/services.js';
 import { integerOption } from '../option-parsers.js';
 import { show, table } from '../output.js';
-import { type ServerStoreOptions, STORE_OPTION_HELP, serverStore } from '../server-store.js';
+import { STORE_OPTION_HELP, type StoreLocationOptions, storeLocation } from '../server-store.js';
 
-interface TokenOptions extends ServerStoreOptions {
+interface TokenOptions extends StoreLocationOptions {
   json?: boolean;
 }
 
@@ -72,7 +72,7 @@ function storeOptions(command: Command): Command {
 
 /** The token service over the store, opened for this command alone. */
 async function withTokens<T>(o: TokenOptions, work: (tokens: Services['tokens']) => Promise<T>): Promise<T> {
-  const { store, artifacts } = serverStore(o);
+  const { store, artifacts } = storeLocation(o);
   const { openServer } = await import('../../server/open-server.js');
   const opened = await openServer(store, { artifactRoot: artifacts, auth: 'off' });
   try {
