@@ -93,7 +93,7 @@ describe('ratchet demo (npm start)', () => {
     if (moved) expect(retrain.outcome).toBe('improved');
     else if (retrain.outcome === 'improved') {
       expect(retrainRow[4]).toBe('refused');
-      expect(out).toMatch(/^Retrain: .* is not promoted — its improvement .* minimum effect/m);
+      expect(out).toMatch(/^Retrain: .* is not promoted: its improvement .* minimum effect/m);
     } else expect(retrainRow[4]).toBeUndefined();
   }, 300_000);
 });

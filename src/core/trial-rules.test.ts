@@ -11,6 +11,7 @@ import {
   notebookOutcome,
   type PromotionCase,
   promotionObjections,
+  promotionRefusal,
 } from './trial-rules.js';
 
 describe('tallyRuns and hasFailed', () => {
@@ -144,6 +145,17 @@ describe('checkPromotion', () => {
       /^Promotion refused: its improvement \(\+0\.001\) is smaller than the project's minimum effect \(0\.005\)\. .*force it with a reason/,
     );
     expect(promotionObjections(small)).toHaveLength(1);
+    const message = (() => {
+      try {
+        checkPromotion(small, {});
+      } catch (error) {
+        return `ratchet: ${(error as Error).message}`;
+      }
+    })();
+    expect(promotionRefusal(message ?? '')).toBe(
+      "its improvement (+0.001) is smaller than the project's minimum effect (0.005)",
+    );
+    expect(promotionRefusal('Trial 3 is already the baseline.')).toBeNull();
     expect(checkPromotion(small, { force: true, reason: 'cheaper to serve' })).toEqual({ forced: true });
     // Minimizing: a drop of 0.001 in the loss is an improvement of 0.001.
     const smallDrop = {

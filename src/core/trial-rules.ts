@@ -123,9 +123,23 @@ export function checkPromotion(c: PromotionCase, request: PromotionRequest): { f
   if (request.force) return { forced: true };
   const remedies = [...new Set(found.map((o) => o.remedy))];
   throw invalidParameter(
-    `Promotion refused: ${found.map((o) => o.problem).join('; ')}. ${remedies.join('; ')}, ` +
-      'or force it with a reason.',
+    `${REFUSED}${found.map((o) => o.problem).join('; ')}. ${remedies.join('; ')}, or force it with a reason.`,
   );
+}
+
+const REFUSED = 'Promotion refused: ';
+
+/**
+ * What objected, from the message of a refused promotion as a client receives it (over HTTP or from the CLI's
+ * error line): "its improvement (+0.011) is smaller than the project's minimum effect (0.02)". Null when the
+ * message is not a promotion refusal.
+ */
+export function promotionRefusal(message: string): string | null {
+  const at = message.indexOf(REFUSED);
+  if (at < 0) return null;
+  const problems = message.slice(at + REFUSED.length);
+  const end = problems.search(/\. [A-Z]/);
+  return end < 0 ? problems : problems.slice(0, end);
 }
 
 function brief(value: number): string {

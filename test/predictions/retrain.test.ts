@@ -20,7 +20,9 @@ const file = process.env.RATCHET_DATA_FEEDBACK;
 const rows = file ? readFileSync(file, 'utf8').trim().split('\\n').map((line) => JSON.parse(line)) : [];
 const stay = rows.filter((row) => row.label === 'stay').length;
 const effect = rows.length === 0 ? 0 : stay * 2 > rows.length ? 0.05 : -0.05;
-writeSync(3, JSON.stringify({ metrics: { acc: 0.7 + effect + seed * 0.001 } }) + '\\n');
+// More than 40 labels add a little (0.010–0.012, varying by seed): a real improvement, but a small one.
+const more = rows.length > 40 ? 0.01 + (seed % 2) * 0.002 : 0;
+writeSync(3, JSON.stringify({ metrics: { acc: 0.7 + effect + more + seed * 0.001 } }) + '\\n');
 `;
 
 for (const database of testDatabases) {
@@ -83,7 +85,7 @@ for (const database of testDatabases) {
       ).toBe(200);
     }
 
-    it('exports the feedback, retrains, and moves production only when the retrain is better', async () => {
+    it('exports the feedback, retrains, and moves production only when the retrain is better by the minimum effect', async () => {
       const first = cli('baseline', 'run');
       expect(first.code, first.stderr).toBe(0);
       await registerBaselineModel();
@@ -140,6 +142,33 @@ for (const database of testDatabases) {
       expect(worse.stdout).toMatch(/verdict\s+worse/);
       expect(worse.stdout).toMatch(new RegExp(`${model}@production stays on version 2`));
       expect((await client.models.version(model, 'production')).version).toBe(2);
+
+      // Twenty more days, all of them `stay`: the retrain improves, but by less than the project's minimum
+      // effect, so the trial is not promoted and production stays.
+      await client.predictions.log(
+        Array.from({ length: 20 }, (_, n) => ({
+          id: `p${40 + n}`,
+          model: `${model}@production`,
+          input: { tenure: 40 + n },
+          output: 'leave',
+        })),
+      );
+      const stays = [
+        ...labels('stay'),
+        ...Array.from({ length: 20 }, (_, n) => ({ id: `p${40 + n}`, label: 'stay' })),
+      ];
+      expect((await client.predictions.feedbackMany(stays, { replace: true })).every((o) => o.ok)).toBe(true);
+      await client.projects.updateSettings('churn', { minEffect: 0.02 });
+      const small = cli('retrain', model, '--json');
+      expect(small.code, small.stderr).toBe(0);
+      const smaller = JSON.parse(small.stdout);
+      expect(smaller.trial.outcome).toBe('improved');
+      expect(smaller.decision).toMatchObject({ moved: false, version: null });
+      expect(smaller.decision.why).toMatch(
+        /is not promoted: its improvement \(\+0\.01\d*\) is smaller than the project's minimum effect \(0\.02\).*stays on version 2/,
+      );
+      expect((await client.models.version(model, 'production')).version).toBe(2);
+      expect((await client.projects.baseline('churn'))!.trial.id).toBe(improved.trial.id);
 
       const history = await client.models.aliasHistory(model);
       expect(history.map((e) => [e.via, e.previous_version, e.version, e.trial_id])).toEqual([

@@ -1,4 +1,5 @@
 import { formatDelta } from '../../core/format.js';
+import { promotionRefusal } from '../../core/trial-rules.js';
 import type { TrialDetail } from '../../sdk/index.js';
 import type { Progress } from './progress.js';
 import { type CliTarget, ratchet, ratchetJson } from './ratchet-cli.js';
@@ -131,9 +132,9 @@ async function promote(target: CliTarget, label: string): Promise<string | undef
     await ratchet(target, ['baseline', 'set', label]);
     return undefined;
   } catch (error) {
-    const refusal = /Promotion refused: (.*?)\. [A-Z]/.exec(String((error as Error).message));
+    const refusal = promotionRefusal(String((error as Error).message));
     if (refusal === null) throw error;
-    return `${label} is not promoted: ${refusal[1]}`;
+    return `${label} is not promoted: ${refusal}`;
   }
 }
 

@@ -1,3 +1,4 @@
+import { promotionRefusal } from '../../core/trial-rules.js';
 import { isHTTPError, type ModelVersion, type Ratchet, type TrialDetail } from '../../sdk/index.js';
 import type { Production } from './prepare-retrain.js';
 
@@ -48,10 +49,9 @@ export async function settleRetrain(
   try {
     await client.projects.promote({ id: trial.project_id }, trial.id, forced);
   } catch (error) {
-    if (!isHTTPError(error) || error.status !== 400) throw error;
-    return stay(
-      `${label} is not promoted — ${String(error.body.message ?? error.message).replace(/\.$/, '')}`,
-    );
+    const refusal = isHTTPError(error) ? promotionRefusal(String(error.body.message ?? '')) : null;
+    if (refusal === null) throw error;
+    return stay(`${label} is not promoted: ${refusal}`);
   }
   const path = artifactPathOf(production.version.source) ?? options.artifactPath ?? 'model';
   const created = await client.models.createVersion(model, {
