@@ -15,6 +15,7 @@ import { runIoRoutes } from './mlflow/run-io.js';
 import { runLoggingRoutes } from './mlflow/run-logging.js';
 import { runRoutes as mlflowRunRoutes } from './mlflow/runs.js';
 import { mountPerimeter, type PerimeterOptions } from './perimeter/index.js';
+import { mountRequestScope, type RequestScope } from './request-scope.js';
 import type { Services } from './services.js';
 import { modelAlertRoutes } from './v1/model-alerts.js';
 import { modelRegistryRoutes } from './v1/model-registry.js';
@@ -37,12 +38,15 @@ export interface AppOptions {
   perimeter?: PerimeterOptions;
   /** When requests need an API token (default `auto`: once the store holds a live one). */
   auth?: AuthMode;
+  /** The scope each request is handled in, so its database work stops when its client goes away. */
+  requestScope?: RequestScope;
 }
 
 /** The whole server as `fetch(Request) → Response`; tests drive it in-process with `app.request()`. */
 export function createApp(services: Services, options: AppOptions = {}): Hono {
   const app = new Hono();
   app.onError(handleError);
+  mountRequestScope(app, options.requestScope);
   mountPerimeter(app, options.perimeter);
   app.get('/health', (c) => c.text('OK'));
   app.get('/version', (c) => c.text(VERSION));

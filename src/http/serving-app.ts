@@ -3,6 +3,7 @@ import type { AuthMode } from '../core/api-token.js';
 import { mountAuth } from './auth/mount.js';
 import { endpointNotFound, handleError } from './errors.js';
 import { mountPerimeter, type PerimeterOptions } from './perimeter/index.js';
+import { mountRequestScope, type RequestScope } from './request-scope.js';
 import type { Services } from './services.js';
 import { modelServingRoutes } from './v1/model-serving.js';
 import { predictionRoutes } from './v1/predictions.js';
@@ -13,10 +14,15 @@ import { predictionRoutes } from './v1/predictions.js';
  */
 export function createServingApp(
   services: Services,
-  { perimeter, auth = 'auto' }: { perimeter?: PerimeterOptions; auth?: AuthMode } = {},
+  {
+    perimeter,
+    auth = 'auto',
+    requestScope,
+  }: { perimeter?: PerimeterOptions; auth?: AuthMode; requestScope?: RequestScope } = {},
 ): Hono {
   const app = new Hono();
   app.onError(handleError);
+  mountRequestScope(app, requestScope);
   mountPerimeter(app, perimeter);
   app.get('/health', (c) => c.text('OK'));
   mountAuth(app, services.tokens, auth);

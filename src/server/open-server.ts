@@ -4,6 +4,7 @@ import { createApp } from '../http/app.js';
 import type { PerimeterOptions } from '../http/perimeter/index.js';
 import { createServingApp } from '../http/serving-app.js';
 import { type Durability, openStore } from '../store/open-store.js';
+import { withRequestSignal } from '../store/request-signal.js';
 import { createServices, type ServiceOptions, type Services } from './services.js';
 
 export interface OpenServerOptions extends ServiceOptions {
@@ -50,9 +51,7 @@ export async function openServer(location: string, options: OpenServerOptions = 
     await store.close();
     throw error;
   }
-  const perimeter = options.perimeter ?? {};
-  const app = options.servingOnly
-    ? createServingApp(services, { perimeter, auth })
-    : createApp(services, { perimeter, auth });
+  const appOptions = { perimeter: options.perimeter ?? {}, auth, requestScope: withRequestSignal };
+  const app = options.servingOnly ? createServingApp(services, appOptions) : createApp(services, appOptions);
   return { app, services, close: () => store.close() };
 }

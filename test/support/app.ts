@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { createApp } from '../../src/http/app.js';
 import { createServices, type ServiceOptions } from '../../src/server/services.js';
+import { withRequestSignal } from '../../src/store/request-signal.js';
 import type { Store } from '../../src/store/store.js';
 import type { TestDatabase } from './databases.js';
 import { jsonOr } from './json.js';
@@ -14,7 +15,10 @@ import { jsonOr } from './json.js';
  */
 export function testApp(store: Store, options: Omit<ServiceOptions, 'artifactRoot'> = {}) {
   const artifactRoot = mkdtempSync(join(tmpdir(), 'ratchet-artifacts-'));
-  const app = createApp(createServices(store, Date.now, { ...options, artifactRoot }));
+  // As a server wires it (src/server/open-server.ts), so the drivers' request path is what the suites test.
+  const app = createApp(createServices(store, Date.now, { ...options, artifactRoot }), {
+    requestScope: withRequestSignal,
+  });
   const call = async (method: string, path: string, body?: unknown) => {
     const init: RequestInit = { method };
     if (body !== undefined) {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createApp } from '../../src/http/app.js';
 import { listen } from '../../src/http/serve.js';
 import { createServices } from '../../src/server/services.js';
+import { withRequestSignal } from '../../src/store/request-signal.js';
 import type { Store } from '../../src/store/store.js';
 import type { TestDatabase } from './databases.js';
 import { jsonOr } from './json.js';
@@ -38,7 +39,8 @@ export async function startMlflowServer(
 ): Promise<MlflowServer> {
   const { store, dispose } = await database.open();
   const artifactRoot = mkdtempSync(join(tmpdir(), 'ratchet-artifacts-'));
-  const server = await listen(createApp(createServices(store, now, { artifactRoot })), { port: 0 });
+  const app = createApp(createServices(store, now, { artifactRoot }), { requestScope: withRequestSignal });
+  const server = await listen(app, { port: 0 });
   const call = async (method: string, path: string, body?: unknown): Promise<MlflowReply> => {
     const init: RequestInit = { method };
     if (body !== undefined) {

@@ -1,6 +1,8 @@
 import pg from 'pg';
 import { invalidParameter, RatchetError } from '../../core/errors.js';
 import type { DialectCapabilities, SqlDriver, SqlExecutor, SqlValue } from '../driver.js';
+import { clientGone, requestSignal } from '../request-signal.js';
+import { RequestConnection } from './request-connection.js';
 
 const capabilities: DialectCapabilities = {
   displayName: 'PostgreSQL',
@@ -48,6 +50,8 @@ export class PostgresDriver implements SqlDriver {
   readonly capabilities = capabilities;
   private readonly pool: pg.Pool;
   private readonly direct: SqlExecutor;
+  /** The pool's, also for a connection of its own that cancels a pooled connection's statement. */
+  private readonly connectionConfig: pg.ClientConfig;
 
   readonly statementTimeoutMs: number;
   readonly maxConnections: number;
@@ -57,8 +61,9 @@ export class PostgresDriver implements SqlDriver {
     this.statementTimeoutMs =
       urlInteger(url, 'statement_timeout') ?? options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS;
     this.maxConnections = urlInteger(url, 'pool_size') ?? options.maxConnections ?? DEFAULT_MAX_CONNECTIONS;
+    this.connectionConfig = { connectionString: url.toString() };
     this.pool = new pg.Pool({
-      connectionString: url.toString(),
+      ...this.connectionConfig,
       max: this.maxConnections,
       statement_timeout: this.statementTimeoutMs,
       types,
@@ -66,7 +71,7 @@ export class PostgresDriver implements SqlDriver {
     // An idle pooled connection that dies (server restart, admin termination) is discarded by the pool and
     // the next query opens a new one; without a listener the error would crash the process.
     this.pool.on('error', () => undefined);
-    this.direct = executor(this.pool, this.statementTimeoutMs);
+    this.direct = executor((sql, params) => this.query(sql, params), this.statementTimeoutMs);
   }
 
   all<Row>(sql: string, params?: readonly SqlValue[]): Promise<Row[]> {
@@ -82,18 +87,40 @@ export class PostgresDriver implements SqlDriver {
   }
 
   async transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
+    const connection = await this.connect(requestSignal());
     try {
-      await client.query('BEGIN');
-      const result = await work(executor(client, this.statementTimeoutMs));
-      await client.query('COMMIT');
+      await connection.query('BEGIN');
+      const result = await work(
+        executor((sql, params) => connection.query(sql, params), this.statementTimeoutMs),
+      );
+      await connection.query('COMMIT');
       return result;
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
+      await connection.client.query('ROLLBACK').catch(() => undefined);
       throw error;
     } finally {
-      client.release();
+      connection.release();
     }
+  }
+
+  /** One statement on any pooled connection; on one held for the statement when it serves a request. */
+  private async query<Row extends pg.QueryResultRow>(
+    sql: string,
+    params: unknown[] | undefined,
+  ): Promise<pg.QueryResult<Row>> {
+    const signal = requestSignal();
+    if (signal === undefined) return this.pool.query<Row>(sql, params);
+    const connection = await this.connect(signal);
+    try {
+      return await connection.query<Row>(sql, params);
+    } finally {
+      connection.release();
+    }
+  }
+
+  private async connect(signal: AbortSignal | undefined): Promise<RequestConnection> {
+    if (signal?.aborted) throw clientGone();
+    return new RequestConnection(await this.pool.connect(), signal, this.connectionConfig);
   }
 
   async close(): Promise<void> {
@@ -113,10 +140,12 @@ function urlInteger(url: URL, name: string): number | undefined {
   return value;
 }
 
-function executor(target: pg.Pool | pg.PoolClient, statementTimeoutMs: number): SqlExecutor {
+type Query = <Row extends pg.QueryResultRow>(sql: string, params?: unknown[]) => Promise<pg.QueryResult<Row>>;
+
+function executor(target: Query, statementTimeoutMs: number): SqlExecutor {
   const query = async <Row>(sql: string, params?: readonly SqlValue[]) => {
     try {
-      return await target.query<Row & pg.QueryResultRow>(numbered(sql), params as unknown[] | undefined);
+      return await target<Row & pg.QueryResultRow>(numbered(sql), params as unknown[] | undefined);
     } catch (error) {
       throw clientError(error, statementTimeoutMs) ?? error;
     }

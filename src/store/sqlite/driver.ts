@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { DialectCapabilities, SqlDriver, SqlExecutor, SqlValue } from '../driver.js';
+import { clientGone, requestSignal } from '../request-signal.js';
 import { likeMatcher } from './like.js';
 
 export interface SqliteOptions {
@@ -61,10 +62,15 @@ export class SqliteDriver implements SqlDriver {
         ? Number(likeMatcher(pattern, caseInsensitive === 1)(value))
         : null,
     );
+    // A statement cannot be stopped once it runs; an abandoned request's next one is not started.
+    const statement = (sql: string) => {
+      if (requestSignal()?.aborted) throw clientGone();
+      return this.prepare(sql);
+    };
     this.direct = {
-      all: async (sql, params) => this.prepare(sql).all(...bind(params)) as never,
-      get: async (sql, params) => this.prepare(sql).get(...bind(params)) as never,
-      run: async (sql, params) => ({ changes: this.prepare(sql).run(...bind(params)).changes }),
+      all: async (sql, params) => statement(sql).all(...bind(params)) as never,
+      get: async (sql, params) => statement(sql).get(...bind(params)) as never,
+      run: async (sql, params) => ({ changes: statement(sql).run(...bind(params)).changes }),
     };
   }
 
