@@ -66,6 +66,8 @@ export interface WriteOptions {
   /** Stops retrying a failing batch (it is then unacknowledged). Default: once `keepGoing` is false. */
   abandon?: () => boolean;
   retryDelayMs?: number;
+  /** Called at each acknowledgement, e.g. to pace something else by the writers' progress. */
+  onAcknowledged?: () => void;
 }
 
 /** One writer per run, all at once; resolves when every writer has stopped. */
@@ -85,6 +87,7 @@ async function writeBatches(runId: string, writer: number, options: WriteOptions
       const error = await send(`${options.target()}/api/v1/runs/${runId}/batch`, body);
       if (error === undefined) {
         outcome.acknowledged++;
+        options.onAcknowledged?.();
         break;
       }
       outcome.errors.push(error);
