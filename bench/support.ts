@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import { scratchPostgresDatabase } from '../test/support/databases.js';
 
 /** Shared by the benchmarks: timing, scratch directories, and a Ratchet server in its own process. */
 export const root = fileURLToPath(new URL('..', import.meta.url));
@@ -151,4 +152,36 @@ export function timeRawInserts(
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
   return seconds;
+}
+
+export interface BenchDatabase {
+  name: string;
+  /** A fresh store location: a SQLite file, or a PostgreSQL URL. */
+  location: string;
+  artifacts: string;
+}
+
+/**
+ * Runs `fn` on a fresh SQLite store, then on a fresh PostgreSQL database when RATCHET_BENCH_POSTGRES_URL (or
+ * RATCHET_TEST_POSTGRES_URL) names a server we may create one on; says so when it does not.
+ */
+export async function onEachDatabase(
+  bench: string,
+  fn: (database: BenchDatabase) => Promise<void>,
+): Promise<void> {
+  const dir = scratchDir(bench);
+  await fn({ name: 'SQLite', location: join(dir, 'ratchet.db'), artifacts: join(dir, 'artifacts') });
+  const server = process.env.RATCHET_BENCH_POSTGRES_URL ?? process.env.RATCHET_TEST_POSTGRES_URL;
+  if (server === undefined) {
+    console.log(
+      `\n## ${bench} on PostgreSQL\n  skipped: set RATCHET_BENCH_POSTGRES_URL (or RATCHET_TEST_POSTGRES_URL)`,
+    );
+    return;
+  }
+  const { url, drop } = await scratchPostgresDatabase(server, `ratchet_bench_${bench.replace(/\W/g, '_')}`);
+  try {
+    await fn({ name: 'PostgreSQL', location: url, artifacts: join(dir, 'pg-artifacts') });
+  } finally {
+    await drop();
+  }
 }
