@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type { AuthMode } from '../core/api-token.js';
+import { type AdmissionOptions, mountAdmission } from './admission/index.js';
 import { mountAuth } from './auth/mount.js';
 import { endpointNotFound, handleError } from './errors.js';
 import { mountPerimeter, type PerimeterOptions } from './perimeter/index.js';
@@ -13,13 +14,18 @@ import { predictionRoutes } from './v1/predictions.js';
  */
 export function createServingApp(
   services: Services,
-  { perimeter, auth = 'auto' }: { perimeter?: PerimeterOptions; auth?: AuthMode } = {},
+  {
+    perimeter,
+    auth = 'auto',
+    admission,
+  }: { perimeter?: PerimeterOptions; auth?: AuthMode; admission?: AdmissionOptions } = {},
 ): Hono {
   const app = new Hono();
   app.onError(handleError);
   mountPerimeter(app, perimeter);
   app.get('/health', (c) => c.text('OK'));
   mountAuth(app, services.tokens, auth);
+  mountAdmission(app, admission);
   app.route('/', modelServingRoutes(services));
   app.route('/', predictionRoutes(services));
   app.all('*', endpointNotFound);

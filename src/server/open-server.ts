@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
 import type { AuthMode } from '../core/api-token.js';
+import type { AdmissionOptions } from '../http/admission/index.js';
 import { createApp } from '../http/app.js';
 import type { PerimeterOptions } from '../http/perimeter/index.js';
 import { createServingApp } from '../http/serving-app.js';
@@ -20,6 +21,8 @@ export interface OpenServerOptions extends ServiceOptions {
   auth?: AuthMode | ((services: Services) => Promise<AuthMode>);
   /** SQLite's commit durability (default 'full'). */
   durability?: Durability;
+  /** Caps on request bytes in flight and concurrent heavy requests. */
+  admission?: AdmissionOptions;
 }
 
 /**
@@ -50,9 +53,7 @@ export async function openServer(location: string, options: OpenServerOptions = 
     await store.close();
     throw error;
   }
-  const perimeter = options.perimeter ?? {};
-  const app = options.servingOnly
-    ? createServingApp(services, { perimeter, auth })
-    : createApp(services, { perimeter, auth });
+  const appOptions = { perimeter: options.perimeter ?? {}, auth, admission: options.admission ?? {} };
+  const app = options.servingOnly ? createServingApp(services, appOptions) : createApp(services, appOptions);
   return { app, services, close: () => store.close() };
 }
