@@ -1,5 +1,6 @@
 import { normalizeArtifactPath } from '../core/artifact-path.js';
 import { RatchetError } from '../core/errors.js';
+import { mebibytes } from '../core/mebibytes.js';
 import type { ArtifactStore, UploadLimit } from '../store/artifacts/artifact-store.js';
 
 /** Bounds on what artifact uploads may take (bytes). */
@@ -13,7 +14,6 @@ export interface ArtifactLimits {
 }
 
 const GIB = 2 ** 30;
-const MIB = 2 ** 20;
 
 export const DEFAULT_ARTIFACT_LIMITS: Required<ArtifactLimits> = {
   maxArtifactBytes: 5 * GIB,
@@ -34,7 +34,7 @@ export async function uploadLimitOf(
   const candidates: { bytes: number; reason: string }[] = [
     {
       bytes: limits.maxArtifactBytes,
-      reason: `the artifact limit of ${mib(limits.maxArtifactBytes)} MiB (--max-artifact-mb)`,
+      reason: `the artifact limit of ${mebibytes(limits.maxArtifactBytes)} MiB (--max-artifact-mb)`,
     },
   ];
   const owner = ownerDirectoryOf(path);
@@ -42,12 +42,12 @@ export async function uploadLimitOf(
     const [held, replaced] = await Promise.all([store.usage(owner), store.usage(path)]);
     candidates.push({
       bytes: limits.maxRunArtifactBytes - (held - replaced),
-      reason: `the run's artifact total limit of ${mib(limits.maxRunArtifactBytes)} MiB (--max-run-artifacts-mb; it holds ${mib(held - replaced)} MiB)`,
+      reason: `the run's artifact total limit of ${mebibytes(limits.maxRunArtifactBytes)} MiB (--max-run-artifacts-mb; it holds ${mebibytes(held - replaced)} MiB)`,
     });
   }
   candidates.push({
     bytes: (await store.freeBytes()) - limits.minFreeDiskBytes,
-    reason: `the free disk space the artifact volume must keep, ${mib(limits.minFreeDiskBytes)} MiB (--min-free-disk-mb)`,
+    reason: `the free disk space the artifact volume must keep, ${mebibytes(limits.minFreeDiskBytes)} MiB (--min-free-disk-mb)`,
   });
   const binding = candidates.reduce((a, b) => (b.bytes < a.bytes ? b : a));
   const maxBytes = Math.max(0, binding.bytes);
@@ -66,8 +66,4 @@ function ownerDirectoryOf(path: string): string | undefined {
   const segments = normalizeArtifactPath(path).split('/');
   const depth = segments[1] === 'models' ? 3 : 2;
   return segments.length > depth ? segments.slice(0, depth).join('/') : undefined;
-}
-
-function mib(bytes: number): string {
-  return String(Math.round((bytes / MIB) * 100) / 100);
 }

@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
 import type { ErrorCode } from '../../core/errors.js';
+import { mebibytes } from '../../core/mebibytes.js';
 import { errorResponse } from '../errors.js';
 import { Capacity } from './capacity.js';
 import { type AdmissionOptions, resolveAdmission } from './options.js';
@@ -9,8 +10,6 @@ export type { AdmissionOptions } from './options.js';
 
 /** Seconds a refused client is asked to wait: in-flight work on this server finishes within moments. */
 const RETRY_AFTER_SECONDS = 1;
-
-const MIB = 2 ** 20;
 
 /**
  * Admission control, before any route reads a body: a request that would take the bytes held by requests in
@@ -35,7 +34,7 @@ export function mountAdmission(app: Hono, options?: AdmissionOptions): void {
       heavy.give(slots);
       return refusal(
         'TEMPORARILY_UNAVAILABLE',
-        `Too many request bytes in flight (the limit is ${shownMib(limits.maxInflightBytes)} MiB, --max-inflight-mb); retry later.`,
+        `Too many request bytes in flight (the limit is ${mebibytes(limits.maxInflightBytes)} MiB, --max-inflight-mb); retry later.`,
       );
     }
     try {
@@ -51,8 +50,4 @@ function refusal(code: ErrorCode, message: string): Response {
   const response = errorResponse(code, message);
   response.headers.set('Retry-After', String(RETRY_AFTER_SECONDS));
   return response;
-}
-
-function shownMib(bytes: number): string {
-  return String(Math.round((bytes / MIB) * 100) / 100);
 }

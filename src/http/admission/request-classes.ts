@@ -37,13 +37,16 @@ export function classify(method: string, path: string): RequestClass {
 }
 
 /** No route buffers a larger body; one declaring more is refused by its route before it is read. */
-const MAX_BUFFERED_BODY = LIMITS.nativeBatchBytes;
+const MAX_BUFFERED_BODY = LIMITS.logInputsBytes;
 
 /**
  * The bytes a request may make the server hold: its Content-Length up to the largest body a route buffers;
- * without one (a chunked body), conservatively that largest body.
+ * with a chunked body, conservatively that largest body. Read from the headers only: touching the request's
+ * body stream here would change how the server disposes of a body no route reads.
  */
 export function bufferedBytesOf(request: Request, { streamed }: RequestClass): number {
-  if (streamed || request.body === null) return 0;
-  return Math.min(declaredLengthOf(request) ?? MAX_BUFFERED_BODY, MAX_BUFFERED_BODY);
+  if (streamed) return 0;
+  const declared = declaredLengthOf(request);
+  if (declared !== undefined) return Math.min(declared, MAX_BUFFERED_BODY);
+  return request.headers.has('transfer-encoding') ? MAX_BUFFERED_BODY : 0;
 }
