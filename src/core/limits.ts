@@ -12,6 +12,8 @@ export const LIMITS = {
   /** Ratchet's native batch endpoint accepts larger batches than MLflow's log-batch. */
   nativeBatchPoints: 100_000,
   nativeBatchBytes: 16_000_000,
+  /** A dataset's profile may be up to 16 MiB (MLflow's limit), so log-inputs reads larger bodies: the largest. */
+  logInputsBytes: 64 * 2 ** 20,
   searchMaxResults: 50_000,
   /** MLflow's registry columns hold names of up to 256 characters. */
   registeredModelNameLength: 256,

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { AuthMode } from '../core/api-token.js';
 import { VERSION } from '../core/version.js';
+import { type AdmissionOptions, mountAdmission } from './admission/index.js';
 import { mountAuth } from './auth/mount.js';
 import { endpointNotFound, handleError } from './errors.js';
 import { mountArtifactProxy } from './mlflow/artifact-proxy.js';
@@ -40,6 +41,8 @@ export interface AppOptions {
   auth?: AuthMode;
   /** The scope each request is handled in, so its database work stops when its client goes away. */
   requestScope?: RequestScope;
+  /** Caps on request bytes in flight and on concurrent heavy requests (defaults: generous). */
+  admission?: AdmissionOptions;
 }
 
 /** The whole server as `fetch(Request) → Response`; tests drive it in-process with `app.request()`. */
@@ -51,6 +54,7 @@ export function createApp(services: Services, options: AppOptions = {}): Hono {
   app.get('/health', (c) => c.text('OK'));
   app.get('/version', (c) => c.text(VERSION));
   mountAuth(app, services.tokens, options.auth ?? 'auto');
+  mountAdmission(app, options.admission);
   for (const routes of [
     projectRoutes(services),
     runRoutes(services),

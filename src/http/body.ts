@@ -13,13 +13,19 @@ export async function readJson(c: Context, maxBytes: number, rules: BodyValueRul
 
 /** The whole body, refused (before buffering all of it) when it is larger than `maxBytes`. */
 export async function readBody(c: Context, maxBytes: number): Promise<Uint8Array> {
-  const declared = Number(c.req.header('content-length') ?? Number.NaN);
-  if (declared > maxBytes) throw tooLarge(maxBytes);
+  const declared = declaredLengthOf(c.req.raw);
+  if (declared !== undefined && declared > maxBytes) throw tooLarge(maxBytes);
   // With a declared length within the limit (the server reads no more than it), the body is read in one go:
   // on Node this skips the web stream, which costs more than parsing on the ingest path.
-  return Number.isSafeInteger(declared)
+  return declared !== undefined
     ? new Uint8Array(await c.req.raw.arrayBuffer())
     : readLimited(c.req.raw.body, maxBytes);
+}
+
+/** The request's Content-Length, or undefined when it has none (a chunked body). */
+export function declaredLengthOf(request: Request): number | undefined {
+  const declared = Number(request.headers.get('content-length') ?? Number.NaN);
+  return Number.isSafeInteger(declared) && declared >= 0 ? declared : undefined;
 }
 
 /**

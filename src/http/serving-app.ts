@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type { AuthMode } from '../core/api-token.js';
+import { type AdmissionOptions, mountAdmission } from './admission/index.js';
 import { mountAuth } from './auth/mount.js';
 import { endpointNotFound, handleError } from './errors.js';
 import { mountPerimeter, type PerimeterOptions } from './perimeter/index.js';
@@ -18,7 +19,13 @@ export function createServingApp(
     perimeter,
     auth = 'auto',
     requestScope,
-  }: { perimeter?: PerimeterOptions; auth?: AuthMode; requestScope?: RequestScope } = {},
+    admission,
+  }: {
+    perimeter?: PerimeterOptions;
+    auth?: AuthMode;
+    requestScope?: RequestScope;
+    admission?: AdmissionOptions;
+  } = {},
 ): Hono {
   const app = new Hono();
   app.onError(handleError);
@@ -26,6 +33,7 @@ export function createServingApp(
   mountPerimeter(app, perimeter);
   app.get('/health', (c) => c.text('OK'));
   mountAuth(app, services.tokens, auth);
+  mountAdmission(app, admission);
   app.route('/', modelServingRoutes(services));
   app.route('/', predictionRoutes(services));
   app.all('*', endpointNotFound);

@@ -1,5 +1,5 @@
 import { api } from '../contract/index.js';
-import { isRetryable, type PendingCounts, UndeliveredError } from './errors.js';
+import { isRetryable, type PendingCounts, retryAfterOf, UndeliveredError } from './errors.js';
 import type { WireSeries } from './series-buffer.js';
 import { sleep, type Transport } from './transport.js';
 
@@ -132,6 +132,8 @@ export class BatchQueue {
   }
 
   private backoff(): number {
+    const asked = retryAfterOf(this.lastError);
+    if (asked !== undefined) return asked;
     const doublings = Math.max(0, this.consecutiveFailures - 1);
     return Math.min(this.options.maxRetryDelayMs, this.options.retryDelayMs * 2 ** Math.min(doublings, 30));
   }

@@ -21,6 +21,8 @@ export class HTTPError extends RatchetClientError {
     readonly status: number,
     readonly body: ErrorBody,
     readonly request: { method: string; url: string },
+    /** How long the server asked the client to wait before trying again (its Retry-After, capped). */
+    readonly retryAfterMs: number | undefined = undefined,
   ) {
     super(
       `${request.method} ${request.url} → ${status} ${body.error_code ?? ''}: ${body.message ?? ''}`.trim(),
@@ -94,6 +96,11 @@ export const isProtocolError = (e: unknown): e is ProtocolError => e instanceof 
 export const isHTTPError = (e: unknown): e is HTTPError => e instanceof HTTPError;
 export const isNetworkError = (e: unknown): e is NetworkError => e instanceof NetworkError;
 export const isTimeoutError = (e: unknown): e is TimeoutError => e instanceof TimeoutError;
+
+/** The wait the server asked for with an error (429 or 503 with Retry-After), if it asked for one. */
+export function retryAfterOf(e: unknown): number | undefined {
+  return isHTTPError(e) ? e.retryAfterMs : undefined;
+}
 
 /** Worth retrying: the request may not have reached the server, or the server said "try again". */
 export function isRetryable(e: unknown): boolean {

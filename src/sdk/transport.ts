@@ -6,14 +6,21 @@ import {
   isRetryable,
   NetworkError,
   ProtocolError,
+  retryAfterOf,
   TimeoutError,
 } from './errors.js';
+
+/** The longest Retry-After honoured: a server asking for more is asked again sooner. */
+const MAX_RETRY_AFTER_MS = 30_000;
 
 export interface TransportOptions {
   uri: string;
   /** Per attempt. */
   timeoutMs?: number;
-  /** Extra attempts for idempotent requests after a network error, timeout, 5xx or 429. */
+  /**
+   * Extra attempts for idempotent requests after a network error, timeout, 5xx or 429 (and for any request
+   * the server refused unprocessed with Retry-After, waiting as long as it asked, up to 30 s).
+   */
   retries?: number;
   /** First backoff; doubles with each attempt. */
   retryDelayMs?: number;
@@ -56,8 +63,10 @@ export class Transport {
       try {
         return await this.once(route, input);
       } catch (error) {
-        if (attempt >= attempts || !isRetryable(error)) throw error;
-        await sleep(this.retryDelayMs * 2 ** (attempt - 1));
+        // A refusal with Retry-After (admission control) comes before any processing: safe to send again.
+        const refusedUnprocessed = retryAfterOf(error) !== undefined && attempt <= this.retries;
+        if ((attempt >= attempts && !refusedUnprocessed) || !isRetryable(error)) throw error;
+        await this.waitBeforeRetry(error, attempt);
       }
     }
   }
@@ -104,9 +113,14 @@ export class Transport {
         return;
       } catch (error) {
         if (attempt > this.retries || !isRetryable(error)) throw error;
-        await sleep(this.retryDelayMs * 2 ** (attempt - 1));
+        await this.waitBeforeRetry(error, attempt);
       }
     }
+  }
+
+  /** The server's Retry-After when it gave one, else exponential backoff. */
+  private waitBeforeRetry(error: unknown, attempt: number): Promise<void> {
+    return sleep(retryAfterOf(error) ?? this.retryDelayMs * 2 ** (attempt - 1));
   }
 
   private async once<R extends Route>(route: R, input: RequestInput<R>): Promise<ResponseData<R>> {
@@ -159,7 +173,16 @@ export class Transport {
 }
 
 async function httpError(response: Response, request: { method: string; url: string }) {
-  return new HTTPError(response.status, parseErrorBody(await response.text()), request);
+  const body = parseErrorBody(await response.text());
+  return new HTTPError(response.status, body, request, retryAfterMsOf(response));
+}
+
+/** Retry-After (seconds, or an HTTP date) on a 429 or 503, capped; undefined when absent or unreadable. */
+function retryAfterMsOf(response: Response): number | undefined {
+  const header = response.headers.get('retry-after')?.trim();
+  if ((response.status !== 429 && response.status !== 503) || !header) return undefined;
+  const ms = /^\d+$/.test(header) ? Number(header) * 1000 : Date.parse(header) - Date.now();
+  return Number.isNaN(ms) ? undefined : Math.min(MAX_RETRY_AFTER_MS, Math.max(0, ms));
 }
 
 function parseJson(text: string): unknown {

@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
 import type { AuthMode } from '../core/api-token.js';
+import type { AdmissionOptions } from '../http/admission/index.js';
 import { createApp } from '../http/app.js';
 import type { PerimeterOptions } from '../http/perimeter/index.js';
 import { createServingApp } from '../http/serving-app.js';
@@ -21,6 +22,8 @@ export interface OpenServerOptions extends ServiceOptions {
   auth?: AuthMode | ((services: Services) => Promise<AuthMode>);
   /** SQLite's commit durability (default 'full'). */
   durability?: Durability;
+  /** Caps on request bytes in flight and concurrent heavy requests. */
+  admission?: AdmissionOptions;
 }
 
 /**
@@ -51,7 +54,12 @@ export async function openServer(location: string, options: OpenServerOptions = 
     await store.close();
     throw error;
   }
-  const appOptions = { perimeter: options.perimeter ?? {}, auth, requestScope: withRequestSignal };
+  const appOptions = {
+    perimeter: options.perimeter ?? {},
+    auth,
+    requestScope: withRequestSignal,
+    admission: options.admission ?? {},
+  };
   const app = options.servingOnly ? createServingApp(services, appOptions) : createApp(services, appOptions);
   return { app, services, close: () => store.close() };
 }

@@ -5,6 +5,7 @@ import { createRegistry } from '../serving/registry/registry.js';
 import { DEFAULT_ARTIFACT_ROOT, FileArtifactStore } from '../store/artifacts/file-artifact-store.js';
 import type { Store } from '../store/store.js';
 import { ApiTokenService } from '../tracking/api-tokens.js';
+import type { ArtifactLimits } from '../tracking/artifact-limits.js';
 import { ArtifactService } from '../tracking/artifacts.js';
 import { LoggedModelService } from '../tracking/logged-models.js';
 import { ProjectService } from '../tracking/projects.js';
@@ -22,6 +23,8 @@ export type { Services } from '../http/services.js';
 export interface ServiceOptions {
   /** Directory the artifact store writes under (default `.ratchet/artifacts`, created on first use). */
   artifactRoot?: string;
+  /** Per-artifact, per-run and free-disk bounds on artifact uploads (defaults: 5 GiB, 50 GiB, 1 GiB). */
+  artifactLimits?: ArtifactLimits;
   /**
    * Serve `js` models from the registry: their code runs inside this process, so whoever may register a
    * model version may run code here. Off unless asked for (`ratchet serve`, `ratchet server --serve-models`).
@@ -42,7 +45,10 @@ export function createServices(
   const runs = new RunService(store, now);
   const series = new SeriesService(store);
   const trialServices = createTrialServices(store, projects, runs, now);
-  const artifacts = new ArtifactService(new FileArtifactStore(options.artifactRoot ?? DEFAULT_ARTIFACT_ROOT));
+  const artifacts = new ArtifactService(
+    new FileArtifactStore(options.artifactRoot ?? DEFAULT_ARTIFACT_ROOT),
+    options.artifactLimits,
+  );
   const registry = createRegistry(store, now);
   const predictions = new PredictionService(store, now, offlineEstimator(store, trialServices.trials));
   // Serving may not import tracking: where a version's files are is told to it from here.

@@ -1,8 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { AdmissionOptions } from '../http/admission/index.js';
 import { isLoopbackHost, type PerimeterOptions } from '../http/perimeter/index.js';
 import { listen, type RunningServer } from '../http/serve.js';
 import type { Durability } from '../store/open-store.js';
+import type { ArtifactLimits } from '../tracking/artifact-limits.js';
 import { openServer } from './open-server.js';
 import { type ServerAuthOptions, serverAuthMode } from './server-auth.js';
 import type { Services } from './services.js';
@@ -27,6 +29,10 @@ export interface ServerOptions extends ServerAuthOptions {
   perimeter?: PerimeterOptions;
   /** SQLite's commit durability (default 'full'). */
   durability?: Durability;
+  /** Caps on request bytes in flight and concurrent heavy requests. */
+  admission?: AdmissionOptions;
+  /** Per-artifact, per-run and free-disk bounds on artifact uploads. */
+  artifactLimits?: ArtifactLimits;
 }
 
 /**
@@ -47,6 +53,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     },
     auth: (services) => serverAuthMode(options.host, options, services.tokens),
     ...(options.durability === undefined ? {} : { durability: options.durability }),
+    admission: options.admission ?? {},
+    artifactLimits: options.artifactLimits ?? {},
   });
   if (!isLoopbackHost(options.host)) {
     process.stderr.write(

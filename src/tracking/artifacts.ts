@@ -2,6 +2,7 @@ import type { ArtifactDownload, ArtifactFileInfo } from '../core/artifact.js';
 import { joinArtifactPath, normalizeArtifactPath } from '../core/artifact-path.js';
 import { invalidParameter } from '../core/errors.js';
 import type { ArtifactStore } from '../store/artifacts/artifact-store.js';
+import { type ArtifactLimits, DEFAULT_ARTIFACT_LIMITS, uploadLimitOf } from './artifact-limits.js';
 
 const PROXY_SCHEME = 'mlflow-artifacts:';
 
@@ -10,11 +11,24 @@ const PROXY_SCHEME = 'mlflow-artifacts:';
  * listings under the artifact URIs this server gives runs and logged models (`mlflow-artifacts:/…`).
  */
 export class ArtifactService {
-  constructor(private readonly artifacts: ArtifactStore) {}
+  private readonly limits: Required<ArtifactLimits>;
 
-  /** Stores the bytes; they are durable when the promise resolves. */
-  put(path: string, body: ReadableStream<Uint8Array> | null): Promise<void> {
-    return this.artifacts.put(path, body);
+  constructor(
+    private readonly artifacts: ArtifactStore,
+    limits: ArtifactLimits = {},
+  ) {
+    this.limits = { ...DEFAULT_ARTIFACT_LIMITS, ...limits };
+  }
+
+  /**
+   * Stores the bytes; they are durable when the promise resolves. An upload over a limit (see ArtifactLimits)
+   * is REQUEST_LIMIT_EXCEEDED and writes nothing: refused up front when `declaredBytes` (its Content-Length)
+   * already says so, else as soon as it passes the limit.
+   */
+  async put(path: string, body: ReadableStream<Uint8Array> | null, declaredBytes?: number): Promise<void> {
+    const limit = await uploadLimitOf(this.artifacts, path, this.limits);
+    if (declaredBytes !== undefined && declaredBytes > limit.maxBytes) throw limit.error();
+    return this.artifacts.put(path, body, limit);
   }
 
   /** The file's bytes, or undefined when there is no file at `path`. */

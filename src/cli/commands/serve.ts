@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { parseModelRef } from '../../core/prediction.js';
+import { type AdmissionFlags, addAdmissionOptions, admissionOf } from '../admission-options.js';
 import { type AuthFlags, authFlags, serverAuth } from '../auth-flags.js';
 import { addPerimeterOptions, type PerimeterFlags, perimeterOf } from '../perimeter-options.js';
 import {
@@ -10,7 +11,7 @@ import {
   shownStore,
 } from '../server-store.js';
 
-interface ServeOptions extends ServerStoreOptions, PerimeterFlags, AuthFlags {}
+interface ServeOptions extends ServerStoreOptions, PerimeterFlags, AuthFlags, AdmissionFlags {}
 
 export function registerServe(program: Command): void {
   const command = serverStoreOptions(
@@ -22,6 +23,7 @@ export function registerServe(program: Command): void {
       .argument('<model>', 'the model to serve, e.g. churn@production'),
     { defaultPort: 5001 },
   );
+  addAdmissionOptions(command, { artifacts: false });
   addPerimeterOptions(authFlags(command)).action(async (model: string, o: ServeOptions) => {
     const parsed = parseModelRef(model);
     const ref = 'alias' in parsed ? parsed.alias : String(parsed.version);
@@ -32,6 +34,7 @@ export function registerServe(program: Command): void {
       ...where,
       ...perimeterOf(o),
       ...serverAuth(o),
+      ...admissionOf(o),
       servingOnly: true,
       ready: async (services) => {
         version = await services.serving.warm(parsed.name, ref);

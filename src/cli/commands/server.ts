@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { type AdmissionFlags, addAdmissionOptions, admissionOf } from '../admission-options.js';
 import { type AuthFlags, authFlags, serverAuth } from '../auth-flags.js';
 import { addPerimeterOptions, type PerimeterFlags, perimeterOf } from '../perimeter-options.js';
 import {
@@ -9,7 +10,7 @@ import {
   shownStore,
 } from '../server-store.js';
 
-interface ServerOptions extends ServerStoreOptions, PerimeterFlags, AuthFlags {
+interface ServerOptions extends ServerStoreOptions, PerimeterFlags, AuthFlags, AdmissionFlags {
   serveModels?: boolean;
 }
 
@@ -22,7 +23,7 @@ export function registerServer(program: Command): void {
       ),
     { defaultPort: 5000 },
   );
-  addPerimeterOptions(authFlags(command))
+  addAdmissionOptions(addPerimeterOptions(authFlags(command)), { artifacts: true })
     .option(
       '--serve-models',
       "also serve the registry's js models at /api/v1/models/{name}/{alias|version}/predict (their code runs " +
@@ -36,6 +37,7 @@ export function registerServer(program: Command): void {
         ...where,
         ...perimeterOf(o),
         ...serverAuth(o),
+        ...admissionOf(o),
         runModelCode: o.serveModels ?? false,
       });
       process.stdout.write(`Ratchet is listening on ${running.url} (store: ${shownStore(where.store)})\n`);

@@ -1,9 +1,9 @@
 import { type Context, Hono } from 'hono';
 import { exampleResults } from '../../contract/examples.js';
-import { invalidParameter, notFound } from '../../core/errors.js';
+import { invalidParameter, isRatchetError, notFound, type RatchetError } from '../../core/errors.js';
 import { LIMITS } from '../../core/limits.js';
-import { parseJson, readBody } from '../body.js';
-import { handleMlflowError } from '../errors.js';
+import { declaredLengthOf, parseJson, readBody } from '../body.js';
+import { errorResponse, handleMlflowError } from '../errors.js';
 import { detailsOf, RequestValidationError } from '../request-errors.js';
 import type { Services } from '../services.js';
 import { contentTypeOf } from './content-types.js';
@@ -40,7 +40,7 @@ export function mountArtifactProxy(app: Hono, { artifacts, examples }: Services)
       const path = artifactPath(c);
       const runId = EXAMPLE_RESULTS_ARTIFACT.exec(path)?.[1];
       if (runId === undefined) {
-        await artifacts.put(path, c.req.raw.body);
+        await artifacts.put(path, c.req.raw.body, declaredLengthOf(c.req.raw));
         return c.json({});
       }
       // A run's per-example results (e.g. `mlflow.log_dict(results, "ratchet/examples.json")`) are recorded
@@ -50,15 +50,29 @@ export function mountArtifactProxy(app: Hono, { artifacts, examples }: Services)
       if (!results.success)
         throw new RequestValidationError(detailsOf('ratchet/examples.json', results.error));
       await examples.record(runId, results.data);
-      await artifacts.put(path, streamOf(bytes));
+      await artifacts.put(path, streamOf(bytes), bytes.byteLength);
       return c.json({});
     })
     .delete(`${FILE_ROUTE}*`, async (c) => {
       await artifacts.delete(artifactPath(c));
       return c.json({});
     });
-  routes.onError(handleMlflowError);
+  routes.onError((error, c) =>
+    isRatchetError(error) && error.code === 'REQUEST_LIMIT_EXCEEDED'
+      ? uploadRefused(error)
+      : handleMlflowError(error, c),
+  );
   for (const prefix of ARTIFACT_PROXY_PREFIXES) app.route(prefix, routes);
+}
+
+/**
+ * An upload over a size limit: 413, not MLflow's 429 for the code (retrying the same bytes cannot help). The
+ * rest of its body is not read, so the connection closes after the answer and the client must not reuse it.
+ */
+function uploadRefused(error: RatchetError): Response {
+  const response = errorResponse(error.code, error.message, undefined, 413);
+  response.headers.set('Connection', 'close');
+  return response;
 }
 
 /**

@@ -1,20 +1,19 @@
 import { Hono } from 'hono';
 import { invalidParameter } from '../../core/errors.js';
+import { LIMITS } from '../../core/limits.js';
 import type { DatasetInput } from '../../core/run-inputs-outputs.js';
 import type { Services } from '../services.js';
 import { MlflowFields } from './request.js';
 import { activeRun, writeToRun } from './run-writes.js';
 import { LOGGED_MODELS_TAG } from './special-tags.js';
 
-/** A dataset's profile may be up to 16 MiB (MLflow's limit), so log-inputs reads larger bodies. */
-const LOG_INPUTS_BODY_LIMIT = 64 * 1024 * 1024;
 const MODEL_JSON_FIELDS = ['artifact_path', 'flavors', 'utc_time_created', 'run_id'];
 
 /** runs/log-inputs, runs/outputs and runs/log-model: what a run read and produced. */
 export function runIoRoutes(services: Services) {
   return new Hono()
     .post('/runs/log-inputs', async (c) => {
-      const fields = await MlflowFields.from(c, LOG_INPUTS_BODY_LIMIT);
+      const fields = await MlflowFields.from(c, LIMITS.logInputsBytes);
       const runId = fields.requiredString('run_id');
       const datasets = fields.messages('datasets').map(readDatasetInput);
       const models = fields.messages('models').map((m) => m.requiredString('model_id'));

@@ -6,8 +6,16 @@ import type { ArtifactDownload, ArtifactFileInfo } from '../../core/artifact.js'
  * are refused with INVALID_PARAMETER_VALUE.
  */
 export interface ArtifactStore {
-  /** Stores the bytes; they are durable (fsynced and renamed into place) when the promise resolves. */
-  put(path: string, body: ReadableStream<Uint8Array> | null): Promise<void>;
+  /**
+   * Stores the bytes; they are durable (fsynced and renamed into place) when the promise resolves. Past
+   * `limit.maxBytes` the upload fails with `limit.error()` and leaves nothing behind (a file already at
+   * `path` stays as it was).
+   */
+  put(path: string, body: ReadableStream<Uint8Array> | null, limit?: UploadLimit): Promise<void>;
+  /** The bytes of the files at or under `path` (0 when nothing is there). */
+  usage(path: string): Promise<number>;
+  /** The bytes free on the volume holding the artifacts. */
+  freeBytes(): Promise<number>;
   /** The file's bytes, or undefined when there is no file at `path`. */
   get(path: string): Promise<ArtifactDownload | undefined>;
   /** The entries directly inside the directory `path`, by name ([] when it is not a directory). */
@@ -19,4 +27,10 @@ export interface ArtifactStore {
    * such as a served model's module), or undefined when there is no directory at `path`.
    */
   localDirectory(path: string): Promise<string | undefined>;
+}
+
+/** How much one upload may write, and what it fails with beyond that. */
+export interface UploadLimit {
+  maxBytes: number;
+  error(): Error;
 }

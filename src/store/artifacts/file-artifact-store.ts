@@ -1,12 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import { createReadStream, type Stats } from 'node:fs';
-import { type FileHandle, mkdir, open, readdir, realpath, rename, rm, stat, unlink } from 'node:fs/promises';
+import {
+  type FileHandle,
+  lstat,
+  mkdir,
+  open,
+  readdir,
+  realpath,
+  rename,
+  rm,
+  stat,
+  statfs,
+  unlink,
+} from 'node:fs/promises';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import type { ArtifactDownload, ArtifactFileInfo } from '../../core/artifact.js';
 import { joinArtifactPath, normalizeArtifactPath, unsafePath } from '../../core/artifact-path.js';
 import { invalidParameter } from '../../core/errors.js';
-import type { ArtifactStore } from './artifact-store.js';
+import type { ArtifactStore, UploadLimit } from './artifact-store.js';
 
 export const DEFAULT_ARTIFACT_ROOT = '.ratchet/artifacts';
 
@@ -22,7 +34,7 @@ export class FileArtifactStore implements ArtifactStore {
 
   constructor(private readonly root: string) {}
 
-  async put(path: string, body: ReadableStream<Uint8Array> | null): Promise<void> {
+  async put(path: string, body: ReadableStream<Uint8Array> | null, limit?: UploadLimit): Promise<void> {
     const file = normalizeArtifactPath(path);
     if (file === '') throw invalidParameter('An artifact upload needs a file path.');
     const target = join(await this.rootDir(), file);
@@ -34,7 +46,7 @@ export class FileArtifactStore implements ArtifactStore {
     const temp = join(directory, `${TEMP_PREFIX}${randomUUID()}`);
     const handle = await open(temp, 'wx');
     try {
-      await writeAll(handle, body);
+      await writeAll(handle, body, limit);
       await handle.sync();
       await handle.close();
       await rename(temp, join(directory, basename(target)));
@@ -82,6 +94,16 @@ export class FileArtifactStore implements ArtifactStore {
     // Only the containing directory is resolved: a symlink at `path` itself is removed, not followed.
     await this.confine(dirname(target), path);
     await rm(target, { recursive: true, force: true });
+  }
+
+  async usage(path: string): Promise<number> {
+    const found = await this.existing(path);
+    return found === undefined ? 0 : sizeOf(found.real, found.stats);
+  }
+
+  async freeBytes(): Promise<number> {
+    const volume = await statfs(await this.rootDir());
+    return volume.bavail * volume.bsize;
   }
 
   async localDirectory(path: string): Promise<string | undefined> {
@@ -133,9 +155,30 @@ export class FileArtifactStore implements ArtifactStore {
   }
 }
 
-async function writeAll(file: FileHandle, body: ReadableStream<Uint8Array> | null): Promise<void> {
+async function writeAll(
+  file: FileHandle,
+  body: ReadableStream<Uint8Array> | null,
+  limit: UploadLimit | undefined,
+): Promise<void> {
   if (body === null) return;
-  for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) await file.write(chunk);
+  let written = 0;
+  for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
+    written += chunk.byteLength;
+    if (limit !== undefined && written > limit.maxBytes) throw limit.error();
+    await file.write(chunk);
+  }
+}
+
+/** A file's size, or the sizes of the files under a directory (symlinks not followed). */
+async function sizeOf(path: string, stats: Stats): Promise<number> {
+  if (stats.isFile()) return stats.size;
+  if (!stats.isDirectory()) return 0;
+  let total = 0;
+  for (const name of await readdir(path)) {
+    const entry = join(path, name);
+    total += await sizeOf(entry, await lstat(entry));
+  }
+  return total;
 }
 
 async function syncDirectory(directory: string): Promise<void> {
