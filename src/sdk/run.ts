@@ -7,10 +7,11 @@ import {
 } from '../core/evaluation.js';
 import { sameJson } from '../core/json-value.js';
 import type { NewPrediction } from '../core/prediction.js';
-import { BatchQueue } from './batch-queue.js';
+import { BatchQueue, deliveryOptions } from './batch-queue.js';
 import { isUndeliveredError, UndeliveredError } from './errors.js';
 import { PredictionsClient } from './predictions.js';
 import { SeriesBuffer } from './series-buffer.js';
+import type { Spool } from './spool.js';
 import type { Transport } from './transport.js';
 import type { PredictionLogResult, Run } from './types.js';
 
@@ -30,6 +31,12 @@ export interface RunHandleOptions {
   retryDelayMs?: number;
   /** The longest wait between two attempts at an undelivered batch (default 5 s). */
   maxRetryDelayMs?: number;
+  /**
+   * Where batches are kept durably until the server acknowledges them (default: memory only). In Node,
+   * `diskSpool(dir)` from 'ratchet': what a process that exits or is killed during an outage left there is
+   * delivered by the next client started on the same spool, or by `ratchet spool flush`.
+   */
+  spool?: Spool;
 }
 
 /**
@@ -60,11 +67,7 @@ export class RunHandle {
     this.maxBatchPoints = options.maxBatchPoints ?? 10_000;
     this.flushIntervalMs = options.flushIntervalMs ?? 1_000;
     this.maxPendingPoints = options.maxPendingPoints ?? 1_000_000;
-    this.batches = new BatchQueue(info.id, transport, {
-      deliveryTimeoutMs: options.deliveryTimeoutMs ?? 60_000,
-      retryDelayMs: options.retryDelayMs ?? 200,
-      maxRetryDelayMs: options.maxRetryDelayMs ?? 5_000,
-    });
+    this.batches = new BatchQueue(info.id, transport, deliveryOptions(options), options.spool);
   }
 
   get id(): string {
