@@ -60,7 +60,7 @@ export class Ratchet {
    * Delivers what processes that ended left in `spool` (default: this client's) and waits for the server to
    * acknowledge it, for up to the delivery timeout; throws an UndeliveredError counting what is still pending.
    */
-  flushSpool(spool: Spool | undefined = this.options.spool): Promise<SpoolDelivery> {
+  async flushSpool(spool: Spool | undefined = this.options.spool): Promise<SpoolDelivery> {
     if (spool === undefined) throw new TypeError('flushSpool: this client has no spool');
     return this.leftoversOf(spool).settle();
   }

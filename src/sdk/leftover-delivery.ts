@@ -30,7 +30,8 @@ export class LeftoverDelivery {
 
   /** Adopts what is left now and starts sending it; the queues retry in the background until delivered. */
   adopt(): Promise<void> {
-    this.adopting = this.adopting.then(async () => {
+    // A pass that failed (an unreadable spool) does not stop the next one.
+    this.adopting = this.adopting.catch(() => {}).then(async () => {
       const leftovers = await this.spool.adoptLeftovers();
       this.bad.push(...leftovers.bad);
       for (const { runId, batches } of leftovers.runs) {

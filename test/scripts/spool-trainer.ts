@@ -3,7 +3,8 @@
  * RATCHET_TRACKING_URI: STEPS_BEFORE steps it waits to see acknowledged ("acked <run> <steps>"), then, after a
  * line on stdin, STEPS_AFTER more. MODE=outage: then finish() and print what it reports pending ("pending
  * <json>"). MODE=hold: every batch sent after the acknowledged part reaches the server but its answer is held
- * back forever, so it stays spooled; "held" once the spool holds every later point (the test then kills it).
+ * back forever, so it stays spooled; "held" once the server applied the first of them and the spool holds every
+ * later point (the test then kills it).
  */
 import { createInterface } from 'node:readline';
 import { diskSpool, isUndeliveredError, Ratchet, spoolStatus } from '../../src/index.js';
@@ -12,6 +13,8 @@ const dir = process.env.SPOOL_DIR!;
 const before = Number(process.env.STEPS_BEFORE);
 const after = Number(process.env.STEPS_AFTER);
 let holding = false;
+/** The server answered a held batch: it applied it, the client will never know. */
+let heldApplied = false;
 
 const client = new Ratchet({
   uri: process.env.RATCHET_TRACKING_URI!,
@@ -24,7 +27,10 @@ const client = new Ratchet({
   flushIntervalMs: 10,
   fetch: async (request) => {
     const response = await fetch(request);
-    if (holding && request.url.endsWith('/batch')) await new Promise(() => {});
+    if (holding && request.url.endsWith('/batch')) {
+      heldApplied = true;
+      await new Promise(() => {});
+    }
     return response;
   },
 });
@@ -42,7 +48,7 @@ for (; step < before + after; step++) run.log({ loss: 1 / (step + 1), acc: step 
 
 if (holding) {
   void run.flush().catch(() => {});
-  while ((await spoolStatus(dir)).runs.reduce((n, r) => n + r.points, 0) < 2 * after) {
+  while (!heldApplied || (await spoolStatus(dir)).runs.reduce((n, r) => n + r.points, 0) < 2 * after) {
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
   console.log('held');
