@@ -27,7 +27,9 @@ for (const database of testDatabases) {
           const pending = JSON.parse((await trainer.line(/^pending (.+)/))[1]!) as PendingCounts;
           await exited(trainer.child);
           expect(pending.points).toBe(2 * AFTER);
-          expect(spoolStatusFromCli(spool)).toEqual([{ run_id: runId, owner: 'left', ...pending }]);
+          expect(spoolStatusFromCli(spool)).toEqual([
+            { run_id: runId, owner: 'left', ...pending, status: 'FINISHED' },
+          ]);
 
           const second = await startServerProcess(serverArgs);
           try {
@@ -41,6 +43,8 @@ for (const database of testDatabases) {
               expect((await client.flushSpool()).delivered).toEqual(pending);
             }
             await expectSteps(second.url, runId!, BEFORE + AFTER);
+            // The status finish() could not set travelled with the batches.
+            expect((await new Ratchet({ uri: second.url }).runs.get(runId!)).status).toBe('FINISHED');
             expect(spoolFiles(spool)).toEqual([]);
           } finally {
             await kill(second.child, 'SIGTERM');

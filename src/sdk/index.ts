@@ -38,7 +38,7 @@ export {
 export { RunHandle, type RunHandleOptions } from './run.js';
 export { type HistoryOptions, type RunSearchOptions, RunsClient, type SeriesOptions } from './runs.js';
 export { SessionClient, type SessionState } from './session.js';
-export type { Leftovers, Spool, SpooledRun } from './spool.js';
+export type { EndStatus, Leftovers, Spool, SpooledRun } from './spool.js';
 export { type StartTrialRunOptions, TrialHandle } from './trial.js';
 export {
   type CompareArm,

@@ -1,14 +1,17 @@
+import { api } from '../contract/index.js';
 import { BatchQueue, type DeliveryOptions } from './batch-queue.js';
-import { isUndeliveredError, type PendingCounts, UndeliveredError } from './errors.js';
+import { isRetryable, isUndeliveredError, type PendingCounts, UndeliveredError } from './errors.js';
 import { pendingCounts } from './pending-batch.js';
-import type { Spool } from './spool.js';
+import type { EndStatus, Spool } from './spool.js';
 import type { Transport } from './transport.js';
 
 /** What `Ratchet.flushSpool()` delivered. */
 export interface SpoolDelivery {
   runs: number;
   delivered: PendingCounts;
-  /** Batches the server refused (e.g. their run was deleted): removed from the spool, one message each. */
+  /** Runs given the final status their process could not set. */
+  ended: number;
+  /** Batches or statuses the server refused (e.g. their run was deleted): removed from the spool, one message each. */
   refused: string[];
   bad: string[];
 }
@@ -18,8 +21,10 @@ export interface SpoolDelivery {
  * handle uses: in the background as soon as a client with a spool starts, and on demand with `settle()`.
  */
 export class LeftoverDelivery {
-  private readonly queues: { runId: string; queue: BatchQueue; counts: PendingCounts }[] = [];
+  private readonly queues: Adopted[] = [];
   private readonly bad: string[] = [];
+  private readonly refused: string[] = [];
+  private ended = 0;
   private adopting: Promise<void> = Promise.resolve();
 
   constructor(
@@ -31,16 +36,23 @@ export class LeftoverDelivery {
   /** Adopts what is left now and starts sending it; the queues retry in the background until delivered. */
   adopt(): Promise<void> {
     // A pass that failed (an unreadable spool) does not stop the next one.
-    this.adopting = this.adopting.catch(() => {}).then(async () => {
-      const leftovers = await this.spool.adoptLeftovers();
-      this.bad.push(...leftovers.bad);
-      for (const { runId, batches } of leftovers.runs) {
-        const queue = new BatchQueue(runId, this.transport, this.options, this.spool);
-        for (const batch of batches) queue.push(batch, { spooled: true });
-        this.queues.push({ runId, queue, counts: pendingCounts(batches) });
-        void queue.send();
-      }
-    });
+    this.adopting = this.adopting
+      .catch(() => {})
+      .then(async () => {
+        const leftovers = await this.spool.adoptLeftovers();
+        this.bad.push(...leftovers.bad);
+        for (const { runId, batches, status } of leftovers.runs) {
+          const queue = new BatchQueue(runId, this.transport, this.options, this.spool);
+          for (const batch of batches) queue.push(batch, { spooled: true });
+          const adopted: Adopted = { runId, queue, counts: pendingCounts(batches), status };
+          this.queues.push(adopted);
+          // In the background the status is set if the first attempt delivered everything; otherwise by settle().
+          void queue
+            .send()
+            .then(() => this.endIfDelivered(adopted))
+            .catch(() => {});
+        }
+      });
     return this.adopting;
   }
 
@@ -54,7 +66,7 @@ export class LeftoverDelivery {
     const outcomes = await Promise.allSettled(taken.map(({ queue }) => queue.settle()));
     const pending: PendingCounts = { batches: 0, points: 0, params: 0, tags: 0 };
     const delivered: PendingCounts = { batches: 0, points: 0, params: 0, tags: 0 };
-    const refused: string[] = [];
+    const refused = this.refused;
     let cause: unknown;
     outcomes.forEach((outcome, i) => {
       const { queue, counts } = taken[i]!;
@@ -67,6 +79,9 @@ export class LeftoverDelivery {
       if (outcome.status === 'rejected') refused.push(String((outcome.reason as Error).message));
       else add(delivered, counts);
     });
+    for (const adopted of taken) {
+      if (adopted.queue.counts().batches === 0) await this.endIfDelivered(adopted);
+    }
     if (pending.batches > 0) {
       throw new UndeliveredError(
         `spool: the server did not acknowledge every left-over batch`,
@@ -74,8 +89,39 @@ export class LeftoverDelivery {
         cause,
       );
     }
-    return { runs: taken.length, delivered, refused, bad: this.bad.splice(0) };
+    const ended = this.ended;
+    this.ended = 0;
+    return { runs: taken.length, delivered, ended, refused: refused.splice(0), bad: this.bad.splice(0) };
   }
+
+  /** Sets the status the run's process could not, once all its batches are delivered. */
+  private async endIfDelivered(adopted: Adopted): Promise<void> {
+    const status = adopted.status;
+    if (status === undefined || adopted.queue.counts().batches > 0) return;
+    adopted.status = undefined;
+    try {
+      await this.transport.call(
+        api.runs.update,
+        { params: { id: adopted.runId }, body: { status } },
+        { idempotent: true },
+      );
+      this.ended++;
+    } catch (error) {
+      if (isRetryable(error)) {
+        adopted.status = status;
+        throw error;
+      }
+      this.refused.push(String((error as Error).message));
+    }
+    await this.spool.removeStatus(adopted.runId);
+  }
+}
+
+interface Adopted {
+  runId: string;
+  queue: BatchQueue;
+  counts: PendingCounts;
+  status: EndStatus | undefined;
 }
 
 function add(total: PendingCounts, counts: PendingCounts): void {

@@ -11,7 +11,7 @@ import { BatchQueue, deliveryOptions } from './batch-queue.js';
 import { isUndeliveredError, UndeliveredError } from './errors.js';
 import { PredictionsClient } from './predictions.js';
 import { SeriesBuffer } from './series-buffer.js';
-import type { Spool } from './spool.js';
+import type { EndStatus, Spool } from './spool.js';
 import type { Transport } from './transport.js';
 import type { PredictionLogResult, Run } from './types.js';
 
@@ -58,6 +58,7 @@ export class RunHandle {
   private readonly maxBatchPoints: number;
   private readonly flushIntervalMs: number;
   private readonly maxPendingPoints: number;
+  private readonly spool: Spool | undefined;
 
   constructor(
     readonly info: Run,
@@ -67,6 +68,7 @@ export class RunHandle {
     this.maxBatchPoints = options.maxBatchPoints ?? 10_000;
     this.flushIntervalMs = options.flushIntervalMs ?? 1_000;
     this.maxPendingPoints = options.maxPendingPoints ?? 1_000_000;
+    this.spool = options.spool;
     this.batches = new BatchQueue(info.id, transport, deliveryOptions(options), options.spool);
   }
 
@@ -161,21 +163,27 @@ export class RunHandle {
 
   /**
    * Flushes, then marks the run finished (or failed/killed). When the flush leaves data undelivered, the run
-   * is not marked (it stays RUNNING on the server) and the UndeliveredError says exactly what is pending.
+   * is not marked (it stays RUNNING on the server) and the UndeliveredError says exactly what is pending; with a
+   * spool, the status is kept there and set by whoever delivers the data later.
    */
-  async finish(status: 'FINISHED' | 'FAILED' | 'KILLED' = 'FINISHED'): Promise<void> {
+  async finish(status: EndStatus = 'FINISHED'): Promise<void> {
     let flushError: unknown;
     try {
       await this.flush();
     } catch (error) {
-      if (isUndeliveredError(error)) throw error;
-      flushError = error;
+      if (!isUndeliveredError(error)) flushError = error;
+      else {
+        // With a spool, whoever delivers the batches later also sets the status.
+        await this.spool?.saveStatus(this.id, status);
+        throw error;
+      }
     }
     await this.transport.call(
       api.runs.update,
       { params: { id: this.id }, body: { status } },
       { idempotent: true },
     );
+    await this.spool?.removeStatus(this.id);
     if (flushError !== undefined) throw flushError;
   }
 

@@ -4,7 +4,12 @@ import type { PendingBatch } from './pending-batch.js';
 export interface SpooledRun {
   runId: string;
   batches: PendingBatch[];
+  /** The status `finish()` could not set because the run's data was not delivered: set once it is. */
+  status?: EndStatus;
 }
+
+/** How a run ends (`run.finish(status)`). */
+export type EndStatus = 'FINISHED' | 'FAILED' | 'KILLED';
 
 /** What a spool handed over from processes that ended: their batches, and files it could not read. */
 export interface Leftovers {
@@ -23,6 +28,10 @@ export interface Spool {
   save(runId: string, batch: PendingBatch): Promise<void>;
   /** Forgets a batch the server acknowledged (or refused: it would be refused again). */
   remove(runId: string, batchId: string): Promise<void>;
+  /** Keeps the status `finish()` could not set yet, to be set once the run's batches are delivered. */
+  saveStatus(runId: string, status: EndStatus): Promise<void>;
+  /** Forgets a run's kept status (the server has it). */
+  removeStatus(runId: string): Promise<void>;
   /** Takes over the batches of processes that ended, so that no other process delivers them meanwhile. */
   adoptLeftovers(): Promise<Leftovers>;
 }

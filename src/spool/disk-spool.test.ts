@@ -37,7 +37,7 @@ describe('diskSpool', () => {
     await spool.save('run-a', batch('b1', [0, 1]));
     await spool.save('run-a', batch('b2', [2]));
     expect((await spoolStatus(dir)).runs).toEqual([
-      { run_id: 'run-a', owner: 'running', batches: 2, points: 3, params: 0, tags: 0 },
+      { run_id: 'run-a', owner: 'running', batches: 2, points: 3, params: 0, tags: 0, status: null },
     ]);
     expect(await diskSpool(dir).adoptLeftovers()).toEqual({ runs: [], bad: [] });
     await spool.remove('run-a', 'b1');
@@ -52,6 +52,7 @@ describe('diskSpool', () => {
       '000000000001.json': truncated,
       '000000000002.json': fileOf('run-b', batch('b3', [5])),
       '000000000003.json': fileOf('run-a', batch('b4', [2])),
+      '000000000005.json': JSON.stringify({ run_id: 'run-b', status: 'FAILED' }),
       '000000000004.json.1a2b.tmp': '{"run_id":',
     });
     const spool = diskSpool(dir);
@@ -60,6 +61,7 @@ describe('diskSpool', () => {
       ['run-a', ['b1', 'b4']],
       ['run-b', ['b3']],
     ]);
+    expect(runs.map((r) => r.status)).toEqual([undefined, 'FAILED']);
     expect(bad).toHaveLength(1);
     expect(bad[0]).toMatch(/\.bad$/);
     expect(readFileSync(bad[0]!, 'utf8')).toBe(truncated);
@@ -72,6 +74,8 @@ describe('diskSpool', () => {
     ] as const) {
       await spool.remove(runId, id);
     }
+    expect(readdirSync(dir)).toHaveLength(2);
+    await spool.removeStatus('run-b');
     expect(readdirSync(dir)).toEqual([bad[0]!.split('/').pop()]);
   });
 

@@ -1,13 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, rmdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Leftovers, PendingBatch, Spool, SpooledRun } from '../sdk/index.js';
+import type { EndStatus, Leftovers, PendingBatch, Spool, SpooledRun } from '../sdk/index.js';
 import { isOwnerAlive, newOwnerName, parseOwner } from './owner.js';
 
 /** One spooled batch as stored in its file. */
 export interface SpoolFile {
   run_id: string;
   batch: PendingBatch;
+}
+
+/** A run's final status, kept until its batches are delivered (`<sequence>.status.json`). */
+export interface StatusFile {
+  run_id: string;
+  status: EndStatus;
 }
 
 /**
@@ -20,23 +26,42 @@ export interface SpoolFile {
 export class DiskSpool implements Spool {
   private own: Promise<string> | undefined;
   private sequence = 0;
-  /** Where each batch this spool saved or adopted lives, by run and batch id. */
+  /** Where each batch (by run and batch id) and each status (by run) this spool saved or adopted lives. */
   private readonly files = new Map<string, string>();
-  /** Adopted directories and how many of their batches are not acknowledged yet. */
+  /** Adopted directories and how many of their files are still needed. */
   private readonly adopted = new Map<string, number>();
 
   constructor(readonly dir: string) {}
 
   async save(runId: string, batch: PendingBatch): Promise<void> {
-    const name = `${String(this.sequence++).padStart(12, '0')}.json`;
-    const path = join(await this.ownDir(), name);
     const file: SpoolFile = { run_id: runId, batch };
-    await writeDurably(path, JSON.stringify(file));
-    this.files.set(fileKey(runId, batch.batch_id), path);
+    this.files.set(fileKey(runId, batch.batch_id), await this.write(file));
   }
 
-  async remove(runId: string, batchId: string): Promise<void> {
-    const key = fileKey(runId, batchId);
+  remove(runId: string, batchId: string): Promise<void> {
+    return this.forget(fileKey(runId, batchId));
+  }
+
+  async saveStatus(runId: string, status: EndStatus): Promise<void> {
+    const file: StatusFile = { run_id: runId, status };
+    const path = await this.write(file);
+    await this.forget(statusKey(runId));
+    this.files.set(statusKey(runId), path);
+  }
+
+  removeStatus(runId: string): Promise<void> {
+    return this.forget(statusKey(runId));
+  }
+
+  private async write(file: SpoolFile | StatusFile): Promise<string> {
+    const name = `${String(this.sequence++).padStart(12, '0')}.json`;
+    const path = join(await this.ownDir(), name);
+    await writeDurably(path, JSON.stringify(file));
+    return path;
+  }
+
+  /** Deletes a file this spool keeps, and an adopted directory once it holds nothing more. */
+  private async forget(key: string): Promise<void> {
     const path = this.files.get(key);
     if (path === undefined) return;
     this.files.delete(key);
@@ -56,7 +81,7 @@ export class DiskSpool implements Spool {
     const runs = new Map<string, SpooledRun>();
     const bad: string[] = [];
     for (const dir of await this.adoptEndedOwners()) {
-      let batches = 0;
+      let kept = 0;
       for (const name of (await readdir(dir)).sort()) {
         const path = join(dir, name);
         if (!name.endsWith('.json')) {
@@ -71,11 +96,16 @@ export class DiskSpool implements Spool {
         }
         const run = runs.get(file.run_id) ?? { runId: file.run_id, batches: [] };
         runs.set(file.run_id, run);
-        run.batches.push(file.batch);
-        this.files.set(fileKey(file.run_id, file.batch.batch_id), path);
-        batches++;
+        if ('status' in file) {
+          run.status = file.status;
+          this.files.set(statusKey(file.run_id), path);
+        } else {
+          run.batches.push(file.batch);
+          this.files.set(fileKey(file.run_id, file.batch.batch_id), path);
+        }
+        kept++;
       }
-      if (batches > 0) this.adopted.set(dir, batches);
+      if (kept > 0) this.adopted.set(dir, kept);
       else await rmdir(dir).catch(() => {});
     }
     return { runs: [...runs.values()], bad };
@@ -122,12 +152,16 @@ export function diskSpool(dir: string): DiskSpool {
   return new DiskSpool(dir);
 }
 
-/** Reads a spooled batch; undefined when the file is not one (truncated or foreign JSON). */
-export async function readSpoolFile(path: string): Promise<SpoolFile | undefined> {
+/** Reads a spooled batch or status; undefined when the file is neither (truncated or foreign JSON). */
+export async function readSpoolFile(path: string): Promise<SpoolFile | StatusFile | undefined> {
   try {
-    const parsed = JSON.parse(await readFile(path, 'utf8')) as Partial<SpoolFile> | null;
-    const batch = parsed?.batch;
-    if (typeof parsed?.run_id !== 'string' || typeof batch?.batch_id !== 'string') return undefined;
+    const parsed = JSON.parse(await readFile(path, 'utf8')) as Partial<SpoolFile & StatusFile> | null;
+    if (typeof parsed?.run_id !== 'string') return undefined;
+    if (parsed.status !== undefined) {
+      return ['FINISHED', 'FAILED', 'KILLED'].includes(parsed.status) ? (parsed as StatusFile) : undefined;
+    }
+    const batch = parsed.batch;
+    if (typeof batch?.batch_id !== 'string') return undefined;
     if (!Array.isArray(batch.series) || typeof batch.params !== 'object' || typeof batch.tags !== 'object') {
       return undefined;
     }
@@ -175,6 +209,10 @@ async function unlinkIfPresent(path: string): Promise<void> {
 
 function fileKey(runId: string, batchId: string): string {
   return `${runId}\n${batchId}`;
+}
+
+function statusKey(runId: string): string {
+  return `${runId}\n`;
 }
 
 function codeOf(error: unknown): string {

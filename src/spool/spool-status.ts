@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { PendingBatch, PendingCounts } from '../sdk/index.js';
+import type { EndStatus, PendingBatch, PendingCounts } from '../sdk/index.js';
 import { pendingCounts } from '../sdk/pending-batch.js';
 import { readdirOrEmpty, readSpoolFile } from './disk-spool.js';
 import { isOwnerAlive, parseOwner } from './owner.js';
@@ -9,6 +9,8 @@ export interface SpooledRunStatus extends PendingCounts {
   run_id: string;
   /** `running`: its process is alive and delivering; `left`: left behind, for `ratchet spool flush`. */
   owner: 'running' | 'left';
+  /** The status its process could not set yet (null: none kept). */
+  status: EndStatus | null;
 }
 
 export interface SpoolStatus {
@@ -22,7 +24,7 @@ export interface SpoolStatus {
 export async function spoolStatus(dir: string): Promise<SpoolStatus> {
   const byRun = new Map<
     string,
-    { run_id: string; owner: SpooledRunStatus['owner']; batches: PendingBatch[] }
+    { run_id: string; owner: SpooledRunStatus['owner']; batches: PendingBatch[]; status: EndStatus | null }
   >();
   const bad: string[] = [];
   for (const entry of (await readdirOrEmpty(dir)).sort()) {
@@ -38,15 +40,17 @@ export async function spoolStatus(dir: string): Promise<SpoolStatus> {
         continue;
       }
       const key = `${state} ${file.run_id}`;
-      const run = byRun.get(key) ?? { run_id: file.run_id, owner: state, batches: [] };
+      const run = byRun.get(key) ?? { run_id: file.run_id, owner: state, batches: [], status: null };
       byRun.set(key, run);
-      run.batches.push(file.batch);
+      if ('status' in file) run.status = file.status;
+      else run.batches.push(file.batch);
     }
   }
-  const runs = [...byRun.values()].map(({ run_id, owner, batches }) => ({
+  const runs = [...byRun.values()].map(({ run_id, owner, batches, status }) => ({
     run_id,
     owner,
     ...pendingCounts(batches),
+    status,
   }));
   return { dir, runs, bad };
 }

@@ -39,7 +39,8 @@ export function registerSpool(program: Command): void {
       {
         json: delivery,
         text: () => [
-          `Delivered ${counted(delivery.delivered)} of ${delivery.runs} runs from ${dir}.`,
+          `Delivered ${counted(delivery.delivered)} of ${delivery.runs} runs from ${dir}` +
+            (delivery.ended > 0 ? `; set the final status of ${delivery.ended}.` : '.'),
           ...delivery.refused.map((message) => `refused (removed from the spool): ${message}`),
           ...delivery.bad.map((path) => `unreadable, set aside: ${path}`),
         ],
@@ -66,7 +67,7 @@ function statusLines(status: SpoolStatus): string[] {
       ? [`Nothing pending in ${status.dir}.`]
       : [
           table(
-            ['run', 'writer', 'batches', 'points', 'params', 'tags'],
+            ['run', 'writer', 'batches', 'points', 'params', 'tags', 'then'],
             status.runs.map((run) => [
               run.run_id,
               run.owner === 'running' ? 'running' : 'ended (flush)',
@@ -74,6 +75,7 @@ function statusLines(status: SpoolStatus): string[] {
               run.points,
               run.params,
               run.tags,
+              run.status ?? '',
             ]),
           ),
         ];
