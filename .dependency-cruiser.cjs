@@ -155,6 +155,13 @@ module.exports = {
     noBuiltins('sdk', 'The SDK runs in a browser: no Node built-ins.'),
     onlyPackages('sdk', 'zod', 'The SDK stays small: the schema library of the contract and nothing else.'),
 
+    layer(
+      'spool',
+      ['spool', 'sdk', 'core', 'contract'],
+      "The SDK's on-disk spool is the Node half of the SDK (files, fsync, pids): it implements the SDK's Spool, nothing server-side.",
+    ),
+    onlyPackages('spool', '', 'The spool needs Node alone.'),
+
     {
       name: 'server-not-into-clients',
       comment:
@@ -166,7 +173,7 @@ module.exports = {
 
     layer(
       'cli',
-      ['cli', 'sdk', 'core', 'contract', 'stats', 'runner', 'server'],
+      ['cli', 'sdk', 'spool', 'core', 'contract', 'stats', 'runner', 'server'],
       'The CLI is a client of the API through the SDK; it reaches src/server only to start the server or run the app in-process, stats for the pure `compare` CI gate, and runner to execute runs.',
     ),
 

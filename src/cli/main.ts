@@ -21,6 +21,7 @@ import { registerServe } from './commands/serve.js';
 import { registerServer } from './commands/server.js';
 import { registerSettings } from './commands/settings.js';
 import { registerShow } from './commands/show.js';
+import { registerSpool } from './commands/spool.js';
 import { registerStatus } from './commands/status.js';
 import { registerSweep } from './commands/sweep.js';
 import { registerToken } from './commands/token.js';
@@ -61,6 +62,7 @@ registerFeedback(program);
 registerModel(program);
 registerDemo(program);
 registerToken(program);
+registerSpool(program);
 
 try {
   await program.parseAsync(process.argv);

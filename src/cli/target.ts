@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { invalidParameter } from '../core/errors.js';
 import { Ratchet } from '../sdk/index.js';
+import { diskSpool } from '../spool/disk-spool.js';
 
 /** Where a command goes: a server (`--uri`), or a store served in-process by the same app. */
 export interface TargetOptions {
@@ -54,12 +55,17 @@ export function locateTarget(options: TargetOptions, { create = false } = {}): T
   return storeLocation(join(process.cwd(), STORE_DIR, STORE_FILE));
 }
 
-/** A client of a server: a person is waiting, so two quick retries, not the SDK's patient five. */
+/**
+ * A client of a server: a person is waiting, so two quick retries, not the SDK's patient five. With
+ * $RATCHET_SPOOL_DIR, batches are spooled there, and what ended processes left there is delivered.
+ */
 export function serverClient(where: { uri: string; token?: string }): Ratchet {
+  const spoolDir = nonEmpty(process.env.RATCHET_SPOOL_DIR);
   return new Ratchet({
     uri: where.uri,
     retries: 2,
     ...(where.token === undefined ? {} : { token: where.token }),
+    ...(spoolDir === undefined ? {} : { spool: diskSpool(spoolDir) }),
   });
 }
 

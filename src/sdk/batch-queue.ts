@@ -1,14 +1,8 @@
 import { api } from '../contract/index.js';
 import { isRetryable, type PendingCounts, retryAfterOf, UndeliveredError } from './errors.js';
-import type { WireSeries } from './series-buffer.js';
+import { type PendingBatch, pendingCounts, pointsOf } from './pending-batch.js';
+import type { Spool } from './spool.js';
 import { sleep, type Transport } from './transport.js';
-
-export interface PendingBatch {
-  batch_id: string;
-  series: WireSeries[];
-  params: Record<string, string>;
-  tags: Record<string, string>;
-}
 
 export interface DeliveryOptions {
   /** How long `settle()` waits for the server to acknowledge everything before it gives up. */
@@ -23,6 +17,7 @@ export interface DeliveryOptions {
  * take (unreachable, timeout, 5xx, 429) stays at the head of the queue and is sent again in the background
  * with capped exponential backoff, under the same batch id, so the server applies it once however often it
  * arrives. A batch the server refused (4xx) is dropped and its error kept for `settle()` to throw.
+ * With a spool, each batch is saved to it before it is first sent and removed from it once the server took it.
  */
 export class BatchQueue {
   private readonly queue: PendingBatch[] = [];
@@ -32,11 +27,14 @@ export class BatchQueue {
   private consecutiveFailures = 0;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private queuedPoints = 0;
+  private readonly saving = new Map<string, Promise<void>>();
+  private spoolFailure: unknown;
 
   constructor(
     private readonly runId: string,
     private readonly transport: Transport,
     private readonly options: DeliveryOptions,
+    private readonly spool?: Spool,
   ) {}
 
   /** Why the oldest batch is still queued (undefined once the server took it). */
@@ -49,18 +47,17 @@ export class BatchQueue {
     return this.queuedPoints;
   }
 
-  push(batch: PendingBatch): void {
+  /** Queues a batch; `spooled`: it is in the spool already (left there by an earlier process). */
+  push(batch: PendingBatch, { spooled = false } = {}): void {
     this.queue.push(batch);
     this.queuedPoints += pointsOf(batch);
+    if (this.spool !== undefined && !spooled) {
+      this.saving.set(batch.batch_id, this.spool.save(this.runId, batch).catch(this.keepSpoolFailure));
+    }
   }
 
   counts(): PendingCounts {
-    return {
-      batches: this.queue.length,
-      points: this.queuedPoints,
-      params: this.queue.reduce((n, b) => n + Object.keys(b.params).length, 0),
-      tags: this.queue.reduce((n, b) => n + Object.keys(b.tags).length, 0),
-    };
+    return pendingCounts(this.queue);
   }
 
   /** Sends what is queued; resolves once the queue is empty or a send failed (a retry is then scheduled). */
@@ -94,11 +91,17 @@ export class BatchQueue {
       this.refusal = undefined;
       throw refusal;
     }
+    if (this.spoolFailure !== undefined) {
+      const failure = this.spoolFailure;
+      this.spoolFailure = undefined;
+      throw failure;
+    }
   }
 
   private async sendQueued(): Promise<void> {
     while (this.queue.length > 0) {
       const batch = this.queue[0]!;
+      await this.saving.get(batch.batch_id);
       try {
         await this.transport.call(
           api.runs.logBatch,
@@ -118,8 +121,15 @@ export class BatchQueue {
       }
       this.queue.shift();
       this.queuedPoints -= pointsOf(batch);
+      this.saving.delete(batch.batch_id);
+      await this.spool?.remove(this.runId, batch.batch_id).catch(this.keepSpoolFailure);
     }
   }
+
+  /** A spool that cannot be written does not stop delivery from memory; `settle()` reports it afterwards. */
+  private readonly keepSpoolFailure = (error: unknown): void => {
+    this.spoolFailure ??= error;
+  };
 
   private retryLater(): void {
     if (this.retryTimer !== undefined) return;
@@ -139,6 +149,11 @@ export class BatchQueue {
   }
 }
 
-function pointsOf(batch: PendingBatch): number {
-  return batch.series.reduce((n, s) => n + s.steps.length, 0);
+/** The queue's delivery options, with the SDK's defaults for those not given. */
+export function deliveryOptions(options: Partial<DeliveryOptions>): DeliveryOptions {
+  return {
+    deliveryTimeoutMs: options.deliveryTimeoutMs ?? 60_000,
+    retryDelayMs: options.retryDelayMs ?? 200,
+    maxRetryDelayMs: options.maxRetryDelayMs ?? 5_000,
+  };
 }

@@ -1,10 +1,13 @@
 import { api } from '../contract/index.js';
+import { deliveryOptions } from './batch-queue.js';
+import { LeftoverDelivery, type SpoolDelivery } from './leftover-delivery.js';
 import { ModelsClient } from './models.js';
 import { PredictionsClient } from './predictions.js';
 import { type ProjectRef, ProjectsClient } from './projects.js';
 import { RunHandle, type RunHandleOptions } from './run.js';
 import { RunsClient } from './runs.js';
 import { SessionClient } from './session.js';
+import type { Spool } from './spool.js';
 import { Transport, type TransportOptions } from './transport.js';
 import type { TrialHandle } from './trial.js';
 import { type CompareOptions, type StartTrialOptions, TrialsClient } from './trials.js';
@@ -35,7 +38,9 @@ export class Ratchet {
   readonly predictions: PredictionsClient;
   readonly models: ModelsClient;
   readonly session: SessionClient;
+  private readonly leftovers = new Map<Spool, LeftoverDelivery>();
 
+  /** With a `spool`, what earlier processes left in it is delivered in the background from the start. */
   constructor(private readonly options: RatchetOptions) {
     this.transport = new Transport(options);
     this.projects = new ProjectsClient(this.transport);
@@ -44,6 +49,29 @@ export class Ratchet {
     this.predictions = new PredictionsClient(this.transport);
     this.models = new ModelsClient(this.transport);
     this.session = new SessionClient(this.transport);
+    if (options.spool !== undefined) {
+      this.leftoversOf(options.spool)
+        .adopt()
+        .catch((error: unknown) => console.warn(`ratchet: the spool could not be read: ${String(error)}`));
+    }
+  }
+
+  /**
+   * Delivers what processes that ended left in `spool` (default: this client's) and waits for the server to
+   * acknowledge it, for up to the delivery timeout; throws an UndeliveredError counting what is still pending.
+   */
+  async flushSpool(spool: Spool | undefined = this.options.spool): Promise<SpoolDelivery> {
+    if (spool === undefined) throw new TypeError('flushSpool: this client has no spool');
+    return this.leftoversOf(spool).settle();
+  }
+
+  private leftoversOf(spool: Spool): LeftoverDelivery {
+    let delivery = this.leftovers.get(spool);
+    if (delivery === undefined) {
+      delivery = new LeftoverDelivery(spool, this.transport, deliveryOptions(this.options));
+      this.leftovers.set(spool, delivery);
+    }
+    return delivery;
   }
 
   /** Starts a run and returns a handle to log to; `run.finish()` flushes and ends it. */

@@ -17,7 +17,9 @@ export {
   TimeoutError,
   UndeliveredError,
 } from './errors.js';
+export type { SpoolDelivery } from './leftover-delivery.js';
 export { type AliasMoveOptions, ModelsClient } from './models.js';
+export type { PendingBatch } from './pending-batch.js';
 export {
   type FeedbackItem,
   type FeedbackOptions,
@@ -36,6 +38,7 @@ export {
 export { RunHandle, type RunHandleOptions } from './run.js';
 export { type HistoryOptions, type RunSearchOptions, RunsClient, type SeriesOptions } from './runs.js';
 export { SessionClient, type SessionState } from './session.js';
+export type { EndStatus, Leftovers, Spool, SpooledRun } from './spool.js';
 export { type StartTrialRunOptions, TrialHandle } from './trial.js';
 export {
   type CompareArm,

@@ -7,10 +7,11 @@ import {
 } from '../core/evaluation.js';
 import { sameJson } from '../core/json-value.js';
 import type { NewPrediction } from '../core/prediction.js';
-import { BatchQueue } from './batch-queue.js';
+import { BatchQueue, deliveryOptions } from './batch-queue.js';
 import { isUndeliveredError, UndeliveredError } from './errors.js';
 import { PredictionsClient } from './predictions.js';
 import { SeriesBuffer } from './series-buffer.js';
+import type { EndStatus, Spool } from './spool.js';
 import type { Transport } from './transport.js';
 import type { PredictionLogResult, Run } from './types.js';
 
@@ -30,6 +31,12 @@ export interface RunHandleOptions {
   retryDelayMs?: number;
   /** The longest wait between two attempts at an undelivered batch (default 5 s). */
   maxRetryDelayMs?: number;
+  /**
+   * Where batches are kept durably until the server acknowledges them (default: memory only). In Node,
+   * `diskSpool(dir)` from 'ratchet': what a process that exits or is killed during an outage left there is
+   * delivered by the next client started on the same spool, or by `ratchet spool flush`.
+   */
+  spool?: Spool;
 }
 
 /**
@@ -51,6 +58,7 @@ export class RunHandle {
   private readonly maxBatchPoints: number;
   private readonly flushIntervalMs: number;
   private readonly maxPendingPoints: number;
+  private readonly spool: Spool | undefined;
 
   constructor(
     readonly info: Run,
@@ -60,11 +68,8 @@ export class RunHandle {
     this.maxBatchPoints = options.maxBatchPoints ?? 10_000;
     this.flushIntervalMs = options.flushIntervalMs ?? 1_000;
     this.maxPendingPoints = options.maxPendingPoints ?? 1_000_000;
-    this.batches = new BatchQueue(info.id, transport, {
-      deliveryTimeoutMs: options.deliveryTimeoutMs ?? 60_000,
-      retryDelayMs: options.retryDelayMs ?? 200,
-      maxRetryDelayMs: options.maxRetryDelayMs ?? 5_000,
-    });
+    this.spool = options.spool;
+    this.batches = new BatchQueue(info.id, transport, deliveryOptions(options), options.spool);
   }
 
   get id(): string {
@@ -158,21 +163,27 @@ export class RunHandle {
 
   /**
    * Flushes, then marks the run finished (or failed/killed). When the flush leaves data undelivered, the run
-   * is not marked (it stays RUNNING on the server) and the UndeliveredError says exactly what is pending.
+   * is not marked (it stays RUNNING on the server) and the UndeliveredError says exactly what is pending; with a
+   * spool, the status is kept there and set by whoever delivers the data later.
    */
-  async finish(status: 'FINISHED' | 'FAILED' | 'KILLED' = 'FINISHED'): Promise<void> {
+  async finish(status: EndStatus = 'FINISHED'): Promise<void> {
     let flushError: unknown;
     try {
       await this.flush();
     } catch (error) {
-      if (isUndeliveredError(error)) throw error;
-      flushError = error;
+      if (!isUndeliveredError(error)) flushError = error;
+      else {
+        // With a spool, whoever delivers the batches later also sets the status.
+        await this.spool?.saveStatus(this.id, status);
+        throw error;
+      }
     }
     await this.transport.call(
       api.runs.update,
       { params: { id: this.id }, body: { status } },
       { idempotent: true },
     );
+    await this.spool?.removeStatus(this.id);
     if (flushError !== undefined) throw flushError;
   }
 

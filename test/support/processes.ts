@@ -12,6 +12,14 @@ const CLI = [
   join(root, 'src/cli/main.ts'),
 ];
 
+/** Starts a TypeScript script from source (through tsx) without waiting, with the test's env plus `env`. */
+export function spawnScript(script: string, env: Record<string, string> = {}): ChildProcess {
+  return spawn(process.execPath, [CLI[0]!, CLI[1]!, script], {
+    cwd: root,
+    env: { ...withoutRatchetTargets(process.env), ...env },
+  });
+}
+
 export interface CliOptions {
   env?: Record<string, string>;
   /** The working directory (default: the repository). */
