@@ -32,6 +32,7 @@ function figures(load: LoadFigures): Record<string, string | number> {
     'batches acknowledged': String(tally.acknowledgedBatches),
     'errors reaching a client (BUSY, 5xx, …)': String(load.errors.length),
     ...(load.errors.length > 0 ? { 'first error': load.errors[0]! } : {}),
+    'attempts deferred by admission control (Retry-After)': String(load.deferred),
     'acknowledged batches lost': String(tally.lostBatches),
     'batches stored twice': String(tally.duplicatedBatches),
     'points stored wrong or in part': String(tally.corruptPoints),

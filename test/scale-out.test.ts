@@ -109,7 +109,7 @@ describe.skipIf(postgresUrl === undefined)('two server instances behind one Post
 
   async function storedTally(runId: string, acknowledged: number) {
     const { lostBatches, duplicatedBatches, corruptPoints } = await tallyStored(database.url, [
-      { runId, acknowledged, errors: [] },
+      { runId, acknowledged },
     ]);
     return { lostBatches, duplicatedBatches, corruptPoints };
   }

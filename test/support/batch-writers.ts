@@ -56,6 +56,8 @@ export interface WriterOutcome {
   acknowledged: number;
   /** Every failed attempt: an HTTP status with its body, or the network error. */
   errors: string[];
+  /** Attempts the server's admission control turned away (429/503 with Retry-After), waited out and retried. */
+  deferred: number;
 }
 
 export interface WriteOptions {
@@ -80,26 +82,29 @@ export function writeConcurrently(
 
 async function writeBatches(runId: string, writer: number, options: WriteOptions): Promise<WriterOutcome> {
   const abandon = options.abandon ?? (() => !options.keepGoing());
-  const outcome: WriterOutcome = { runId, acknowledged: 0, errors: [] };
+  const outcome: WriterOutcome = { runId, acknowledged: 0, errors: [], deferred: 0 };
   while (options.keepGoing()) {
     const body = batchBody(writer, outcome.acknowledged);
     for (;;) {
-      const error = await send(`${options.target()}/api/v1/runs/${runId}/batch`, body);
-      if (error === undefined) {
+      const answer = await send(`${options.target()}/api/v1/runs/${runId}/batch`, body);
+      if (answer.ok) {
         outcome.acknowledged++;
         options.onAcknowledged?.();
         break;
       }
-      outcome.errors.push(error);
+      if (answer.retryAfterMs === undefined) outcome.errors.push(answer.error);
+      else outcome.deferred++;
       if (abandon()) return outcome;
-      await new Promise((resolve) => setTimeout(resolve, options.retryDelayMs ?? 20));
+      await new Promise((resolve) => setTimeout(resolve, answer.retryAfterMs ?? options.retryDelayMs ?? 20));
     }
   }
   return outcome;
 }
 
-/** undefined when acknowledged, else what went wrong. */
-async function send(url: string, body: string): Promise<string | undefined> {
+type SendAnswer = { ok: true } | { ok: false; error: string; retryAfterMs?: number };
+
+/** Acknowledged, or what went wrong: a Retry-After on 429/503 is the server asking to come back later. */
+async function send(url: string, body: string): Promise<SendAnswer> {
   try {
     const response = await fetch(url, {
       method: 'POST',
@@ -107,9 +112,14 @@ async function send(url: string, body: string): Promise<string | undefined> {
       body,
     });
     const text = await response.text();
-    return response.ok ? undefined : `${response.status} ${text.slice(0, 300)}`;
+    if (response.ok) return { ok: true };
+    const error = `${response.status} ${text.slice(0, 300)}`;
+    const retryAfter = Number(response.headers.get('retry-after') ?? Number.NaN);
+    return (response.status === 429 || response.status === 503) && Number.isFinite(retryAfter)
+      ? { ok: false, error, retryAfterMs: retryAfter * 1000 }
+      : { ok: false, error };
   } catch (error) {
-    return String((error as { cause?: unknown }).cause ?? error);
+    return { ok: false, error: String((error as { cause?: unknown }).cause ?? error) };
   }
 }
 
@@ -127,7 +137,7 @@ export interface StoredTally {
 /** Reads every writer's series straight from the store at `location` and tallies it against what was acknowledged. */
 export async function tallyStored(
   location: string,
-  outcomes: readonly WriterOutcome[],
+  outcomes: readonly Pick<WriterOutcome, 'runId' | 'acknowledged'>[],
 ): Promise<StoredTally> {
   const store = await openStore(location);
   const tally: StoredTally = {
@@ -177,6 +187,8 @@ export interface LoadFigures {
   seconds: number;
   tally: StoredTally;
   errors: string[];
+  /** Attempts admission control deferred with Retry-After (backpressure, not errors). */
+  deferred: number;
   /** Acknowledged points per second of load. */
   pointsPerSecond: number;
   peakRssBytes: number | undefined;
@@ -211,6 +223,7 @@ export async function concurrentLoad(
       seconds,
       tally,
       errors: outcomes.flatMap((o) => o.errors),
+      deferred: outcomes.reduce((sum, o) => sum + o.deferred, 0),
       pointsPerSecond: tally.acknowledgedPoints / elapsed,
       peakRssBytes,
     };
