@@ -3,7 +3,7 @@ import { LIMITS } from '../../../src/core/limits.js';
 import { parseFilter, parseOrderBy, printFilter } from '../../../src/core/query/index.js';
 import type { QuerySchema } from '../../../src/core/query/schema.js';
 import { exprArb, wide } from '../query-arbitraries.js';
-import { hostileText } from './values.js';
+import { hostileText, wellFormed } from './values.js';
 
 /**
  * Filters and order_by clauses the query language refuses, for a search whose schema is `schema`. The
@@ -109,16 +109,6 @@ export function refusedOrderBy(
       why: `${n} order_by keys`,
     })),
   );
-}
-
-/** Whether the text is valid UTF-16 (no lone surrogate), as a URL needs. */
-export function wellFormed(text: string): boolean {
-  try {
-    encodeURIComponent(text);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function refuses(parse: () => unknown): boolean {

@@ -162,3 +162,13 @@ export const notUtf8: fc.Arbitrary<Uint8Array> = fc
     const text = Buffer.from(`{"name":"${'a'.repeat(at)}`);
     return new Uint8Array([...text, bad, 0x22, 0x7d]);
   });
+
+/** Whether the text is valid UTF-16 (no lone surrogate), as a URL needs. */
+export function wellFormed(text: string): boolean {
+  try {
+    encodeURIComponent(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
