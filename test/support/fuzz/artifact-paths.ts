@@ -51,7 +51,7 @@ function rawPath(seeded: Seeded): fc.Arbitrary<string> {
       fc.constantFrom(...ESCAPES),
       fc.array(fc.oneof(segment, fc.constantFrom(...ESCAPES)), { maxLength: 3 }),
     )
-    .map(([start, before, escape, after]) => `${start}${[...before, escape, ...after].join('/')}`);
+    .map(([start, before, climb, after]) => `${start}${[...before, climb, ...after].join('/')}`);
 }
 
 /**
