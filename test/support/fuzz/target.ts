@@ -26,8 +26,6 @@ export interface FuzzTarget {
   location: string;
   send(request: HostileRequest): Promise<Reply>;
   refuses(request: HostileRequest): Promise<void>;
-  /** How many hostile requests `refuses` has sent. */
-  readonly sent: number;
   /** The database and the artifact root as they are now. */
   snapshot(): Promise<TargetSnapshot>;
   /** Throws if the server process has exited or stopped answering. */
@@ -58,7 +56,6 @@ export async function startFuzzTarget(database: TestDatabase): Promise<FuzzTarge
     stderr += chunk.toString();
   });
   const send = (hostile: HostileRequest) => sendRaw(url, hostile);
-  let sent = 0;
   const assertAlive = async () => {
     if (child.exitCode !== null || child.signalCode !== null) {
       throw new Error(`the server exited (${child.exitCode ?? child.signalCode}): ${stderr}`);
@@ -70,11 +67,7 @@ export async function startFuzzTarget(database: TestDatabase): Promise<FuzzTarge
     url,
     location: opened.location,
     send,
-    get sent() {
-      return sent;
-    },
     async refuses(hostile) {
-      sent++;
       let reply: Reply;
       try {
         reply = await send(hostile);
