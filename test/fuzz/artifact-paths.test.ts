@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { testDatabases } from '../support/databases.js';
 import { artifactRequests } from '../support/fuzz/artifact-paths.js';
 import { assertAllRefused } from '../support/fuzz/runs.js';
-import { type Seeded, seed } from '../support/fuzz/seed.js';
-import { type FuzzTarget, startFuzzTarget } from '../support/fuzz/target.js';
+import { fuzzTargetForSuite } from '../support/fuzz/suite.js';
 
 const ARTIFACT_REQUESTS = 500;
 
@@ -11,13 +10,7 @@ for (const database of testDatabases) {
   describe.skipIf(!database.available)(
     `artifact paths that leave the root are refused on ${database.name}`,
     () => {
-      let target: FuzzTarget;
-      let seeded: Seeded;
-      beforeAll(async () => {
-        target = await startFuzzTarget(database);
-        seeded = await seed(target);
-      });
-      afterAll(() => target?.close());
+      const suite = fuzzTargetForSuite(database);
 
       // Found by this fuzz: the Node adapter and Node's HTTP parser answered these with an empty 400 or 431.
       it('answers what the HTTP layer refuses before the app (a raw backslash, 20 KB of headers) as JSON', async () => {
@@ -30,12 +23,12 @@ for (const database of testDatabases) {
             why: 'headers over 16 KB',
           },
         ];
-        for (const request of cases) await target.refuses(request);
-        await target.assertAlive();
+        for (const request of cases) await suite.target.refuses(request);
+        await suite.target.assertAlive();
       });
 
       it('`..`, encoded dots, absolute paths, backslashes and NUL: 4xx on every artifact route, no file written', async () => {
-        await assertAllRefused(target, artifactRequests(seeded), ARTIFACT_REQUESTS);
+        await assertAllRefused(suite.target, artifactRequests(suite.seeded), ARTIFACT_REQUESTS);
       });
     },
   );

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 import {
   experimentFilterSchema,
   modelVersionFilterSchema,
@@ -12,8 +12,8 @@ import { testDatabases } from '../support/databases.js';
 import { type RefusedQuery, refusedFilter, refusedOrderBy } from '../support/fuzz/filters.js';
 import { type HostileRequest, JSON_TYPE, queryOf } from '../support/fuzz/hostile-request.js';
 import { assertAllRefused } from '../support/fuzz/runs.js';
-import { type Seeded, seed } from '../support/fuzz/seed.js';
-import { type FuzzTarget, startFuzzTarget } from '../support/fuzz/target.js';
+import type { Seeded } from '../support/fuzz/seed.js';
+import { fuzzTargetForSuite } from '../support/fuzz/suite.js';
 
 const FILTER_REQUESTS = 450;
 const ORDER_BY_REQUESTS = 200;
@@ -112,28 +112,22 @@ for (const database of testDatabases) {
   describe.skipIf(!database.available)(
     `the query language refuses what it cannot parse on ${database.name}`,
     () => {
-      let target: FuzzTarget;
-      let seeded: Seeded;
-      beforeAll(async () => {
-        target = await startFuzzTarget(database);
-        seeded = await seed(target);
-      });
-      afterAll(() => target?.close());
+      const suite = fuzzTargetForSuite(database);
 
       it('filters cut short, injected into, over the limits or plain hostile: 400, nothing changed', async () => {
         const requests = fc.oneof(
-          ...searches(seeded).map((search) =>
+          ...searches(suite.seeded).map((search) =>
             refusedFilter(search.schema, search.inUrl).map((filter: RefusedQuery) =>
               described(search.request(filter.text, []), filter),
             ),
           ),
         );
-        await assertAllRefused(target, requests, FILTER_REQUESTS);
+        await assertAllRefused(suite.target, requests, FILTER_REQUESTS);
       });
 
       it('order_by clauses that do not parse or are too many: 400, nothing changed', async () => {
         const requests = fc.oneof(
-          ...searches(seeded)
+          ...searches(suite.seeded)
             .filter((search) => search.orderable !== '')
             .map((search) =>
               refusedOrderBy(search.schema, search.orderable, search.inUrl).map((orderBy) =>
@@ -141,7 +135,7 @@ for (const database of testDatabases) {
               ),
             ),
         );
-        await assertAllRefused(target, requests, ORDER_BY_REQUESTS);
+        await assertAllRefused(suite.target, requests, ORDER_BY_REQUESTS);
       });
     },
   );

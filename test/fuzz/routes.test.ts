@@ -1,26 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { allRoutes } from '../../src/contract/api.js';
 import { testDatabases } from '../support/databases.js';
 import { type MlflowRoute, mlflowRequests, servedMlflowRoutes } from '../support/fuzz/mlflow-routes.js';
 import { fuzzableNativeRoutes, nativeRequests } from '../support/fuzz/native-routes.js';
 import { assertAllRefused } from '../support/fuzz/runs.js';
-import { type Seeded, seed } from '../support/fuzz/seed.js';
-import { type FuzzTarget, startFuzzTarget } from '../support/fuzz/target.js';
+import { fuzzTargetForSuite } from '../support/fuzz/suite.js';
 
 const NATIVE_REQUESTS = 800;
 const MLFLOW_REQUESTS = 700;
 
 for (const database of testDatabases) {
   describe.skipIf(!database.available)(`every route refuses hostile requests on ${database.name}`, () => {
-    let target: FuzzTarget;
-    let seeded: Seeded;
+    const suite = fuzzTargetForSuite(database);
     let mlflowRoutes: MlflowRoute[];
     beforeAll(async () => {
-      target = await startFuzzTarget(database);
-      seeded = await seed(target);
       mlflowRoutes = await servedMlflowRoutes();
     });
-    afterAll(() => target?.close());
 
     it('fuzzes every native route that takes input; the rest take none', () => {
       const fuzzed = new Set(fuzzableNativeRoutes());
@@ -36,11 +31,11 @@ for (const database of testDatabases) {
     });
 
     it('native API: bad JSON, wrong types, poisoned and deep values, ids that name nothing', async () => {
-      await assertAllRefused(target, nativeRequests(seeded), NATIVE_REQUESTS);
+      await assertAllRefused(suite.target, nativeRequests(suite.seeded), NATIVE_REQUESTS);
     });
 
     it('MLflow API: bad JSON, wrong types, poisoned and deep values, ids that name nothing', async () => {
-      await assertAllRefused(target, mlflowRequests(mlflowRoutes, seeded), MLFLOW_REQUESTS);
+      await assertAllRefused(suite.target, mlflowRequests(mlflowRoutes, suite.seeded), MLFLOW_REQUESTS);
     });
   });
 }
