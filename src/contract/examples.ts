@@ -30,9 +30,7 @@ export const exampleResults = z
     ],
   })
   .transform((input, ctx) => {
-    const entries: [unknown, unknown][] = Array.isArray(input)
-      ? input.map((item) => [item?.id, item && ('correct' in item ? item.correct : item.value)])
-      : Object.entries(input);
+    const entries: [unknown, unknown][] = Array.isArray(input) ? input.map(listEntry) : Object.entries(input);
     const fail = (message: string, path: (string | number)[] = []) => {
       ctx.issues.push({ code: 'custom', input: undefined, path, message });
       return z.NEVER;
@@ -51,5 +49,12 @@ export const exampleResults = z
     }
     return results;
   });
+
+/** A list item's id and result; an item that is no object (a client's mistake) has neither. */
+function listEntry(item: unknown): [unknown, unknown] {
+  if (typeof item !== 'object' || item === null) return [undefined, undefined];
+  const fields = item as Record<string, unknown>;
+  return [fields.id, 'correct' in fields ? fields.correct : fields.value];
+}
 
 export const examplesBody = z.strictObject({ examples: exampleResults });

@@ -1,7 +1,8 @@
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
+import { getRequestListener } from '@hono/node-server';
 import type { Hono } from 'hono';
+import { answerClientErrorsAsJson, requestErrorAsJson } from './client-errors.js';
 
 export interface RunningServer {
   url: string;
@@ -20,23 +21,26 @@ const IDLE_SWEEP_MS = 100;
 export function listen(app: Hono, { host = '127.0.0.1', port = 5000 } = {}): Promise<RunningServer> {
   const streams = new Set<ServerResponse>();
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, hostname: host, port }, (info: AddressInfo) => {
+    const server = createServer(
+      getRequestListener(app.fetch, { hostname: host, errorHandler: requestErrorAsJson }),
+    );
+    server.listen(port, host, () => {
+      const info = server.address() as AddressInfo;
       const shownHost = info.family === 'IPv6' ? `[${info.address}]` : info.address;
       resolve({
         url: `http://${shownHost}:${info.port}`,
-        close: ({ graceMs = GRACE_MS } = {}) => drain(server as Server, graceMs, streams),
+        close: ({ graceMs = GRACE_MS } = {}) => drain(server, graceMs, streams),
       });
     });
     // Clients reuse an idle connection until shortly before the server's advertised keep-alive timeout. With
     // Node's default of 5 s, a request sent 3–5 s after the last one on a loaded machine can meet the
     // server's close ("other side closed"), and a POST is not retried; a long timeout moves that race to
     // minute-long pauses, as load balancers do.
-    if ('keepAliveTimeout' in server) {
-      server.keepAliveTimeout = KEEP_ALIVE_MS;
-      server.headersTimeout = KEEP_ALIVE_MS + 1_000;
-    }
+    server.keepAliveTimeout = KEEP_ALIVE_MS;
+    server.headersTimeout = KEEP_ALIVE_MS + 1_000;
     server.once('error', reject);
-    (server as Server).on('request', (request: IncomingMessage, response: ServerResponse) => {
+    answerClientErrorsAsJson(server);
+    server.on('request', (request: IncomingMessage, response: ServerResponse) => {
       if (!request.headers.accept?.includes('text/event-stream')) return;
       streams.add(response);
       response.once('close', () => streams.delete(response));
