@@ -17,58 +17,68 @@ for (const database of testDatabases) {
     it('refuses what is over its caps with Retry-After, and stores every accepted batch and no refused one', async () => {
       const { store, location, dispose } = await database.open();
       await store.close();
-      const server = await startServerProcess([
-        ...storeArgs(location),
-        '--max-inflight-mb',
-        '2',
-        '--max-concurrent-heavy',
-        '4',
-      ]);
-      try {
-        const runId = await startRun(server.url, 'admission');
-        const answers = await Promise.all(
-          Array.from({ length: 24 }, async (_, i) => {
-            const response = await fetch(`${server.url}/api/v1/runs/${runId}/batch`, {
-              method: 'POST',
-              headers: { 'content-type': 'application/json' },
-              body: JSON.stringify({ series: [series(`b${i}`, 20_000)] }),
-            });
-            return {
-              key: `b${i}`,
-              status: response.status,
-              retryAfter: response.headers.get('retry-after'),
-              body: (await response.json()) as { error_code?: string; message?: string },
-            };
-          }),
-        );
-        const refused = answers.filter((a) => a.status !== 200);
-        expect(refused.length).toBeGreaterThan(0);
-        expect(answers.some((a) => a.status === 200)).toBe(true);
-        for (const answer of refused) {
-          expect(answer.retryAfter).toBe('1');
-          expect([
-            [429, 'RESOURCE_EXHAUSTED', '--max-concurrent-heavy'],
-            [503, 'TEMPORARILY_UNAVAILABLE', '--max-inflight-mb'],
-          ]).toContainEqual([
-            answer.status,
-            answer.body.error_code,
-            /--max-[a-z-]+/.exec(answer.body.message ?? '')?.[0],
-          ]);
-        }
-        const reader = new Ratchet({ uri: server.url });
-        for (const answer of answers) {
-          const stored = await reader.runs.history(runId, answer.key);
-          expect([answer.key, stored.length]).toEqual([answer.key, answer.status === 200 ? 20_000 : 0]);
-        }
-        process.stdout.write(
-          `[admission] ${database.name}: ${refused.length}/24 refused; server peak RSS ${peakRssMib(server.child)} MiB\n`,
-        );
-      } finally {
-        await stop(server.child);
-        await dispose();
-      }
+      // One heavy slot and 16 places in its queue: of 24 batches sent at once, some find the queue full.
+      const slots = await burst(location, ['--max-concurrent-heavy', '1'], 'slots');
+      expect(slots.refused.map((a) => a.status)).toEqual(slots.refused.map(() => 429));
+      expect(slots.refused.length).toBeGreaterThan(0);
+      // Enough slots for all, but 2 MiB in flight holds only a few 600 kB batches.
+      const bytes = await burst(
+        location,
+        ['--max-concurrent-heavy', '32', '--max-inflight-mb', '2'],
+        'bytes',
+      );
+      expect(bytes.refused.map((a) => a.status)).toEqual(bytes.refused.map(() => 503));
+      expect(bytes.refused.length).toBeGreaterThan(0);
+      await dispose();
     }, 60_000);
   });
+
+  /** 24 batches at once against a server with `caps`: every refusal is well-formed and stored nothing. */
+  async function burst(location: string, caps: string[], project: string) {
+    const server = await startServerProcess([...storeArgs(location), ...caps]);
+    try {
+      const runId = await startRun(server.url, project);
+      const answers = await Promise.all(
+        Array.from({ length: 24 }, async (_, i) => {
+          const response = await fetch(`${server.url}/api/v1/runs/${runId}/batch`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ series: [series(`b${i}`, 20_000)] }),
+          });
+          return {
+            key: `b${i}`,
+            status: response.status,
+            retryAfter: response.headers.get('retry-after'),
+            body: (await response.json()) as { error_code?: string; message?: string },
+          };
+        }),
+      );
+      const refused = answers.filter((a) => a.status !== 200);
+      expect(answers.some((a) => a.status === 200)).toBe(true);
+      for (const answer of refused) {
+        expect(answer.retryAfter).toBe('1');
+        expect([
+          [429, 'RESOURCE_EXHAUSTED', '--max-concurrent-heavy'],
+          [503, 'TEMPORARILY_UNAVAILABLE', '--max-inflight-mb'],
+        ]).toContainEqual([
+          answer.status,
+          answer.body.error_code,
+          /--max-[a-z-]+/.exec(answer.body.message ?? '')?.[0],
+        ]);
+      }
+      const reader = new Ratchet({ uri: server.url });
+      for (const answer of answers) {
+        const stored = await reader.runs.history(runId, answer.key);
+        expect([answer.key, stored.length]).toEqual([answer.key, answer.status === 200 ? 20_000 : 0]);
+      }
+      process.stdout.write(
+        `[admission] ${database.name} ${caps.join(' ')}: ${refused.length}/24 refused; server peak RSS ${peakRssMib(server.child)} MiB\n`,
+      );
+      return { refused };
+    } finally {
+      await stop(server.child);
+    }
+  }
 }
 
 describe('the SDK through a server with tiny caps', () => {

@@ -24,8 +24,8 @@ export function addAdmissionOptions(command: Command, { artifacts }: { artifacts
     )
     .option(
       '--max-concurrent-heavy <n>',
-      'batch ingests, searches and artifact uploads handled at once before answering 429 with Retry-After ' +
-        '(default 8 per core, at least 32)',
+      'batch ingests, predictions, searches and artifact uploads handled at once; more wait their turn (up to ' +
+        '5 s) before 429 with Retry-After (default 8 per core, at least 32)',
       integerOption('--max-concurrent-heavy', 1, 1_000_000),
     );
   if (!artifacts) return command;
